@@ -1,0 +1,406 @@
+/**
+ * One fetch-based Microsoft Graph client for the task pane and the function-command runtime.
+ * Delegated token from the auth module (TokenProvider); `Authorization: Bearer`; 204 handled without
+ * reading a body; 401 refreshed once; 429/503/504 retried after Retry-After or jittered backoff, bounded;
+ * every failure mapped to a GraphProblem with a sentence a person can act on. Logs nothing.
+ */
+import { GraphError, type GraphErrorDetails, readErrorDetails, withDetails } from "./errors";
+import { itemPath } from "./paths";
+import { AbortedError, backoffDelay, defaultSleep, parseRetryAfter, raceAbort } from "./retry";
+import type { DeleteOutcome, GraphProblem, ItemRef, TokenProvider } from "./types";
+import type { Subject } from "./wording";
+import * as say from "./wording";
+
+export { GraphError } from "./errors";
+export { itemPath } from "./paths";
+export { parseRetryAfter } from "./retry";
+
+export interface GraphClientOptions {
+  /** @default "https://graph.microsoft.com" (trailing slashes are ignored) */
+  baseUrl?: string;
+  tokens: TokenProvider;
+  /** @default globalThis.fetch, looked up per request (so test interceptors installed later still apply) */
+  fetch?: typeof fetch;
+  /** Per attempt, including reading the answer. @default 30_000 */
+  timeoutMs?: number;
+  /** Retries of 429/503/504 (and of network errors and timeouts for GETs only). @default 3 */
+  maxRetries?: number;
+  /** A Retry-After beyond this is not waited for: the call fails "throttled" with retryAfterMs. @default 60_000 */
+  maxRetryDelayMs?: number;
+  /** Must settle early (or never) when the signal aborts; the client also stops waiting by itself. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Clock for HTTP-date Retry-After. @default Date.now */
+  now?: () => number;
+  /** Jitter source in [0, 1). @default Math.random */
+  random?: () => number;
+}
+
+export interface GraphClient {
+  /** POST {item}/permanentDelete. Never throws for HTTP or network outcomes; token errors propagate. */
+  permanentDelete(item: ItemRef, options?: { signal?: AbortSignal }): Promise<DeleteOutcome>;
+  /** GET a path ("/v1.0/...") or a same-origin absolute URL (@odata.nextLink). Throws GraphError on failure. */
+  getJson<T>(path: string, options?: { signal?: AbortSignal }): Promise<T>;
+  readonly baseUrl: string;
+}
+
+const DEFAULT_BASE_URL = "https://graph.microsoft.com";
+const RETRYABLE = new Set([429, 503, 504]);
+
+// Node/undici causes that prove the connection was never made, so nothing reached Graph.
+// Browsers give a bare TypeError and never match, which keeps the sentence conditional there.
+const PRE_SEND_CAUSES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "CERT_HAS_EXPIRED",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+]);
+
+type Attempt =
+  | { type: "response"; status: number; headers: Headers; body: string | undefined }
+  | { type: "aborted" }
+  | { type: "timeout" }
+  | { type: "network"; beforeSend: boolean };
+
+/** The end of one logical call, after refreshes and retries. */
+type Exchange =
+  | {
+      type: "response";
+      status: number;
+      headers: Headers;
+      body: string | undefined;
+      /** An earlier attempt (504, or a dropped GET) may have been carried out by the server. */
+      uncertain: boolean;
+      /** Set when Graph asked for a wait beyond maxRetryDelayMs. */
+      retryAfterExceededMs?: number;
+    }
+  | { type: "problem"; problem: GraphProblem };
+
+export function createGraphClient(options: GraphClientOptions): GraphClient {
+  const baseUrl = normaliseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+  const baseOrigin = new URL(baseUrl).origin;
+  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const tokens = options.tokens;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const maxRetries = Math.max(0, Math.floor(options.maxRetries ?? 3));
+  const maxRetryDelayMs = options.maxRetryDelayMs ?? 60_000;
+  const sleep = options.sleep ?? defaultSleep;
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+
+  async function getToken(forceRefresh: boolean, signal: AbortSignal | undefined): Promise<string> {
+    const request = signal === undefined ? { forceRefresh } : { forceRefresh, signal };
+    return raceAbort(tokens.getToken(request), signal);
+  }
+
+  async function sendOnce(
+    method: "GET" | "POST",
+    url: string,
+    token: string,
+    signal: AbortSignal | undefined,
+    wantBody: (status: number) => boolean,
+  ): Promise<Attempt> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const forwardAbort = () => controller.abort();
+    signal?.addEventListener("abort", forwardAbort, { once: true });
+    try {
+      if (signal?.aborted) return { type: "aborted" };
+      const headers: Record<string, string> = {
+        Authorization: `Bearer ${token}`,
+        Accept: "application/json",
+        "client-request-id": newClientRequestId(),
+      };
+      // No body on the POST (Graph: "Don't supply a request body"). redirect "error": Graph does not redirect
+      // these calls, and following one could carry the request somewhere we did not check.
+      const response = await raceAbort(
+        fetchImpl(url, { method, headers, signal: controller.signal, redirect: "error" }),
+        controller.signal,
+      );
+      const { status } = response;
+      let body: string | undefined;
+      if (wantBody(status)) {
+        try {
+          body = await raceAbort(response.text(), controller.signal);
+        } catch (error) {
+          // A lost error body only costs details; a lost success body is a failed read.
+          if (controller.signal.aborted || (status >= 200 && status < 300)) throw error;
+          body = undefined;
+        }
+      } else {
+        response.body?.cancel().catch(() => undefined);
+      }
+      return { type: "response", status, headers: response.headers, body };
+    } catch (error) {
+      if (signal?.aborted) return { type: "aborted" };
+      if (timedOut) return { type: "timeout" };
+      return { type: "network", beforeSend: provablyBeforeSend(error) };
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", forwardAbort);
+    }
+  }
+
+  async function exchange(
+    method: "GET" | "POST",
+    url: string,
+    subject: Subject,
+    signal: AbortSignal | undefined,
+    wantBody: (status: number) => boolean,
+  ): Promise<Exchange> {
+    const idempotent = method === "GET";
+    let uncertain = false;
+    const abortedProblem = (inFlight: boolean): Exchange => ({
+      type: "problem",
+      problem: { kind: "aborted", message: say.aborted(subject, inFlight || uncertain) },
+    });
+
+    let token: string;
+    try {
+      token = await getToken(false, signal);
+    } catch (error) {
+      if (signal?.aborted) return abortedProblem(false);
+      throw error; // typed auth errors: the caller shows "sign in" etc.
+    }
+
+    let refreshed = false;
+    let retriesUsed = 0;
+    const waitBeforeRetry = async (delayMs: number): Promise<boolean> => {
+      retriesUsed += 1;
+      try {
+        await raceAbort(sleep(delayMs, signal), signal);
+        return !signal?.aborted;
+      } catch (error) {
+        if (signal?.aborted || error instanceof AbortedError) return false;
+        throw error;
+      }
+    };
+
+    for (;;) {
+      const attempt = await sendOnce(method, url, token, signal, wantBody);
+      switch (attempt.type) {
+        case "aborted":
+          return abortedProblem(true);
+        case "timeout":
+        case "network": {
+          // Never retried for the POST: a retry after a delete that did arrive would come back as a confusing 404.
+          if (idempotent && retriesUsed < maxRetries) {
+            if (!(await waitBeforeRetry(backoffDelay(retriesUsed, random)))) return abortedProblem(false);
+            continue;
+          }
+          const message =
+            attempt.type === "timeout"
+              ? say.timeout(subject, timeoutMs)
+              : say.network(subject, attempt.beforeSend, uncertain);
+          return { type: "problem", problem: { kind: attempt.type, message } };
+        }
+        case "response":
+          break;
+      }
+
+      const { status, headers, body } = attempt;
+      if (status === 401 && !refreshed) {
+        refreshed = true;
+        try {
+          token = await getToken(true, signal);
+        } catch (error) {
+          if (signal?.aborted) return abortedProblem(false);
+          throw error;
+        }
+        continue;
+      }
+
+      if (RETRYABLE.has(status)) {
+        if (status === 504) uncertain = true; // the gateway gave up; Exchange may still have done it
+        const retryAfterMs = parseRetryAfter(headers.get("retry-after"), now());
+        if (retryAfterMs !== undefined && retryAfterMs > maxRetryDelayMs) {
+          return { type: "response", status, headers, body, uncertain, retryAfterExceededMs: retryAfterMs };
+        }
+        if (retriesUsed < maxRetries) {
+          // A readable, positive Retry-After is obeyed exactly; otherwise jittered backoff, never at once.
+          const delay =
+            retryAfterMs !== undefined && retryAfterMs > 0 ? retryAfterMs : backoffDelay(retriesUsed, random);
+          if (!(await waitBeforeRetry(delay))) return abortedProblem(false);
+          continue;
+        }
+      }
+      return { type: "response", status, headers, body, uncertain };
+    }
+  }
+
+  /** Problem for a non-success answer, shared by both operations; 404 and 2xx are decided by the caller. */
+  function problemFor(
+    subject: Subject,
+    result: Extract<Exchange, { type: "response" }>,
+    details: GraphErrorDetails,
+  ): GraphProblem {
+    const { status, uncertain } = result;
+    const { code } = details;
+    const base = (kind: GraphProblem["kind"], message: string): GraphProblem =>
+      withDetails({ kind, message, status }, details);
+
+    if (result.retryAfterExceededMs !== undefined) {
+      return {
+        ...base("throttled", say.throttledTooLong(subject, result.retryAfterExceededMs, code, uncertain)),
+        retryAfterMs: result.retryAfterExceededMs,
+      };
+    }
+    if (status === 401) return base("unauthorized", say.unauthorized(code));
+    if (status === 403) return base("forbidden", say.forbidden(subject, code));
+    if (status === 400) {
+      return code === "ErrorInvalidIdMalformed"
+        ? base("bad-request", say.malformedId(subject, code))
+        : base("bad-request", say.badRequest(subject, status, code));
+    }
+    if (status === 429) return base("throttled", say.throttled(subject, code, uncertain));
+    if (status === 503 || status === 504) {
+      return base("unavailable", say.unavailable(subject, status, code, uncertain));
+    }
+    if (status >= 500) return base("server", say.serverError(subject, status, code));
+    return base("unexpected", say.unexpectedStatus(subject, status, code));
+  }
+
+  async function permanentDelete(item: ItemRef, opts?: { signal?: AbortSignal }): Promise<DeleteOutcome> {
+    const subject: Subject = { op: "delete", item };
+    let path: string;
+    try {
+      path = itemPath(item);
+    } catch {
+      return {
+        status: "failed",
+        problem: { kind: "bad-request", message: say.missingId(item.kind) },
+      };
+    }
+    const url = checkedUrl(`${baseUrl}${path}/permanentDelete`);
+    // Bodies are read only for failures: a 204 has none, and any other 2xx is not trusted anyway.
+    const result = await exchange("POST", url, subject, opts?.signal, (status) => status >= 300);
+    if (result.type === "problem") return { status: "failed", problem: result.problem };
+
+    const { status } = result;
+    if (status === 204) return { status: "purged" };
+    const details = readErrorDetails(result.body, result.headers);
+    if (status >= 200 && status < 300) {
+      return {
+        status: "failed",
+        problem: withDetails(
+          { kind: "unexpected", message: say.unexpectedSuccess(subject, status), status },
+          details,
+        ),
+      };
+    }
+    if (status === 404) {
+      if (details.code === "ErrorInvalidMailboxItemId") {
+        // Not gone: it lives in another mailbox than the path named. Reporting it as gone would hide a real item.
+        return {
+          status: "failed",
+          problem: withDetails(
+            { kind: "bad-request", message: say.wrongMailbox(item.kind, details.code), status },
+            details,
+          ),
+        };
+      }
+      return {
+        status: "already-gone",
+        code: details.code ?? "NotFound",
+        message: say.alreadyGone(item.kind, result.uncertain),
+      };
+    }
+    return { status: "failed", problem: problemFor(subject, result, details) };
+  }
+
+  async function getJson<T>(path: string, opts?: { signal?: AbortSignal }): Promise<T> {
+    const subject: Subject = { op: "read" };
+    const url = resolveReadUrl(path);
+    const result = await exchange("GET", url, subject, opts?.signal, (status) => status !== 204);
+    if (result.type === "problem") throw new GraphError(result.problem);
+    const { status } = result;
+    if (status === 204) return undefined as T;
+    if (status >= 200 && status < 300) {
+      try {
+        return JSON.parse(result.body ?? "") as T;
+      } catch {
+        throw new GraphError(
+          withDetails(
+            { kind: "unexpected", message: say.unexpectedSuccess(subject, status), status },
+            readErrorDetails(undefined, result.headers),
+          ),
+        );
+      }
+    }
+    const details = readErrorDetails(result.body, result.headers);
+    if (status === 404) {
+      throw new GraphError(
+        withDetails({ kind: "bad-request", message: say.notFoundRead(details.code), status }, details),
+      );
+    }
+    throw new GraphError(problemFor(subject, result, details));
+  }
+
+  /** Relative paths go under baseUrl; absolute URLs (nextLink) only on baseUrl's origin, so the token stays home. */
+  function resolveReadUrl(path: string): string {
+    if (/^[a-z][a-z\d+.-]*:/i.test(path) || path.startsWith("//")) {
+      let url: URL;
+      try {
+        url = new URL(path, baseUrl);
+      } catch {
+        throw new GraphError({ kind: "unexpected", message: say.foreignLink() });
+      }
+      if (url.origin !== baseOrigin) throw new GraphError({ kind: "unexpected", message: say.foreignLink() });
+      return url.href;
+    }
+    return checkedUrl(`${baseUrl}${path.startsWith("/") ? "" : "/"}${path}`);
+  }
+
+  // Defence in depth: whatever was concatenated, the token only goes to baseUrl's origin.
+  function checkedUrl(url: string): string {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new GraphError({ kind: "unexpected", message: say.foreignLink() });
+    }
+    if (parsed.origin !== baseOrigin)
+      throw new GraphError({ kind: "unexpected", message: say.foreignLink() });
+    return url;
+  }
+
+  return { permanentDelete, getJson, baseUrl };
+}
+
+function normaliseBaseUrl(value: string): string {
+  const trimmed = value.trim().replace(/\/+$/, "");
+  const url = new URL(trimmed); // throws on nonsense: a configuration error, found at start-up
+  if (url.search !== "" || url.hash !== "")
+    throw new TypeError("Graph baseUrl must not have a query or fragment.");
+  return trimmed;
+}
+
+function provablyBeforeSend(error: unknown): boolean {
+  const cause = error instanceof Error ? (error as Error & { cause?: unknown }).cause : undefined;
+  const code =
+    typeof cause === "object" && cause !== null && "code" in cause
+      ? (cause as { code: unknown }).code
+      : undefined;
+  return typeof code === "string" && PRE_SEND_CAUSES.has(code);
+}
+
+function newClientRequestId(): string {
+  const c = globalThis.crypto;
+  if (typeof c.randomUUID === "function") return c.randomUUID();
+  // randomUUID needs a secure context; the add-in runs on https, but keep a v4 fallback from getRandomValues.
+  const bytes = c.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
