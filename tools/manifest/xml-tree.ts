@@ -77,11 +77,17 @@ export function parseXml(source: string): XmlNode {
     if (end < 0) fail(`unterminated ${what}`);
     pos = end + terminator.length;
   };
+  const skipComment = (): void => {
+    const end = text.indexOf("-->", pos);
+    if (end < 0) fail("unterminated comment");
+    if (text.slice(pos + 4, end).includes("--")) fail('"--" inside a comment');
+    pos = end + 3;
+  };
   const skipMisc = (): void => {
     for (;;) {
       while (pos < text.length && /\s/.test(text.charAt(pos))) pos += 1;
       if (text.startsWith("<?", pos)) skipUntil("?>", "processing instruction");
-      else if (text.startsWith("<!--", pos)) skipUntil("-->", "comment");
+      else if (text.startsWith("<!--", pos)) skipComment();
       else if (text.startsWith("<!DOCTYPE", pos)) fail("DTDs are not accepted in a manifest");
       else return;
     }
@@ -186,7 +192,7 @@ export function parseXml(source: string): XmlNode {
         pos += close?.[0].length ?? 0;
         return node;
       }
-      if (text.startsWith("<!--", pos)) skipUntil("-->", "comment");
+      if (text.startsWith("<!--", pos)) skipComment();
       else if (text.startsWith("<![CDATA[", pos)) {
         const end = text.indexOf("]]>", pos);
         if (end < 0) fail("unterminated CDATA section");
