@@ -29,7 +29,7 @@ export default defineConfig(async ({ command }) => ({
   server: {
     port: 3000,
     strictPort: true,
-    https: command === "serve" ? await ensureDevCerts() : undefined,
+    ...(command === "serve" ? { https: await ensureDevCerts() } : {}),
     // Function commands and dialogs are loaded by Outlook, not opened by a person.
     open: false,
   },

@@ -1,0 +1,165 @@
+/**
+ * Delegated Graph tokens.
+ *
+ * Nested app authentication first (NestedAppAuth 1.1): one MSAL client from
+ * createNestablePublicClientApplication, created and initialised once, silent first and a popup only when
+ * MSAL says interaction is required and the caller is handling a click. The host brokers the token, so there is
+ * no redirect in the pane.
+ *
+ * Where the host has no NAA (older clients, Outlook.com, or the bridge reports it unavailable), the standard
+ * MSAL flow runs in an Office dialog page (dialog/signin.html) and hands the token back with messageParent:
+ * the dialog and the pane don't share storage, so the token lives in this module's memory only.
+ *
+ * MSAL is imported lazily so the pane's first paint doesn't wait for it.
+ */
+import { AUTH_MESSAGES, AuthError, fromMsalError } from "./errors";
+
+export interface TokenRequest {
+  scopes: readonly string[];
+  /** Skip caches: the previous token was refused (401). */
+  forceRefresh?: boolean;
+  /** The caller is handling a person's click, so a sign-in window may open. */
+  interactive?: boolean;
+}
+
+export interface TokenSource {
+  getToken(request: TokenRequest): Promise<string>;
+  /** Which way tokens come: decided on first use. */
+  readonly mode: "nested" | "dialog" | "unknown";
+}
+
+export interface AuthContextInfo {
+  userPrincipalName?: string | undefined;
+  userObjectId?: string | undefined;
+  tenantId?: string | undefined;
+}
+
+export interface DialogToken {
+  accessToken: string;
+  /** Epoch milliseconds. */
+  expiresOn: number;
+}
+
+/** The subset of MSAL's client the service uses; MSAL's own type satisfies it. */
+export interface NestableClient {
+  getAccount(filter: { username?: string; localAccountId?: string; tenantId?: string }): unknown;
+  acquireTokenSilent(request: { scopes: string[]; account: unknown; forceRefresh?: boolean }): Promise<{
+    accessToken: string;
+  }>;
+  ssoSilent(request: { scopes: string[]; loginHint?: string }): Promise<{ accessToken: string }>;
+  acquireTokenPopup(request: { scopes: string[]; loginHint?: string }): Promise<{ accessToken: string }>;
+}
+
+export interface TokenServiceOptions {
+  clientId: string | undefined;
+  authority: string;
+  nestedAppAuthSupported: () => boolean;
+  getAuthContext: () => Promise<AuthContextInfo | undefined>;
+  /** Creates the nestable MSAL client (already initialised). */
+  createNestableClient: (clientId: string, authority: string) => Promise<NestableClient>;
+  /** Runs the standard MSAL flow in an Office dialog. Rejects with AuthError. */
+  signInWithDialog: (request: {
+    scopes: readonly string[];
+    loginHint?: string | undefined;
+  }) => Promise<DialogToken>;
+  now?: () => number;
+}
+
+/** Refuse a cached dialog token this close to expiry. */
+const EXPIRY_MARGIN_MS = 5 * 60 * 1000;
+
+export function createTokenService(options: TokenServiceOptions): TokenSource {
+  const now = options.now ?? Date.now;
+  let mode: TokenSource["mode"] = "unknown";
+  let client: Promise<NestableClient> | undefined;
+  const dialogTokens = new Map<string, DialogToken>();
+
+  const nestable = (clientId: string) => {
+    // One client, initialised once; a failed creation is forgotten so a later click can try again.
+    client ??= options.createNestableClient(clientId, options.authority).catch((error: unknown) => {
+      client = undefined;
+      throw fromMsalError(error);
+    });
+    return client;
+  };
+
+  async function loginHint(): Promise<string | undefined> {
+    try {
+      return (await options.getAuthContext())?.userPrincipalName || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async function viaNestedAuth(clientId: string, request: TokenRequest): Promise<string> {
+    const pca = await nestable(clientId);
+    const scopes = [...request.scopes];
+    const context = await options.getAuthContext().catch(() => undefined);
+    const account = context?.userPrincipalName
+      ? pca.getAccount({
+          username: context.userPrincipalName,
+          ...(context.userObjectId ? { localAccountId: context.userObjectId } : {}),
+          ...(context.tenantId ? { tenantId: context.tenantId } : {}),
+        })
+      : undefined;
+    try {
+      const result = account
+        ? await pca.acquireTokenSilent({
+            scopes,
+            account,
+            ...(request.forceRefresh ? { forceRefresh: true } : {}),
+          })
+        : await pca.ssoSilent({
+            scopes,
+            ...(context?.userPrincipalName ? { loginHint: context.userPrincipalName } : {}),
+          });
+      return result.accessToken;
+    } catch (error) {
+      const problem = fromMsalError(error);
+      if (problem.kind !== "interaction-required" || !request.interactive) throw problem;
+    }
+    try {
+      const hint = context?.userPrincipalName;
+      const result = await pca.acquireTokenPopup({ scopes, ...(hint ? { loginHint: hint } : {}) });
+      return result.accessToken;
+    } catch (error) {
+      throw fromMsalError(error);
+    }
+  }
+
+  async function viaDialog(request: TokenRequest): Promise<string> {
+    const key = [...request.scopes].sort().join(" ");
+    const cached = dialogTokens.get(key);
+    if (cached && !request.forceRefresh && cached.expiresOn - now() > EXPIRY_MARGIN_MS)
+      return cached.accessToken;
+    dialogTokens.delete(key);
+    if (!request.interactive) {
+      throw new AuthError("interaction-required", AUTH_MESSAGES.interactionRequired);
+    }
+    const token = await options.signInWithDialog({ scopes: request.scopes, loginHint: await loginHint() });
+    dialogTokens.set(key, token);
+    return token.accessToken;
+  }
+
+  return {
+    get mode() {
+      return mode;
+    },
+    async getToken(request) {
+      const clientId = options.clientId;
+      if (!clientId) throw new AuthError("not-configured", AUTH_MESSAGES.notConfigured);
+      if (mode !== "dialog" && options.nestedAppAuthSupported()) {
+        try {
+          const token = await viaNestedAuth(clientId, request);
+          mode = "nested";
+          return token;
+        } catch (error) {
+          if (!(error instanceof AuthError) || error.kind !== "nested-auth-unavailable") throw error;
+          // The host says NAA can't be used here: standard browser sign-in is the documented way on.
+        }
+      }
+      mode = "dialog";
+      return viaDialog(request);
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * Messages between the ribbon command and its confirmation page (dialog/confirm.html).
+ *
+ *   page -> command  {type:"ready"}                                 (messageParent, once loaded)
+ *   command -> page  {type:"show", nonce, items:[...]}              (messageChild, DialogApi 1.2)
+ *   page -> command  {type:"answer", nonce, confirmed, ids?}        (messageParent)
+ *
+ * The page only answers yes or no: it has no token and calls nothing. The command accepts an answer only if it
+ * parses, has this shape, carries the nonce it sent, and (for a yes) names exactly the IDs it showed.
+ */
+
+export interface ShownItem {
+  id: string;
+  subject: string;
+  fromName: string;
+  fromAddress: string;
+  /** ISO 8601, or "" when unknown. */
+  received: string;
+}
+
+export type ToPage = { type: "show"; nonce: string; items: ShownItem[] };
+
+export type FromPage =
+  | { type: "ready" }
+  | { type: "answer"; nonce: string; confirmed: true; ids: string[] }
+  | { type: "answer"; nonce: string; confirmed: false };
+
+const MAX_MESSAGE_CHARS = 1_000_000;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function parse(raw: unknown): Record<string, unknown> | undefined {
+  if (typeof raw !== "string" || raw.length > MAX_MESSAGE_CHARS) return undefined;
+  try {
+    const value: unknown = JSON.parse(raw);
+    return isRecord(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function parseFromPage(raw: unknown): FromPage | undefined {
+  const v = parse(raw);
+  if (!v) return undefined;
+  if (v.type === "ready" && Object.keys(v).length === 1) return { type: "ready" };
+  if (v.type !== "answer" || typeof v.nonce !== "string" || typeof v.confirmed !== "boolean")
+    return undefined;
+  if (!v.confirmed) return { type: "answer", nonce: v.nonce, confirmed: false };
+  if (!Array.isArray(v.ids) || !v.ids.every((id) => typeof id === "string")) return undefined;
+  return { type: "answer", nonce: v.nonce, confirmed: true, ids: v.ids as string[] };
+}
+
+function isShownItem(value: unknown): value is ShownItem {
+  return (
+    isRecord(value) &&
+    typeof value.id === "string" &&
+    typeof value.subject === "string" &&
+    typeof value.fromName === "string" &&
+    typeof value.fromAddress === "string" &&
+    typeof value.received === "string"
+  );
+}
+
+export function parseToPage(raw: unknown): ToPage | undefined {
+  const v = parse(raw);
+  if (!v || v.type !== "show" || typeof v.nonce !== "string" || v.nonce === "") return undefined;
+  if (!Array.isArray(v.items) || v.items.length === 0 || !v.items.every(isShownItem)) return undefined;
+  return { type: "show", nonce: v.nonce, items: v.items };
+}
+
+/** 128 random bits, hex. */
+export function newNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}

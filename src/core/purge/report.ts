@@ -1,0 +1,132 @@
+/**
+ * Words for results: one place, so the pane, the notification bar and the tests say the same thing.
+ */
+import { AuthError } from "../auth/errors";
+import { dialogProblem } from "../office/dialog";
+import {
+  DraftNotSavedError,
+  NoItemError,
+  OfficeApiError,
+  RequirementError,
+  UnsupportedItemError,
+} from "../office/errors";
+import { ConfirmationRejected } from "./dialogConfirm";
+import type { ItemResult, PurgeResult } from "./types";
+import { PURGE_MESSAGES } from "./workflow";
+
+export type Tone = "success" | "info" | "warning" | "error";
+
+export interface Summary {
+  tone: Tone;
+  title: string;
+  message: string;
+}
+
+export const HOLD_NOTE =
+  "Outlook can't bring it back. If your mailbox is on hold, your organization keeps a copy for its retention period.";
+
+export function quoteSubject(subject: string): string {
+  // Control and bidi-override characters would garble a notification line; they are removed on purpose.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
+  const clean = subject.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, " ").trim();
+  if (clean === "") return "(no subject)";
+  return clean.length > 60 ? `“${clean.slice(0, 59).trimEnd()}…”` : `“${clean}”`;
+}
+
+export function summarizeItem(result: ItemResult): Summary {
+  const outcome = result.outcome;
+  switch (outcome.status) {
+    case "purged":
+      return {
+        tone: "success",
+        title: "Deleted permanently",
+        message: `${quoteSubject(result.target.subject)} was deleted permanently. ${HOLD_NOTE}`,
+      };
+    case "already-gone":
+      return { tone: "info", title: "Already gone", message: outcome.message };
+    case "failed":
+      return { tone: "error", title: "Not deleted", message: outcome.problem.message };
+    case "not-attempted":
+      return { tone: "warning", title: "Not deleted", message: outcome.message };
+  }
+}
+
+export function summarize(result: PurgeResult): Summary {
+  switch (result.status) {
+    case "cancelled":
+      return { tone: "info", title: "Cancelled", message: result.message };
+    case "voided":
+      return { tone: "warning", title: "Nothing deleted", message: result.message };
+    case "busy":
+      return {
+        tone: "info",
+        title: "Already deleting",
+        message: "A deletion is already running. Wait for it to finish.",
+      };
+    case "done": {
+      const [only] = result.results;
+      if (result.results.length === 1 && only) return summarizeItem(only);
+      const purged = result.results.filter((r) => r.outcome.status === "purged").length;
+      const failed = result.results.length - purged;
+      return {
+        tone: failed === 0 ? "success" : purged === 0 ? "error" : "warning",
+        title: failed === 0 ? "Deleted permanently" : "Some items not deleted",
+        message: `${purged} of ${result.results.length} deleted permanently.`,
+      };
+    }
+  }
+}
+
+/** A short line for Outlook's notification bar (the caller trims to 150 characters). */
+export function notificationText(result: PurgeResult): string {
+  const summary = summarize(result);
+  if (result.status === "done" && summary.tone === "success") {
+    return "Deleted permanently. Outlook can't recover it; a mailbox hold keeps a copy for retention.";
+  }
+  return summary.message;
+}
+
+/** Every failure as a sentence a person can act on. Unknown errors still say that nothing was deleted. */
+export function summarizeError(error: unknown): Summary {
+  if (error instanceof AuthError) {
+    return {
+      tone: error.kind === "cancelled" ? "info" : "error",
+      title: error.canSignIn ? "Sign-in needed" : "Can't sign in",
+      message: error.details.correlationId
+        ? `${error.message} (Correlation ID: ${error.details.correlationId})`
+        : error.message,
+    };
+  }
+  if (
+    error instanceof NoItemError ||
+    error instanceof DraftNotSavedError ||
+    error instanceof UnsupportedItemError
+  ) {
+    return { tone: "info", title: "Nothing to delete", message: error.message };
+  }
+  if (error instanceof RequirementError)
+    return { tone: "error", title: "Not supported here", message: error.message };
+  if (error instanceof OfficeApiError) {
+    if (error.operation === "displayDialogAsync") {
+      return {
+        tone: error.code === 12006 ? "info" : "error",
+        title: "Nothing deleted",
+        message: dialogProblem(error.code),
+      };
+    }
+    return {
+      tone: "error",
+      title: "Outlook error",
+      message: `Outlook reported an error (${error.operation}${error.code ? `, ${error.code}` : ""}). Nothing was deleted. Try again; if it keeps happening, reload Outlook.`,
+    };
+  }
+  if (error instanceof ConfirmationRejected) {
+    return { tone: "warning", title: "Nothing deleted", message: PURGE_MESSAGES.mismatch };
+  }
+  return {
+    tone: "error",
+    title: "Something went wrong",
+    message:
+      "Something unexpected went wrong, and nothing was deleted. Try again; if it keeps happening, reload Outlook.",
+  };
+}

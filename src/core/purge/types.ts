@@ -1,0 +1,36 @@
+import type { DeleteOutcome, ItemRef } from "../graph/types";
+import type { Person } from "../office/item";
+
+export type { Person };
+
+/** One item the person is about to purge, with what the confirmation shows of it. */
+export interface PurgeTarget {
+  ref: ItemRef;
+  subject: string;
+  from: Person | undefined;
+  received: Date | undefined;
+}
+
+export interface ConfirmationRequest {
+  targets: readonly PurgeTarget[];
+}
+
+/** What the person answered. A "yes" names the exact IDs it was shown. */
+export type ConfirmationAnswer =
+  | { confirmed: true; ids: readonly string[] }
+  | { confirmed: false; reason: "cancelled" | "closed" | "timed-out" };
+
+export type ItemResult =
+  | { target: PurgeTarget; outcome: DeleteOutcome }
+  /** Never sent: the run stopped before this item (sign-in failed, cancelled). */
+  | { target: PurgeTarget; outcome: { status: "not-attempted"; message: string } };
+
+export type PurgeResult =
+  /** The person said no: nothing was sent. */
+  | { status: "cancelled"; message: string }
+  /** What was confirmed is no longer what is selected, or the answer didn't match what was shown. */
+  | { status: "voided"; message: string }
+  /** A purge is already running; this press did nothing. */
+  | { status: "busy" }
+  /** Deletion ran; every target has exactly one result. */
+  | { status: "done"; results: ItemResult[] };

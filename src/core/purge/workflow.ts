@@ -1,0 +1,99 @@
+/**
+ * The purge workflow, the same for the task pane and the ribbon command:
+ *   resolve targets (fresh) -> confirm -> check nothing changed -> delete -> report.
+ *
+ * Collaborators come in as arguments, so it runs without a host in tests. Safety rules it enforces:
+ * - nothing is sent before a "yes", and a "yes" counts only for the exact set of IDs it was shown;
+ * - if the selection changed while the confirmation was open, the confirmation is void and nothing is sent;
+ * - a second start while one run is going does nothing (no second request);
+ * - every target ends with exactly one result, and only a 204 from Graph reads as purged.
+ */
+import { AuthError } from "../auth/errors";
+import type { DeleteOutcome, ItemRef } from "../graph/types";
+import type { ConfirmationAnswer, ConfirmationRequest, ItemResult, PurgeResult, PurgeTarget } from "./types";
+
+export interface PurgeDeps {
+  /** Reads what is selected now. Throws a typed error when there is nothing to purge. */
+  resolveTargets(): Promise<PurgeTarget[]>;
+  /** Shows the confirmation and waits for the person's answer. */
+  confirm(request: ConfirmationRequest): Promise<ConfirmationAnswer>;
+  /** After the answer: is what was confirmed still what Outlook has selected? */
+  stillSelected(targets: readonly PurgeTarget[]): Promise<boolean>;
+  /** Deletes one item. Throws AuthError when no token can be had; HTTP outcomes are returned, not thrown. */
+  deleteItem(ref: ItemRef): Promise<DeleteOutcome>;
+  /** Called after each item, for progress displays. */
+  onProgress?(done: number, total: number): void;
+}
+
+export const PURGE_MESSAGES = {
+  cancelled: "Nothing was deleted.",
+  changed:
+    "The selection changed while the confirmation was open, so nothing was deleted. Check what is selected and try again.",
+  mismatch: "The confirmation didn't match what was shown, so nothing was deleted. Try again.",
+  notAttempted: "Not deleted: the run stopped before this item.",
+} as const;
+
+/** True when the answer names exactly the shown IDs: same set, no extras, no duplicates. */
+export function answerMatches(answer: readonly string[], shown: readonly PurgeTarget[]): boolean {
+  if (answer.length !== shown.length) return false;
+  const expected = new Set(shown.map((t) => t.ref.id));
+  const seen = new Set<string>();
+  for (const id of answer) {
+    if (!expected.has(id) || seen.has(id)) return false;
+    seen.add(id);
+  }
+  return true;
+}
+
+export interface Purger {
+  run(): Promise<PurgeResult>;
+  readonly running: boolean;
+}
+
+export function createPurger(deps: PurgeDeps): Purger {
+  let running = false;
+
+  async function deleteConfirmed(targets: readonly PurgeTarget[]): Promise<ItemResult[]> {
+    const results: ItemResult[] = [];
+    let stop: AuthError | undefined;
+    for (const target of targets) {
+      if (stop) {
+        results.push({ target, outcome: { status: "not-attempted", message: PURGE_MESSAGES.notAttempted } });
+        continue;
+      }
+      try {
+        results.push({ target, outcome: await deps.deleteItem(target.ref) });
+      } catch (error) {
+        if (!(error instanceof AuthError)) throw error;
+        // No token: nothing more can be sent. Report this item and the rest as not attempted.
+        stop = error;
+        results.push({ target, outcome: { status: "not-attempted", message: error.message } });
+      }
+      deps.onProgress?.(results.length, targets.length);
+    }
+    if (stop && results.every((r) => r.outcome.status === "not-attempted")) throw stop;
+    return results;
+  }
+
+  return {
+    get running() {
+      return running;
+    },
+    async run() {
+      if (running) return { status: "busy" };
+      running = true;
+      try {
+        const targets = await deps.resolveTargets();
+        const answer = await deps.confirm({ targets });
+        if (!answer.confirmed) return { status: "cancelled", message: PURGE_MESSAGES.cancelled };
+        if (!answerMatches(answer.ids, targets))
+          return { status: "voided", message: PURGE_MESSAGES.mismatch };
+        if (!(await deps.stillSelected(targets)))
+          return { status: "voided", message: PURGE_MESSAGES.changed };
+        return { status: "done", results: await deleteConfirmed(targets) };
+      } finally {
+        running = false;
+      }
+    },
+  };
+}

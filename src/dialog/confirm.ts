@@ -1,0 +1,99 @@
+/**
+ * Confirmation page for the ribbon command, opened with displayDialogAsync. It answers yes or no and nothing
+ * else: no MSAL, no Graph, no Office mailbox access (dialogs have none). It renders only with textContent, so a
+ * hostile subject is shown as text. The "yes" names the IDs that were on screen, with the nonce it was given.
+ */
+import "./confirm.css";
+import { parseToPage, type ShownItem, type ToPage } from "../core/purge/protocol";
+
+function send(message: object): void {
+  const json = JSON.stringify(message);
+  // DialogOrigin 1.1: name the parent's origin (the add-in's own) explicitly.
+  if (Office.context.requirements.isSetSupported("DialogOrigin", "1.1")) {
+    Office.context.ui.messageParent(json, { targetOrigin: window.location.origin });
+  } else {
+    Office.context.ui.messageParent(json);
+  }
+}
+
+function byId<T extends HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`Missing #${id}`);
+  return element as T;
+}
+
+function describeDate(iso: string): string {
+  if (!iso) return "";
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return "";
+  return new Intl.DateTimeFormat(Office.context.displayLanguage || undefined, {
+    dateStyle: "medium",
+    timeStyle: "short",
+  }).format(date);
+}
+
+function renderItem(item: ShownItem): HTMLLIElement {
+  const li = document.createElement("li");
+  const subject = document.createElement("bdi");
+  subject.className = "subject";
+  subject.textContent = item.subject.trim() === "" ? "(no subject)" : item.subject;
+  const meta = document.createElement("span");
+  meta.className = "meta";
+  const from = item.fromName || item.fromAddress;
+  const sender = document.createElement("bdi");
+  sender.textContent = from
+    ? `From ${from}${item.fromName && item.fromAddress ? ` <${item.fromAddress}>` : ""}`
+    : "";
+  meta.append(sender);
+  const when = describeDate(item.received);
+  if (when) meta.append(document.createTextNode(`${from ? " · " : ""}Received ${when}`));
+  li.append(subject, meta);
+  return li;
+}
+
+function show(request: ToPage): void {
+  const items = byId<HTMLUListElement>("items");
+  items.replaceChildren(...request.items.map(renderItem));
+  byId("title").textContent =
+    request.items.length === 1
+      ? "Delete this message permanently?"
+      : `Delete ${request.items.length} messages permanently?`;
+  byId("status").hidden = true;
+  byId("confirm").hidden = false;
+  byId("root").setAttribute("aria-busy", "false");
+
+  let answered = false;
+  const answer = (confirmed: boolean) => {
+    if (answered) return;
+    answered = true;
+    byId<HTMLButtonElement>("delete").disabled = true;
+    byId<HTMLButtonElement>("cancel").disabled = true;
+    send(
+      confirmed
+        ? { type: "answer", nonce: request.nonce, confirmed: true, ids: request.items.map((i) => i.id) }
+        : { type: "answer", nonce: request.nonce, confirmed: false },
+    );
+  };
+  byId("delete").addEventListener("click", () => answer(true));
+  byId("cancel").addEventListener("click", () => answer(false));
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") answer(false);
+  });
+  // Safe default: focus Cancel, so Enter alone never deletes.
+  byId<HTMLButtonElement>("cancel").focus();
+}
+
+Office.onReady(() => {
+  let shown = false;
+  Office.context.ui.addHandlerAsync(Office.EventType.DialogParentMessageReceived, (arg) => {
+    if (shown) return;
+    // Only the add-in's own pages may hand this page a list.
+    const origin = (arg as { origin?: unknown }).origin;
+    if (typeof origin === "string" && origin !== window.location.origin) return;
+    const request = parseToPage((arg as { message?: unknown }).message);
+    if (!request) return;
+    shown = true;
+    show(request);
+  });
+  send({ type: "ready" });
+});

@@ -1,0 +1,73 @@
+/**
+ * Fallback sign-in, used only where the host has no nested app authentication. Runs MSAL's standard client in
+ * this Office dialog with the redirect flow (msal-browser 5 returns through dialog/redirect.html, its redirect
+ * bridge page), then hands the access token to the pane with messageParent: the dialog and the pane don't share
+ * storage. The token is never written to the URL or a log.
+ */
+import "./confirm.css";
+import { SCOPES } from "../core/auth/scopes";
+import { readConfig } from "../core/config";
+
+const ALLOWED_SCOPES = new Set<string>(Object.values(SCOPES).flat());
+
+function send(message: object): void {
+  Office.context.ui.messageParent(JSON.stringify(message));
+}
+
+function say(text: string): void {
+  const status = document.getElementById("status");
+  if (status) status.textContent = text;
+}
+
+export function requestedScopes(search: string): string[] {
+  const scopes = (new URLSearchParams(search).get("scopes") ?? "")
+    .split(" ")
+    .filter((s) => ALLOWED_SCOPES.has(s));
+  return scopes.length > 0 ? scopes : [...SCOPES.mail];
+}
+
+async function run(): Promise<void> {
+  const config = readConfig(import.meta.env);
+  if (!config.clientId) {
+    send({ type: "error", code: "not_configured" });
+    return;
+  }
+  const msal = await import("@azure/msal-browser");
+  const pca = await msal.createStandardPublicClientApplication({
+    auth: {
+      clientId: config.clientId,
+      authority: config.authority,
+      redirectUri: new URL("/dialog/redirect.html", window.location.origin).href,
+    },
+    cache: { cacheLocation: msal.BrowserCacheLocation.SessionStorage },
+  });
+  const result = await pca.handleRedirectPromise();
+  if (result?.accessToken) {
+    send({
+      type: "token",
+      accessToken: result.accessToken,
+      expiresOn: result.expiresOn?.getTime() ?? Date.now() + 5 * 60_000,
+    });
+    say("Signed in. You can close this window.");
+    return;
+  }
+  const params = new URLSearchParams(window.location.search);
+  const loginHint = params.get("login_hint") ?? undefined;
+  await pca.acquireTokenRedirect({
+    scopes: requestedScopes(window.location.search),
+    ...(loginHint ? { loginHint } : {}),
+    redirectStartPage: window.location.href,
+  });
+}
+
+Office.onReady(() => {
+  run().catch((error: unknown) => {
+    const e = (error ?? {}) as { errorCode?: unknown; correlationId?: unknown };
+    say("Sign-in failed. Close this window and try again.");
+    send({
+      type: "error",
+      code: typeof e.errorCode === "string" ? e.errorCode : "unknown_error",
+      ...(typeof e.correlationId === "string" ? { correlationId: e.correlationId } : {}),
+    });
+  });
+});

@@ -1,0 +1,12 @@
+/// <reference types="vite/client" />
+
+/** Build-time configuration (see README, "Configure"). */
+interface ImportMetaEnv {
+  readonly VITE_AAD_CLIENT_ID?: string;
+  readonly VITE_AAD_AUTHORITY?: string;
+  readonly VITE_GRAPH_BASE_URL?: string;
+}
+
+interface ImportMeta {
+  readonly env: ImportMetaEnv;
+}

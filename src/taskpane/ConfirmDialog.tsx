@@ -1,0 +1,74 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { HOLD_NOTE } from "../core/purge/report";
+import type { PurgeTarget } from "../core/purge/types";
+import { ItemSummary } from "./ItemSummary";
+
+const useStyles = makeStyles({
+  content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  danger: {
+    backgroundColor: tokens.colorStatusDangerBackground3,
+    color: tokens.colorNeutralForegroundOnBrand,
+    ":hover": {
+      backgroundColor: tokens.colorStatusDangerBackground3Hover,
+      color: tokens.colorNeutralForegroundOnBrand,
+    },
+    ":hover:active": {
+      backgroundColor: tokens.colorStatusDangerBackground3Pressed,
+      color: tokens.colorNeutralForegroundOnBrand,
+    },
+    "@media (forced-colors: active)": {
+      backgroundColor: "ButtonFace",
+      color: "ButtonText",
+      border: "1px solid ButtonText",
+    },
+  },
+});
+
+export interface ConfirmDialogProps {
+  /** The message the person is asked about; the dialog is open while this is set. */
+  target: PurgeTarget | undefined;
+  locale?: string | undefined;
+  onAnswer(confirmed: boolean): void;
+}
+
+/** Asks before an irreversible delete. Cancel has focus, so Enter alone never deletes. */
+export function ConfirmDialog({ target, locale, onAnswer }: ConfirmDialogProps) {
+  const styles = useStyles();
+  return (
+    <Dialog
+      open={target !== undefined}
+      modalType="alert"
+      onOpenChange={(_event, data) => {
+        if (!data.open) onAnswer(false);
+      }}
+    >
+      <DialogSurface aria-describedby="confirm-warning">
+        <DialogBody>
+          <DialogTitle>Delete this message permanently?</DialogTitle>
+          <DialogContent className={styles.content}>
+            {target && <ItemSummary target={target} locale={locale} />}
+            <p id="confirm-warning">It skips Deleted Items and "Recover deleted items". {HOLD_NOTE}</p>
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" className={styles.danger} onClick={() => onAnswer(true)}>
+              Delete permanently
+            </Button>
+            <Button appearance="secondary" onClick={() => onAnswer(false)} autoFocus>
+              Cancel
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,21 @@
+/**
+ * What the task pane needs from the outside world. The real implementation wires the core to Office.js, MSAL
+ * and Graph; component tests pass fakes. Components never touch Office directly.
+ */
+import type { DeleteOutcome, ItemRef } from "../core/graph/types";
+import type { MailItem } from "../core/office/item";
+
+export interface PaneDeps {
+  /** Set when the build has no Entra app configured (or a broken configuration): the sentence to show. */
+  configProblem: string | undefined;
+  /** Reads the current item fresh. Throws the office module's typed errors. */
+  readItem(): Promise<MailItem>;
+  /** Follows ItemChanged; returns a function that stops following. */
+  watchItem(onChange: () => void): Promise<() => void>;
+  /** Silent token check on load: resolves if a token can be had without asking; throws AuthError otherwise. */
+  checkSignIn(): Promise<void>;
+  /** Interactive sign-in, from a click. */
+  signIn(): Promise<void>;
+  /** Deletes one item; interactive because it follows the person's click. */
+  deleteItem(ref: ItemRef): Promise<DeleteOutcome>;
+}

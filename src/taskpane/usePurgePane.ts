@@ -1,0 +1,185 @@
+/**
+ * The task pane's state: the current item, sign-in, the confirmation and the result. The purge itself is the
+ * core workflow; this hook supplies its collaborators (the pane's own confirmation dialog, a fresh re-read of the
+ * item, Graph) and turns every outcome into something to show.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { AuthError } from "../core/auth/errors";
+import type { GraphProblem } from "../core/graph/types";
+import type { MailItem } from "../core/office/item";
+import { type Summary, summarize, summarizeError } from "../core/purge/report";
+import { itemToTarget } from "../core/purge/targets";
+import type { ConfirmationAnswer, PurgeTarget } from "../core/purge/types";
+import { createPurger } from "../core/purge/workflow";
+import type { PaneDeps } from "./paneDeps";
+
+export type ItemView =
+  | { status: "loading" }
+  | { status: "ready"; item: MailItem }
+  | { status: "unavailable"; summary: Summary };
+
+export type SignInView =
+  | { status: "unknown" }
+  | { status: "ok" }
+  | { status: "needed"; summary: Summary; canSignIn: boolean };
+
+export interface ResultView {
+  summary: Summary;
+  problem?: GraphProblem | undefined;
+}
+
+export interface PaneModel {
+  item: ItemView;
+  signIn: SignInView;
+  /** The item shown in the open confirmation, if one is open. */
+  confirming: PurgeTarget | undefined;
+  deleting: boolean;
+  result: ResultView | undefined;
+  startDelete(): void;
+  answer(confirmed: boolean): void;
+  requestSignIn(): void;
+  dismissResult(): void;
+}
+
+export function usePurgePane(deps: PaneDeps): PaneModel {
+  const [item, setItem] = useState<ItemView>({ status: "loading" });
+  const [signIn, setSignIn] = useState<SignInView>({ status: "unknown" });
+  const [confirming, setConfirming] = useState<PurgeTarget | undefined>();
+  const [deleting, setDeleting] = useState(false);
+  const [result, setResult] = useState<ResultView | undefined>();
+  // The open confirmation: how to answer it, and the exact IDs it shows (a "yes" names exactly these).
+  const pendingAnswer = useRef<{ resolve: (answer: ConfirmationAnswer) => void; ids: string[] } | undefined>(
+    undefined,
+  );
+  const changedWhileConfirming = useRef(false);
+
+  const refresh = useCallback(async () => {
+    try {
+      setItem({ status: "ready", item: await deps.readItem() });
+    } catch (error) {
+      setItem({ status: "unavailable", summary: summarizeError(error) });
+    }
+  }, [deps]);
+
+  const noteAuthFailure = useCallback((error: unknown) => {
+    if (error instanceof AuthError) {
+      setSignIn({ status: "needed", summary: summarizeError(error), canSignIn: error.canSignIn });
+      return true;
+    }
+    return false;
+  }, []);
+
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let disposed = false;
+    void refresh();
+    deps
+      .watchItem(() => {
+        if (pendingAnswer.current) changedWhileConfirming.current = true;
+        setResult(undefined);
+        void refresh();
+      })
+      .then((s) => {
+        if (disposed) s();
+        else stop = s;
+      })
+      .catch(() => undefined);
+    if (!deps.configProblem) {
+      deps.checkSignIn().then(
+        () => setSignIn({ status: "ok" }),
+        (error: unknown) => {
+          if (!noteAuthFailure(error)) setSignIn({ status: "unknown" });
+        },
+      );
+    }
+    return () => {
+      disposed = true;
+      stop?.();
+    };
+  }, [deps, refresh, noteAuthFailure]);
+
+  const purger = useMemo(
+    () =>
+      createPurger({
+        // Re-read at the press: never act on an item cached from an earlier event.
+        resolveTargets: async () => [itemToTarget(await deps.readItem())],
+        confirm: ({ targets }) =>
+          new Promise<ConfirmationAnswer>((resolve) => {
+            changedWhileConfirming.current = false;
+            pendingAnswer.current = { resolve, ids: targets.map((t) => t.ref.id) };
+            setConfirming(targets[0]);
+          }),
+        stillSelected: async (targets) => {
+          if (changedWhileConfirming.current) return false;
+          try {
+            const now = await deps.readItem();
+            return targets.length === 1 && targets[0]?.ref.id === now.restId;
+          } catch {
+            return false;
+          }
+        },
+        deleteItem: (ref) => deps.deleteItem(ref),
+      }),
+    [deps],
+  );
+
+  const startDelete = useCallback(() => {
+    if (purger.running) return;
+    setResult(undefined);
+    const run = purger.run();
+    run
+      .then((outcome) => {
+        if (outcome.status === "busy") return;
+        const first = outcome.status === "done" ? outcome.results[0]?.outcome : undefined;
+        setResult({
+          summary: summarize(outcome),
+          problem: first?.status === "failed" ? first.problem : undefined,
+        });
+        if (outcome.status === "done") setSignIn({ status: "ok" });
+      })
+      .catch((error: unknown) => {
+        noteAuthFailure(error);
+        setResult({ summary: summarizeError(error) });
+      })
+      .finally(() => {
+        setDeleting(false);
+        setConfirming(undefined);
+        pendingAnswer.current = undefined;
+        void refresh();
+      });
+  }, [purger, refresh, noteAuthFailure]);
+
+  const answer = useCallback((confirmed: boolean) => {
+    const pending = pendingAnswer.current;
+    if (!pending) return;
+    pendingAnswer.current = undefined;
+    setConfirming(undefined);
+    if (confirmed) {
+      setDeleting(true);
+      pending.resolve({ confirmed: true, ids: pending.ids });
+    } else {
+      pending.resolve({ confirmed: false, reason: "cancelled" });
+    }
+  }, []);
+
+  const requestSignIn = useCallback(() => {
+    deps.signIn().then(
+      () => setSignIn({ status: "ok" }),
+      (error: unknown) => {
+        if (!noteAuthFailure(error)) setResult({ summary: summarizeError(error) });
+      },
+    );
+  }, [deps, noteAuthFailure]);
+
+  return {
+    item,
+    signIn,
+    confirming,
+    deleting,
+    result,
+    startDelete,
+    answer,
+    requestSignIn,
+    dismissResult: () => setResult(undefined),
+  };
+}
