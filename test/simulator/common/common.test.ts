@@ -1,0 +1,198 @@
+import { describe, expect, it } from "vitest";
+import { decideDialog } from "./dialogRules";
+import { failed, OfficeErrors, succeeded } from "./errors";
+import { convertToEwsId, convertToRestId } from "./ids";
+import {
+  addNotification,
+  keepOnNavigation,
+  removeNotification,
+  replaceNotification,
+  type StoredNotification,
+  validateNotification,
+} from "./notifications";
+import { decodeFrameName, encodeFrameName } from "./protocol";
+import { compareVersions, isSetSupported, supportedRequirementSets } from "./requirements";
+
+describe("async results", () => {
+  it("have Office's shape on success and failure", () => {
+    expect(succeeded(42, { n: 1 })).toEqual({
+      status: "succeeded",
+      value: 42,
+      error: undefined,
+      asyncContext: { n: 1 },
+    });
+    const result = failed(OfficeErrors.itemNotSaved, "ctx");
+    expect(result.status).toBe("failed");
+    expect(result.value).toBeUndefined();
+    expect(result.error).toEqual({
+      code: 9046,
+      name: "ItemNotSaved",
+      message: expect.stringContaining("saved"),
+    });
+    expect(result.asyncContext).toBe("ctx");
+  });
+
+  it("hands out a copy of the error, so a caller cannot corrupt the catalogue", () => {
+    const result = failed(OfficeErrors.dialogIgnored, undefined);
+    if (result.error) (result.error as { code: number }).code = 1;
+    expect(OfficeErrors.dialogIgnored.code).toBe(12009);
+  });
+});
+
+describe("item id conversion", () => {
+  it("turns EWS ids into REST ids and back", () => {
+    const ews = "AAMkAD+abc/def+ghi/==";
+    const rest = convertToRestId(ews, "v2.0");
+    expect(rest).toBe("AAMkAD-abc_def-ghi_==");
+    expect(convertToRestId(ews, "v1.0")).toBe(rest);
+    expect(convertToEwsId(rest, "v2.0")).toBe(ews);
+  });
+
+  it("rejects an unknown REST version", () => {
+    expect(() => convertToRestId("a", "v3.0")).toThrow(/restVersion/);
+  });
+});
+
+describe("notification messages", () => {
+  const info = { type: "informationalMessage" as const, message: "Purged.", persistent: false };
+
+  it("accepts 150 characters and throws ArgumentOutOfRange at 151", () => {
+    expect(
+      validateNotification("k", { type: "informationalMessage", message: "x".repeat(150) }).message,
+    ).toHaveLength(150);
+    expect(() => validateNotification("k", { type: "errorMessage", message: "x".repeat(151) })).toThrow(
+      expect.objectContaining({ name: "Sys.ArgumentOutOfRangeException" }),
+    );
+  });
+
+  it("limits keys to 32 characters", () => {
+    expect(() => validateNotification("k".repeat(32), info)).not.toThrow();
+    expect(() => validateNotification("k".repeat(33), info)).toThrow(/ArgumentOutOfRange/);
+  });
+
+  it("refuses icon or persistent on progress and error messages, and unknown types", () => {
+    expect(() =>
+      validateNotification("k", { type: "progressIndicator", message: "m", persistent: true }),
+    ).toThrow(/ArgumentException/);
+    expect(() => validateNotification("k", { type: "errorMessage", message: "m", icon: "i" })).toThrow();
+    expect(() => validateNotification("k", { type: "toast", message: "m" })).toThrow(
+      /Unknown notification type/,
+    );
+  });
+
+  it("allows five per item and fails the sixth with NumberOfNotificationMessagesExceeded", () => {
+    let list: StoredNotification[] = [];
+    for (let i = 0; i < 5; i++) {
+      const outcome = addNotification(list, `k${i}`, info);
+      if (!outcome.ok) throw new Error("unexpected failure");
+      list = outcome.list;
+    }
+    const sixth = addNotification(list, "k5", info);
+    expect(sixth).toEqual({
+      ok: false,
+      error: expect.objectContaining({ name: "NumberOfNotificationMessagesExceeded" }),
+    });
+    // Replacing an existing key is not an addition.
+    const replaced = replaceNotification(list, "k0", { type: "errorMessage", message: "Failed." });
+    expect(replaced.ok && replaced.list[0]).toEqual({ key: "k0", type: "errorMessage", message: "Failed." });
+    expect(replaceNotification(list, "new", info).ok).toBe(false);
+  });
+
+  it("fails a duplicate add and the removal of an unknown key", () => {
+    const first = addNotification([], "a", info);
+    if (!first.ok) throw new Error("unexpected failure");
+    expect(addNotification(first.list, "a", info)).toMatchObject({ ok: false, error: { code: 9023 } });
+    expect(removeNotification(first.list, "b")).toMatchObject({ ok: false, error: { code: 9024 } });
+    expect(removeNotification(first.list, "a")).toEqual({ ok: true, list: [] });
+  });
+
+  it("keeps only persistent informational messages when the person moves on", () => {
+    const list: StoredNotification[] = [
+      { key: "p", type: "informationalMessage", message: "m", persistent: true },
+      { key: "t", type: "informationalMessage", message: "m", persistent: false },
+      { key: "e", type: "errorMessage", message: "m" },
+      { key: "g", type: "progressIndicator", message: "m" },
+    ];
+    expect(keepOnNavigation(list).map((n) => n.key)).toEqual(["p"]);
+  });
+});
+
+describe("displayDialogAsync error selection", () => {
+  const base = {
+    callerOrigin: "https://localhost:3000",
+    appDomains: ["https://localhost:3001"],
+    dialogOpen: false,
+    behavior: "normal" as const,
+  };
+
+  it("opens a same-origin https dialog", () => {
+    expect(decideDialog({ ...base, url: "https://localhost:3000/dialog/confirm.html" }).kind).toBe("open");
+  });
+
+  it("answers 12005 for http, 12004 for a foreign domain, and trusts AppDomains", () => {
+    const code = (url: string) => {
+      const d = decideDialog({ ...base, url });
+      return d.kind === "error" ? d.error.code : d.kind;
+    };
+    expect(code("http://localhost:3000/dialog/confirm.html")).toBe(12005);
+    expect(code("https://evil.example/dialog.html")).toBe(12004);
+    expect(code("https://localhost:3002/x.html")).toBe(12004);
+    expect(code("/dialog/confirm.html")).toBe(12004);
+    expect(code("https://localhost:3001/common/oauth2/v2.0/authorize")).toBe("open");
+  });
+
+  it("answers 12007 while a dialog is open, before the browser or the person are asked", () => {
+    const d = decideDialog({
+      ...base,
+      url: "https://localhost:3000/d.html",
+      dialogOpen: true,
+      behavior: "blocked",
+    });
+    expect(d).toMatchObject({ kind: "error", error: { code: 12007 } });
+  });
+
+  it("answers 12009 when the person ignores the prompt and 12011 when the browser blocks", () => {
+    const url = "https://localhost:3000/d.html";
+    expect(decideDialog({ ...base, url, behavior: "ignore" })).toMatchObject({ error: { code: 12009 } });
+    expect(decideDialog({ ...base, url, behavior: "blocked" })).toMatchObject({ error: { code: 12011 } });
+    expect(decideDialog({ ...base, url, behavior: "prompt" }).kind).toBe("prompt");
+    // No prompt to ignore when promptBeforeOpen is false.
+    expect(decideDialog({ ...base, url, behavior: "ignore", promptBeforeOpen: false })).toMatchObject({
+      error: { code: 12011 },
+    });
+    expect(decideDialog({ ...base, url, behavior: "prompt", promptBeforeOpen: false }).kind).toBe("open");
+  });
+});
+
+describe("requirement sets", () => {
+  it("compares versions numerically", () => {
+    expect(compareVersions("1.10", "1.9")).toBe(1);
+    expect(compareVersions("1.1", "1.1.0")).toBe(0);
+  });
+
+  it("offers Mailbox 1.14 and NestedAppAuth only where the host has them", () => {
+    const pane = supportedRequirementSets({ naa: true, role: "taskpane" });
+    expect(isSetSupported(pane, "Mailbox", "1.13")).toBe(true);
+    expect(isSetSupported(pane, "mailbox", "1.15")).toBe(false);
+    expect(isSetSupported(pane, "NestedAppAuth", "1.1")).toBe(true);
+    expect(isSetSupported(pane, "DialogApi", "1.2")).toBe(true);
+    expect(isSetSupported(pane, "DialogApi", 1.3)).toBe(false);
+    expect(isSetSupported(pane, "IdentityAPI", "1.3")).toBe(true);
+    expect(
+      isSetSupported(supportedRequirementSets({ naa: false, role: "taskpane" }), "NestedAppAuth", "1.1"),
+    ).toBe(false);
+    const dialog = supportedRequirementSets({ naa: true, role: "dialog" });
+    expect(isSetSupported(dialog, "NestedAppAuth")).toBe(false);
+    expect(isSetSupported(dialog, "Mailbox", "1.1")).toBe(false);
+    expect(isSetSupported(dialog, "DialogOrigin", "1.1")).toBe(true);
+  });
+});
+
+describe("frame names", () => {
+  it("round-trip and reject foreign window names", () => {
+    const name = { hostOrigin: "https://localhost:3100", frameId: "f1", role: "dialog" as const };
+    expect(decodeFrameName(encodeFrameName(name))).toEqual(name);
+    expect(decodeFrameName("")).toBeNull();
+    expect(decodeFrameName('outlook-sim:{"hostOrigin":"x","frameId":"f","role":"popup"}')).toBeNull();
+  });
+});

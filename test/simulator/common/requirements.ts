@@ -1,0 +1,47 @@
+/**
+ * Requirement sets the simulated Outlook on the web claims, per frame kind. Inside a dialog only the dialog sets
+ * are offered (no mailbox, no nested app auth: msal-js#7684).
+ */
+import type { FrameRole } from "./protocol";
+
+export interface RequirementOptions {
+  naa: boolean;
+  role: FrameRole;
+  /** Highest Mailbox set to claim; Outlook on the web has 1.14 at the time of writing. */
+  mailboxVersion?: string;
+}
+
+export function supportedRequirementSets(options: RequirementOptions): Record<string, string> {
+  const sets: Record<string, string> = {
+    dialogapi: "1.2",
+    dialogorigin: "1.1",
+    identityapi: "1.3",
+  };
+  if (options.role !== "dialog") {
+    sets.mailbox = options.mailboxVersion ?? "1.14";
+    if (options.naa) sets.nestedappauth = "1.1";
+  }
+  return sets;
+}
+
+/** Compares dotted versions numerically ("1.10" > "1.9"). */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(".").map((p) => Number.parseInt(p, 10) || 0);
+  const pb = b.split(".").map((p) => Number.parseInt(p, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return 0;
+}
+
+export function isSetSupported(
+  sets: Record<string, string>,
+  name: string,
+  minVersion?: string | number,
+): boolean {
+  const max = sets[name.toLowerCase()];
+  if (max === undefined) return false;
+  if (minVersion === undefined || minVersion === "") return true;
+  return compareVersions(max, String(minVersion)) >= 0;
+}
