@@ -25,10 +25,8 @@ type Rgb = readonly [number, number, number];
 type Sdf = (x: number, y: number) => number;
 
 export const PALETTE = {
-  /** Red for the destructive action: 4.1:1 on white, 3.6:1 on #292929. */
+  /** Red for the destructive action and the app tile: 4.1:1 on white, 3.6:1 on #292929, white on it 4.1:1. */
   danger: [0xe0, 0x47, 0x4c] as Rgb,
-  /** Darker red for the app tile, under a white glyph (4.9:1). */
-  tile: [0xd1, 0x34, 0x38] as Rgb,
   /** Blue for the pane glyph: 3.7:1 on white, 3.9:1 on #292929. */
   pane: [0x2b, 0x88, 0xd8] as Rgb,
   white: [0xff, 0xff, 0xff] as Rgb,
@@ -154,9 +152,9 @@ export function drawIcon(kind: IconKind, size: number): RgbaImage {
     );
   } else {
     const { can, cross } = trashCan(size * 0.7);
-    canvas.fill(roundRect(1, 1, 31, 31, 6.5), PALETTE.tile);
+    canvas.fill(roundRect(1, 1, 31, 31, 6.5), PALETTE.danger);
     canvas.fill(scaled(can, 0.7, 16, 16.5), PALETTE.white);
-    canvas.fill(scaled(cross, 0.7, 16, 16.5), PALETTE.tile);
+    canvas.fill(scaled(cross, 0.7, 16, 16.5), PALETTE.danger);
   }
   return canvas.toImage();
 }
