@@ -1,0 +1,183 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { failed, installOffice, succeeded } from "../../../test/support/officeStub";
+import { officeCall } from "./async";
+import {
+  DraftNotSavedError,
+  NoItemError,
+  OfficeApiError,
+  RequirementError,
+  UnsupportedItemError,
+} from "./errors";
+import { onItemChanged } from "./events";
+import { currentItemKey, readCurrentItem, toRestId } from "./item";
+import { fitNotification, MAX_NOTIFICATION_LENGTH, notify } from "./notifications";
+import { requireSets } from "./requirements";
+
+afterEach(() => vi.unstubAllGlobals());
+
+const EWS_ID = "AAMkAGI2TG93AAA+bc/de==";
+
+describe("REST ID conversion", () => {
+  it("asks Office for the v2.0 REST form and keeps it exactly", () => {
+    const { office } = installOffice();
+    expect(toRestId(EWS_ID)).toBe("AAMkAGI2TG93AAA-bc_de==");
+    expect(office.context.mailbox.convertToRestId).toHaveBeenCalledWith(EWS_ID, "v2.0");
+  });
+});
+
+describe("readCurrentItem", () => {
+  it("reads subject, sender, received time and the REST ID in read mode", async () => {
+    const received = new Date("2026-11-20T09:30:00Z");
+    installOffice({
+      item: {
+        itemId: EWS_ID,
+        itemType: "message",
+        subject: "Quarterly numbers",
+        from: { displayName: "Megan Bowen", emailAddress: "megan@contoso.com" },
+        dateTimeCreated: received,
+      },
+    });
+    const item = await readCurrentItem();
+    expect(item).toEqual({
+      kind: "message",
+      restId: "AAMkAGI2TG93AAA-bc_de==",
+      ewsId: EWS_ID,
+      mode: "read",
+      subject: "Quarterly numbers",
+      from: { name: "Megan Bowen", address: "megan@contoso.com" },
+      received,
+      mailbox: { kind: "me" },
+    });
+  });
+
+  it("says no message is selected when there is no item", async () => {
+    installOffice({ item: null });
+    await expect(readCurrentItem()).rejects.toBeInstanceOf(NoItemError);
+  });
+
+  it("refuses appointments for now", async () => {
+    installOffice({ item: { itemId: EWS_ID, itemType: "appointment", subject: "Standup" } });
+    await expect(readCurrentItem()).rejects.toBeInstanceOf(UnsupportedItemError);
+  });
+
+  it("names the missing requirement set", async () => {
+    installOffice({ item: { itemId: EWS_ID, itemType: "message", subject: "x" }, sets: { Mailbox: "1.4" } });
+    const error = await readCurrentItem().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequirementError);
+    expect((error as Error).message).toContain("Mailbox 1.5");
+  });
+
+  it("uses getItemIdAsync for a saved draft in compose mode", async () => {
+    installOffice({
+      item: {
+        itemType: "message",
+        subject: { getAsync: (cb: (r: unknown) => void) => setTimeout(() => cb(succeeded("Draft subject"))) },
+        getItemIdAsync: (cb) => setTimeout(() => cb(succeeded(EWS_ID))),
+      },
+    });
+    const item = await readCurrentItem();
+    expect(item.mode).toBe("compose");
+    expect(item.restId).toBe("AAMkAGI2TG93AAA-bc_de==");
+    expect(item.subject).toBe("Draft subject");
+  });
+
+  it("asks to save an unsaved draft first", async () => {
+    installOffice({
+      item: {
+        itemType: "message",
+        subject: { getAsync: (cb: (r: unknown) => void) => cb(succeeded("")) },
+        getItemIdAsync: (cb) =>
+          setTimeout(() => cb(failed(9049, "ItemNotSaved", "The item has not been saved."))),
+      },
+    });
+    const error = await readCurrentItem().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DraftNotSavedError);
+    expect((error as Error).message).toMatch(/save the draft first/i);
+  });
+
+  it("names Mailbox 1.8 when compose-mode IDs aren't supported", async () => {
+    installOffice({
+      item: { itemType: "message", subject: { getAsync: vi.fn() }, getItemIdAsync: vi.fn() },
+      sets: { Mailbox: "1.7" },
+    });
+    await expect(readCurrentItem()).rejects.toThrow(/Mailbox 1\.8/);
+  });
+
+  it("currentItemKey follows the item Outlook shows", () => {
+    const stub = installOffice({ item: { itemId: "A", itemType: "message" } });
+    expect(currentItemKey()).toBe("A");
+    stub.setItem(null);
+    expect(currentItemKey()).toBeUndefined();
+  });
+});
+
+describe("officeCall", () => {
+  it("rejects with Office's code and name, without throwing inside the callback", async () => {
+    installOffice();
+    const error = await officeCall("displayDialogAsync", (cb) =>
+      cb(failed(12004, "InvalidDomain") as never),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OfficeApiError);
+    expect(error).toMatchObject({
+      operation: "displayDialogAsync",
+      code: 12004,
+      officeName: "InvalidDomain",
+    });
+  });
+
+  it("turns a synchronous throw from Office.js into a rejection", async () => {
+    installOffice();
+    await expect(
+      officeCall("x", () => {
+        throw Object.assign(new Error("bad argument"), { code: 1000 });
+      }),
+    ).rejects.toMatchObject({ code: 1000, message: "bad argument" });
+  });
+});
+
+describe("requirements", () => {
+  it("throws for the first missing set", () => {
+    installOffice({ sets: { Mailbox: "1.13" } });
+    expect(() =>
+      requireSets({ set: "DialogApi", version: "1.2", feature: "The confirmation dialog" }),
+    ).toThrow(/DialogApi 1\.2/);
+  });
+});
+
+describe("ItemChanged", () => {
+  it("calls the handler on each change and stops when asked", async () => {
+    const stub = installOffice();
+    const handler = vi.fn();
+    const stop = await onItemChanged(handler);
+    stub.raise("olkItemSelectedChanged");
+    expect(handler).toHaveBeenCalledTimes(1);
+    await stop();
+    stub.raise("olkItemSelectedChanged");
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("notifications", () => {
+  it("fits Outlook's 150-character limit", () => {
+    const text = fitNotification("x".repeat(400));
+    expect(text.length).toBe(MAX_NOTIFICATION_LENGTH);
+    expect(text.endsWith("…")).toBe(true);
+    expect(fitNotification("  short   text ")).toBe("short text");
+  });
+
+  it("replaces one fixed notification on the item", async () => {
+    const replaceAsync = vi.fn((_k: string, _d: unknown, cb: (r: unknown) => void) =>
+      cb(succeeded(undefined)),
+    );
+    installOffice({ item: { itemId: "A", itemType: "message", notificationMessages: { replaceAsync } } });
+    await notify("error", "y".repeat(200));
+    await notify("info", "Deleted.");
+    expect(replaceAsync).toHaveBeenCalledTimes(2);
+    expect(replaceAsync.mock.calls[0]?.[0]).toBe(replaceAsync.mock.calls[1]?.[0]);
+    expect((replaceAsync.mock.calls[0]?.[1] as { message: string }).message.length).toBeLessThanOrEqual(150);
+    expect(replaceAsync.mock.calls[1]?.[1]).toMatchObject({
+      type: "informationalMessage",
+      icon: "Delete.Icon.16",
+    });
+  });
+});

@@ -1,0 +1,130 @@
+import { describe, expect, it, vi } from "vitest";
+import { AuthError } from "../auth/errors";
+import type { DeleteOutcome } from "../graph/types";
+import type { ConfirmationAnswer, PurgeTarget } from "./types";
+import { answerMatches, createPurger, type PurgeDeps } from "./workflow";
+
+function target(id: string): PurgeTarget {
+  return {
+    ref: { kind: "message", id, mailbox: { kind: "me" } },
+    subject: `Subject ${id}`,
+    from: { name: "Megan", address: "megan@contoso.com" },
+    received: new Date("2026-11-01T10:00:00Z"),
+  };
+}
+
+function deps(overrides: Partial<PurgeDeps> = {}) {
+  const deleteItem = vi.fn(async (): Promise<DeleteOutcome> => ({ status: "purged" }));
+  const d: PurgeDeps = {
+    resolveTargets: vi.fn(async () => [target("A")]),
+    confirm: vi.fn(
+      async ({ targets }): Promise<ConfirmationAnswer> => ({
+        confirmed: true,
+        ids: targets.map((t) => t.ref.id),
+      }),
+    ),
+    stillSelected: vi.fn(async () => true),
+    deleteItem,
+    ...overrides,
+  };
+  return d;
+}
+
+describe("purge workflow", () => {
+  it("deletes exactly the confirmed item and reports its outcome", async () => {
+    const d = deps();
+    const result = await createPurger(d).run();
+    expect(d.deleteItem).toHaveBeenCalledTimes(1);
+    expect(d.deleteItem).toHaveBeenCalledWith({ kind: "message", id: "A", mailbox: { kind: "me" } });
+    expect(result).toEqual({
+      status: "done",
+      results: [{ target: target("A"), outcome: { status: "purged" } }],
+    });
+  });
+
+  it("sends nothing before the confirmation, and nothing on cancel", async () => {
+    const order: string[] = [];
+    const d = deps({
+      confirm: vi.fn(async () => {
+        order.push("confirm");
+        return { confirmed: false, reason: "cancelled" } as const;
+      }),
+      deleteItem: vi.fn(async () => {
+        order.push("delete");
+        return { status: "purged" } as const;
+      }),
+    });
+    const result = await createPurger(d).run();
+    expect(result.status).toBe("cancelled");
+    expect(order).toEqual(["confirm"]);
+  });
+
+  it("voids the confirmation when the item changed while it was open", async () => {
+    const d = deps({ stillSelected: vi.fn(async () => false) });
+    const result = await createPurger(d).run();
+    expect(result).toMatchObject({ status: "voided" });
+    expect(d.deleteItem).not.toHaveBeenCalled();
+  });
+
+  it.each([[["B"]], [["A", "A"]], [["A", "B"]], [[]]])(
+    "voids a yes that names %j instead of what was shown",
+    async (ids) => {
+      const d = deps({ confirm: vi.fn(async () => ({ confirmed: true, ids }) as const) });
+      const result = await createPurger(d).run();
+      expect(result.status).toBe("voided");
+      expect(d.deleteItem).not.toHaveBeenCalled();
+    },
+  );
+
+  it("ignores a second start while one runs: one request only", async () => {
+    let answer: (a: ConfirmationAnswer) => void = () => undefined;
+    const d = deps({
+      confirm: vi.fn(() => new Promise<ConfirmationAnswer>((resolve) => (answer = resolve))),
+    });
+    const purger = createPurger(d);
+    const first = purger.run();
+    await vi.waitFor(() => expect(d.confirm).toHaveBeenCalled());
+    expect(await purger.run()).toEqual({ status: "busy" });
+    answer({ confirmed: true, ids: ["A"] });
+    await first;
+    expect(d.deleteItem).toHaveBeenCalledTimes(1);
+    expect(purger.running).toBe(false);
+  });
+
+  it("rethrows a sign-in failure when nothing could be sent", async () => {
+    const d = deps({
+      deleteItem: vi.fn(async () => Promise.reject(new AuthError("interaction-required", "Sign in"))),
+    });
+    await expect(createPurger(d).run()).rejects.toMatchObject({ kind: "interaction-required" });
+  });
+
+  it("after a sign-in failure mid-run, the rest are 'not attempted', each with one result", async () => {
+    const d = deps({
+      resolveTargets: vi.fn(async () => [target("A"), target("B"), target("C")]),
+      deleteItem: vi
+        .fn<PurgeDeps["deleteItem"]>()
+        .mockResolvedValueOnce({ status: "purged" })
+        .mockRejectedValueOnce(new AuthError("interaction-required", "Sign in"))
+        .mockResolvedValue({ status: "purged" }),
+    });
+    const result = await createPurger(d).run();
+    expect(d.deleteItem).toHaveBeenCalledTimes(2);
+    expect(result.status === "done" && result.results.map((r) => r.outcome.status)).toEqual([
+      "purged",
+      "not-attempted",
+      "not-attempted",
+    ]);
+  });
+
+  it("propagates a failure to resolve targets without confirming", async () => {
+    const d = deps({ resolveTargets: vi.fn(async () => Promise.reject(new Error("no item"))) });
+    await expect(createPurger(d).run()).rejects.toThrow("no item");
+    expect(d.confirm).not.toHaveBeenCalled();
+  });
+});
+
+describe("answerMatches", () => {
+  it("accepts the same set in another order", () => {
+    expect(answerMatches(["B", "A"], [target("A"), target("B")])).toBe(true);
+  });
+});
