@@ -209,7 +209,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       }
 
       const { status, headers, body } = attempt;
-      if (status === 401 && !refreshed) {
+      if (status === 401) {
         refreshed = true;
         try {
           token = await getToken(true, signal);

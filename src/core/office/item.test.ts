@@ -174,7 +174,8 @@ describe("notifications", () => {
     await notify("info", "Deleted.");
     expect(replaceAsync).toHaveBeenCalledTimes(2);
     expect(replaceAsync.mock.calls[0]?.[0]).toBe(replaceAsync.mock.calls[1]?.[0]);
-    expect((replaceAsync.mock.calls[0]?.[1] as { message: string }).message.length).toBeLessThanOrEqual(150);
+    const first = replaceAsync.mock.calls[0]?.[1] as { message: string } | undefined;
+    expect(first?.message.length).toBeLessThanOrEqual(150);
     expect(replaceAsync.mock.calls[1]?.[1]).toMatchObject({
       type: "informationalMessage",
       icon: "Delete.Icon.16",

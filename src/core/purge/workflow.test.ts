@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { AuthError } from "../auth/errors";
 import type { DeleteOutcome } from "../graph/types";
-import type { ConfirmationAnswer, PurgeTarget } from "./types";
+import type { ConfirmationAnswer, ConfirmationRequest, PurgeTarget } from "./types";
 import { answerMatches, createPurger, type PurgeDeps } from "./workflow";
 
 function target(id: string): PurgeTarget {
