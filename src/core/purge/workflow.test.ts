@@ -18,7 +18,7 @@ function deps(overrides: Partial<PurgeDeps> = {}) {
   const d: PurgeDeps = {
     resolveTargets: vi.fn(async () => [target("A")]),
     confirm: vi.fn(
-      async ({ targets }): Promise<ConfirmationAnswer> => ({
+      async ({ targets }: ConfirmationRequest): Promise<ConfirmationAnswer> => ({
         confirmed: true,
         ids: targets.map((t) => t.ref.id),
       }),
