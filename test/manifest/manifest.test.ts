@@ -348,7 +348,7 @@ describe("icons", () => {
     for (const { name, png } of rendered) {
       expect(readFileSync(resolve(assets, name)).equals(png), `${name} is up to date`).toBe(true);
     }
-  });
+  }, 60_000); // drawing 27 icons is CPU work; a busy 2-core machine must not turn it into a failure
 
   it("every icon-*-<size>.png in public/assets is <size> px square", () => {
     const files = readdirSync(assets).filter((f) => /^icon-.*\d+\.png$/.test(f));

@@ -85,8 +85,13 @@ class Canvas {
     const unit = GRID / this.size;
     for (let py = 0; py < this.size; py += 1) {
       for (let px = 0; px < this.size; px += 1) {
-        let inside = 0;
-        for (let sy = 0; sy < SAMPLES; sy += 1) {
+        // Shapes are exact or conservative distance bounds, so a pixel whose centre is farther than half
+        // its diagonal from the edge is wholly in or out and needs no supersampling.
+        const centre = shape((px + 0.5) * unit, (py + 0.5) * unit);
+        if (centre > unit * Math.SQRT1_2) continue;
+        const solid = centre < -unit * Math.SQRT1_2;
+        let inside = solid ? SAMPLES * SAMPLES : 0;
+        for (let sy = 0; sy < SAMPLES && !solid; sy += 1) {
           for (let sx = 0; sx < SAMPLES; sx += 1) {
             const x = (px + (sx + 0.5) / SAMPLES) * unit;
             const y = (py + (sy + 0.5) / SAMPLES) * unit;
