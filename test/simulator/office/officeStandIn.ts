@@ -30,6 +30,7 @@ const parentMessageHandlers = new Set<Handler>();
 const dialogs = new Map<string, { handlers: Map<string, Set<Handler>> }>();
 const associated = new Map<string, (event: unknown) => unknown>();
 const naaListeners = new Set<(response: string) => void>();
+const deferredInvocations = new Map<string, Record<string, unknown>>();
 
 let resolveReady: (info: { host: string | null; platform: string | null }) => void = () => {};
 const ready = new Promise<{ host: string | null; platform: string | null }>((resolve) => {
@@ -321,6 +322,12 @@ const ui = {
 const actions = {
   associate(name: string, fn: (event: unknown) => unknown) {
     associated.set(name, fn);
+    const deferred = deferredInvocations.get(name);
+    if (deferred !== undefined) {
+      deferredInvocations.delete(name);
+      invokeAction(deferred);
+      return;
+    }
     if (context !== null) void callHost("actions.associate", { name }).catch(() => {});
   },
 };
@@ -343,7 +350,11 @@ function invokeAction(payload: unknown): void {
   const globalFn = (window as unknown as Record<string, unknown>)[name];
   const fn =
     associated.get(name) ?? (typeof globalFn === "function" ? (globalFn as (e: unknown) => unknown) : null);
-  if (fn === null) return;
+  if (fn === null) {
+    // The page has not associated the function yet (e.g. it awaits something first): run it when it does.
+    deferredInvocations.set(name, payload);
+    return;
+  }
   try {
     const result = fn(event);
     if (result instanceof Promise) {

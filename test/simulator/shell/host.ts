@@ -1,0 +1,1074 @@
+/**
+ * The simulated Outlook on the web, host side: add-in frames, the current item and selection, compose mode, dialogs,
+ * notifications, the function-command runtime and the NAA broker. The UI (ui.ts) renders this state and calls these
+ * methods; tests drive the same methods through window.simulator (see README.md).
+ */
+import { type DialogBehavior, decideDialog } from "../common/dialogRules";
+import { DialogEventCode, OfficeErrors } from "../common/errors";
+import {
+  type BridgeResponse,
+  type BridgeStatusValue,
+  errorResponse,
+  type IssuedToken,
+  initContextResponse,
+  parseBridgeRequest,
+  tokenResponse,
+} from "../common/naa";
+import {
+  addNotification,
+  keepOnNavigation,
+  type NotificationDetails,
+  removeNotification,
+  replaceNotification,
+  type StoredNotification,
+} from "../common/notifications";
+import {
+  encodeFrameName,
+  type FrameRole,
+  type HostContext,
+  HostEvent,
+  type HostMessage,
+  type ItemSnapshot,
+  isFrameMessage,
+  isRecord,
+  type OfficeErrorShape,
+  PROTOCOL,
+  type SharedPropertiesSnapshot,
+} from "../common/protocol";
+import { supportedRequirementSets } from "../common/requirements";
+import type { MailFolder, MailMessage, MailSource } from "./mailbox";
+import type { AddinManifest, RibbonButton } from "./manifest";
+
+export interface HostConfig {
+  addinOrigin: string;
+  user: { upn: string; name: string; oid: string; tid: string; timeZone: string };
+  /** Host name of the NAA account environment MSAL caches under. */
+  naaEnvironment: string;
+  commandTimeoutMs: number;
+  emulatorProxy: string;
+}
+
+export interface HostSettings {
+  naa: boolean;
+  /** GetTokenPopup is accepted without showing the sign-in prompt. */
+  popupAutoAccept: boolean;
+  dialogBehavior: DialogBehavior;
+  displayLanguage: string;
+  /** Fault for getSelectedItemsAsync: office-js#3680 ("item is null") or #4278 ("Internal Error"). */
+  selectionFault: "itemNull" | "internalError" | null;
+}
+
+export interface TokenFault {
+  status: BridgeStatusValue;
+  sticky: boolean;
+  code?: string;
+  description?: string;
+}
+
+interface FrameRecord {
+  id: string;
+  role: FrameRole;
+  iframe: HTMLIFrameElement;
+  origin: string | null;
+  /** Item the frame was started with (function runtimes keep theirs). */
+  item: ItemSnapshot | null;
+}
+
+export interface DialogState {
+  id: string;
+  frameId: string;
+  openerFrameId: string;
+  url: string;
+  widthPercent: number;
+  heightPercent: number;
+  title: string;
+}
+
+export interface CommandRecord {
+  pressId: string;
+  controlId: string;
+  label: string;
+  functionName: string;
+  itemKey: string | null;
+  pressedAt: number;
+  startedAt: number | null;
+  completedAt: number | null;
+  timedOut: boolean;
+  allowEvent: boolean | undefined;
+}
+
+export interface LogEntry {
+  at: number;
+  kind: string;
+  detail: string;
+}
+
+export interface Prompt {
+  kind: "dialog" | "signin";
+  text: string;
+  resolve: (accepted: boolean) => void;
+}
+
+export interface Containers {
+  taskpane: HTMLElement;
+  dialog: HTMLElement;
+  hidden: HTMLElement;
+}
+
+type Pending = { pressId: string; frameId: string; invoked: boolean; timer: ReturnType<typeof setTimeout> };
+
+let counter = 0;
+function newId(prefix: string): string {
+  counter++;
+  return `${prefix}-${Date.now().toString(36)}-${counter}`;
+}
+
+export class OutlookHost {
+  readonly config: HostConfig;
+  readonly manifest: AddinManifest;
+  private source: MailSource;
+  private containers: Containers;
+  private listeners = new Set<() => void>();
+
+  settings: HostSettings = {
+    naa: true,
+    popupAutoAccept: false,
+    dialogBehavior: "normal",
+    displayLanguage: "en-US",
+    selectionFault: null,
+  };
+  tokenFaults: { GetToken: TokenFault[]; GetTokenPopup: TokenFault[] } = { GetToken: [], GetTokenPopup: [] };
+
+  folders: MailFolder[] = [];
+  currentFolderId = "";
+  messages: MailMessage[] = [];
+  selection: string[] = [];
+  /** Anchor for Shift+click range selection. */
+  anchor: string | null = null;
+  compose: { draftKey: string; subject: string; saved: MailMessage | null } | null = null;
+  sharedOverrides = new Map<string, SharedPropertiesSnapshot>();
+
+  frames = new Map<string, FrameRecord>();
+  taskpane: {
+    frameId: string;
+    url: string;
+    buttonId: string;
+    pinned: boolean;
+    supportsPinning: boolean;
+  } | null = null;
+  dialog: DialogState | null = null;
+  prompts: Prompt[] = [];
+  notificationsByItem = new Map<string, StoredNotification[]>();
+  commands: CommandRecord[] = [];
+  private queue: CommandRecord[] = [];
+  private running: Pending | null = null;
+  log: LogEntry[] = [];
+  loadError: string | null = null;
+  private identity: IssuedToken["account"] | null = null;
+
+  constructor(config: HostConfig, manifest: AddinManifest, source: MailSource, containers: Containers) {
+    this.config = config;
+    this.manifest = manifest;
+    this.source = source;
+    this.containers = containers;
+    window.addEventListener("message", (event) => this.onMessage(event));
+  }
+
+  // ------------------------------------------------------------ observation
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  private note(kind: string, detail: string): void {
+    this.log.push({ at: Date.now(), kind, detail });
+    if (this.log.length > 500) this.log.shift();
+  }
+
+  get sourceKind(): MailSource["kind"] {
+    return this.source.kind;
+  }
+
+  // ------------------------------------------------------------ mailbox
+
+  async load(): Promise<void> {
+    try {
+      this.folders = await this.source.folders();
+      const inbox = this.folders.find((f) => f.wellKnownName === "inbox") ?? this.folders[0];
+      this.currentFolderId = inbox?.id ?? "";
+      await this.refresh();
+      this.loadError = null;
+    } catch (error) {
+      this.loadError = error instanceof Error ? error.message : String(error);
+      this.note("mailbox", `loading failed: ${this.loadError}`);
+      throw error;
+    } finally {
+      this.changed();
+    }
+  }
+
+  /** Re-reads the current folder; messages purged meanwhile drop out of the list and the selection. */
+  async refresh(): Promise<void> {
+    if (this.currentFolderId === "") return;
+    const fresh = await this.source.messages(this.currentFolderId);
+    fresh.sort((a, b) => b.receivedDateTime.localeCompare(a.receivedDateTime));
+    for (const m of fresh) m.shared = this.sharedOverrides.get(m.restId) ?? null;
+    const before = this.currentItemSnapshot();
+    this.messages = fresh;
+    const ids = new Set(fresh.map((m) => m.restId));
+    const kept = this.selection.filter((id) => ids.has(id));
+    if (kept.length !== this.selection.length) this.applySelection(kept, before);
+    else this.changed();
+  }
+
+  async openFolder(idOrName: string): Promise<void> {
+    const folder = this.folders.find(
+      (f) =>
+        f.id === idOrName || f.name.toLowerCase() === idOrName.toLowerCase() || f.wellKnownName === idOrName,
+    );
+    if (!folder) throw new Error(`no folder ${idOrName}`);
+    this.currentFolderId = folder.id;
+    this.messages = [];
+    this.applySelection([], this.currentItemSnapshot());
+    await this.refresh();
+  }
+
+  message(restId: string): MailMessage | undefined {
+    return this.messages.find((m) => m.restId === restId);
+  }
+
+  resolveMessage(ref: string | number): MailMessage {
+    const m =
+      typeof ref === "number"
+        ? this.messages[ref]
+        : this.messages.find((x) => x.restId === ref || x.ewsId === ref);
+    if (!m) throw new Error(`no message ${String(ref)} in the current folder`);
+    return m;
+  }
+
+  // ------------------------------------------------------------ selection and items
+
+  currentItemSnapshot(): ItemSnapshot | null {
+    if (this.compose) return { mode: "compose", itemType: "message", draftKey: this.compose.draftKey };
+    if (this.selection.length !== 1) return null;
+    const m = this.message(this.selection[0] ?? "");
+    return m ? this.readSnapshot(m) : null;
+  }
+
+  private readSnapshot(m: MailMessage): ItemSnapshot {
+    const from = { displayName: m.from.name, emailAddress: m.from.address };
+    return {
+      mode: "read",
+      itemId: m.ewsId,
+      itemType: "message",
+      subject: m.subject,
+      from,
+      sender: { ...from },
+      dateTimeCreated: m.createdDateTime,
+      dateTimeModified: m.lastModifiedDateTime,
+      internetMessageId: m.internetMessageId,
+      conversationId: m.conversationId,
+      shared: this.manifest.supportsSharedFolders ? m.shared : null,
+    };
+  }
+
+  selectMessages(refs: Array<string | number>): void {
+    const ids = [...new Set(refs.map((r) => this.resolveMessage(r).restId))];
+    // Outlook's multi-select stops at 100 messages.
+    const before = this.currentItemSnapshot();
+    if (this.compose) this.compose = null;
+    this.applySelection(ids.slice(0, 100), before);
+    this.anchor = ids[ids.length - 1] ?? null;
+  }
+
+  private applySelection(ids: string[], before: ItemSnapshot | null): void {
+    const previousKey = itemKeyOf(before);
+    this.selection = ids;
+    const after = this.currentItemSnapshot();
+    const itemChanged = previousKey !== itemKeyOf(after);
+    if (itemChanged && previousKey !== null) {
+      const list = this.notificationsByItem.get(previousKey);
+      if (list) this.notificationsByItem.set(previousKey, keepOnNavigation(list));
+    }
+    const pane = this.taskpane;
+    if (pane) {
+      if (!pane.pinned && itemChanged) {
+        // An unpinned pane closes when the person moves to another item (pinnable task pane docs).
+        this.closeTaskpane();
+      } else {
+        const frame = this.frames.get(pane.frameId);
+        if (frame) {
+          frame.item = after;
+          if (itemChanged) this.sendEvent(frame, HostEvent.ItemChanged, { item: after });
+          this.sendEvent(frame, HostEvent.SelectedItemsChanged, {});
+        }
+      }
+    }
+    this.changed();
+  }
+
+  openDraft(subject = ""): string {
+    const before = this.currentItemSnapshot();
+    this.compose = { draftKey: newId("draft"), subject, saved: null };
+    this.applySelection([], before);
+    return this.compose.draftKey;
+  }
+
+  setDraftSubject(subject: string): void {
+    if (!this.compose) throw new Error("no draft is open");
+    this.compose.subject = subject;
+    this.changed();
+  }
+
+  async saveDraft(): Promise<string> {
+    const draft = this.compose;
+    if (!draft) throw new Error("no draft is open");
+    const saved = await this.source.createDraft(draft.subject);
+    draft.saved = saved;
+    this.note("compose", `draft saved as ${saved.restId}`);
+    this.changed();
+    return saved.ewsId;
+  }
+
+  closeDraft(): void {
+    const before = this.currentItemSnapshot();
+    this.compose = null;
+    this.applySelection(this.selection, before);
+  }
+
+  markShared(restId: string, props: SharedPropertiesSnapshot | null): void {
+    if (props) this.sharedOverrides.set(restId, props);
+    else this.sharedOverrides.delete(restId);
+    const m = this.message(restId);
+    if (m) m.shared = props;
+    this.changed();
+  }
+
+  // ------------------------------------------------------------ ribbon
+
+  ribbonButtons(): Array<RibbonButton & { enabled: boolean }> {
+    const groups = this.compose ? this.manifest.composeGroups : this.manifest.readGroups;
+    const count = this.compose ? 1 : this.selection.length;
+    return groups.flatMap((g) =>
+      g.buttons.map((b) => {
+        let enabled = count === 1;
+        if (b.action.kind === "ShowTaskpane") {
+          enabled =
+            count === 1 || (count > 1 && b.action.supportsMultiSelect) || b.action.supportsNoItemContext;
+        }
+        return { ...b, enabled };
+      }),
+    );
+  }
+
+  pressButton(labelOrId: string): void {
+    const button = this.ribbonButtons().find((b) => b.label === labelOrId || b.id === labelOrId);
+    if (!button) throw new Error(`no ribbon button ${labelOrId}`);
+    if (!button.enabled) throw new Error(`ribbon button ${button.label} is disabled for this selection`);
+    if (button.action.kind === "ShowTaskpane") {
+      this.openTaskpane(button.id);
+      return;
+    }
+    const record: CommandRecord = {
+      pressId: newId("press"),
+      controlId: button.id,
+      label: button.label,
+      functionName: button.action.functionName,
+      itemKey: itemKeyOf(this.currentItemSnapshot()),
+      pressedAt: Date.now(),
+      startedAt: null,
+      completedAt: null,
+      timedOut: false,
+      allowEvent: undefined,
+    };
+    this.commands.push(record);
+    // Outlook queues presses until the running command calls event.completed().
+    this.queue.push(record);
+    this.note("command", `pressed ${button.label}`);
+    this.startNextCommand();
+    this.changed();
+  }
+
+  private startNextCommand(): void {
+    if (this.running !== null) return;
+    const record = this.queue.shift();
+    if (!record) return;
+    const url = this.manifest.functionFileUrl;
+    if (!url) {
+      this.note("command", "the manifest has no FunctionFile");
+      record.timedOut = true;
+      return;
+    }
+    record.startedAt = Date.now();
+    const frame = this.createFrame("function", url, this.containers.hidden, `Function file: ${record.label}`);
+    frame.iframe.setAttribute("aria-hidden", "true");
+    frame.iframe.tabIndex = -1;
+    frame.item = this.currentItemSnapshot();
+    const timer = setTimeout(() => this.commandTimedOut(record.pressId), this.config.commandTimeoutMs);
+    this.running = { pressId: record.pressId, frameId: frame.id, invoked: false, timer };
+  }
+
+  private tryInvoke(frame: FrameRecord, name: string | null): void {
+    const running = this.running;
+    if (!running || running.frameId !== frame.id || running.invoked) return;
+    const record = this.commands.find((c) => c.pressId === running.pressId);
+    if (!record || (name !== null && name !== record.functionName)) return;
+    running.invoked = true;
+    this.sendEvent(frame, HostEvent.InvokeAction, {
+      name: record.functionName,
+      pressId: record.pressId,
+      controlId: record.controlId,
+    });
+  }
+
+  private commandCompleted(frame: FrameRecord, pressId: string, allowEvent: boolean | undefined): void {
+    const running = this.running;
+    if (!running || running.pressId !== pressId || running.frameId !== frame.id) return;
+    const record = this.commands.find((c) => c.pressId === pressId);
+    if (record) {
+      record.completedAt = Date.now();
+      record.allowEvent = allowEvent;
+    }
+    this.note("command", `${record?.label ?? pressId} completed`);
+    this.finishCommand();
+  }
+
+  private commandTimedOut(pressId: string): void {
+    const running = this.running;
+    if (!running || running.pressId !== pressId) return;
+    const record = this.commands.find((c) => c.pressId === pressId);
+    if (record) record.timedOut = true;
+    this.note("command", `${record?.label ?? pressId} did not call event.completed() in time; runtime ended`);
+    this.finishCommand();
+  }
+
+  private finishCommand(): void {
+    const running = this.running;
+    if (!running) return;
+    clearTimeout(running.timer);
+    this.running = null;
+    this.destroyFrame(running.frameId);
+    this.startNextCommand();
+    this.changed();
+    void this.refresh().catch(() => {});
+  }
+
+  lastCommand(): CommandRecord | null {
+    return this.commands[this.commands.length - 1] ?? null;
+  }
+
+  // ------------------------------------------------------------ task pane
+
+  openTaskpane(buttonIdOrLabel?: string): void {
+    const buttons = this.ribbonButtons().filter((b) => b.action.kind === "ShowTaskpane");
+    const button =
+      buttonIdOrLabel === undefined
+        ? buttons[0]
+        : buttons.find((b) => b.id === buttonIdOrLabel || b.label === buttonIdOrLabel);
+    if (button?.action.kind !== "ShowTaskpane")
+      throw new Error("the manifest has no such ShowTaskpane button");
+    if (this.taskpane?.buttonId === button.id) return;
+    this.closeTaskpane();
+    const frame = this.createFrame(
+      "taskpane",
+      button.action.sourceUrl,
+      this.containers.taskpane,
+      button.label,
+    );
+    frame.item = this.currentItemSnapshot();
+    this.taskpane = {
+      frameId: frame.id,
+      url: button.action.sourceUrl,
+      buttonId: button.id,
+      pinned: false,
+      supportsPinning: button.action.supportsPinning,
+    };
+    this.changed();
+  }
+
+  closeTaskpane(): void {
+    if (!this.taskpane) return;
+    const id = this.taskpane.frameId;
+    this.taskpane = null;
+    this.destroyFrame(id);
+    this.changed();
+  }
+
+  pinTaskpane(pinned: boolean): void {
+    if (!this.taskpane) throw new Error("no task pane is open");
+    if (pinned && !this.taskpane.supportsPinning) throw new Error("this task pane does not support pinning");
+    this.taskpane.pinned = pinned;
+    this.changed();
+  }
+
+  reloadTaskpane(): void {
+    if (!this.taskpane) return;
+    const { buttonId, pinned } = this.taskpane;
+    this.closeTaskpane();
+    this.openTaskpane(buttonId);
+    if (this.taskpane) (this.taskpane as { pinned: boolean }).pinned = pinned;
+  }
+
+  // ------------------------------------------------------------ frames and messaging
+
+  private createFrame(role: FrameRole, url: string, container: HTMLElement, title: string): FrameRecord {
+    const id = newId(role);
+    const iframe = document.createElement("iframe");
+    iframe.name = encodeFrameName({ hostOrigin: window.location.origin, frameId: id, role });
+    iframe.title = title;
+    iframe.dataset.frameId = id;
+    iframe.dataset.role = role;
+    iframe.src = url;
+    const record: FrameRecord = { id, role, iframe, origin: null, item: null };
+    this.frames.set(id, record);
+    container.appendChild(iframe);
+    this.note("frame", `${role} ${url}`);
+    return record;
+  }
+
+  private destroyFrame(frameId: string): void {
+    const frame = this.frames.get(frameId);
+    if (!frame) return;
+    this.frames.delete(frameId);
+    // A runtime that goes away takes its dialog with it.
+    if (this.dialog && this.dialog.openerFrameId === frameId) this.removeDialog();
+    frame.iframe.remove();
+  }
+
+  private trustedOrigins(role: FrameRole): Set<string> {
+    const set = new Set([this.config.addinOrigin]);
+    if (role === "dialog") {
+      for (const d of this.manifest.appDomains) {
+        try {
+          set.add(new URL(d.includes("://") ? d : `https://${d}`).origin);
+        } catch {
+          // Ignore malformed AppDomain entries, as Outlook does.
+        }
+      }
+    }
+    return set;
+  }
+
+  private onMessage(event: MessageEvent): void {
+    const data: unknown = event.data;
+    if (!isFrameMessage(data)) return;
+    const frame = this.frames.get(data.frameId);
+    if (!frame || event.source !== frame.iframe.contentWindow) return;
+    if (!this.trustedOrigins(frame.role).has(event.origin)) {
+      this.note("security", `ignored ${data.t} from untrusted origin ${event.origin} in ${frame.role}`);
+      return;
+    }
+    frame.origin = event.origin;
+    switch (data.t) {
+      case "hello":
+        this.post(frame, { p: PROTOCOL, t: "init", context: this.contextFor(frame) });
+        return;
+      case "call":
+        this.handleCall(frame, data.method, data.args).then(
+          (value) => this.post(frame, { p: PROTOCOL, t: "reply", id: data.id, ok: true, value }),
+          (error: unknown) =>
+            this.post(frame, {
+              p: PROTOCOL,
+              t: "reply",
+              id: data.id,
+              ok: false,
+              error: isOfficeError(error) ? error : OfficeErrors.internalError,
+            }),
+        );
+        return;
+      case "naa":
+        void this.handleNaa(frame, data.data);
+        return;
+    }
+  }
+
+  private post(frame: FrameRecord, message: HostMessage): void {
+    const win = frame.iframe.contentWindow;
+    if (!win || frame.origin === null) return;
+    win.postMessage(message, frame.origin);
+  }
+
+  private sendEvent(frame: FrameRecord, event: string, payload: unknown): void {
+    this.post(frame, { p: PROTOCOL, t: "event", event, payload });
+  }
+
+  private contextFor(frame: FrameRecord): HostContext {
+    const naa = this.settings.naa && frame.role !== "dialog";
+    const u = this.config.user;
+    return {
+      frameId: frame.id,
+      role: frame.role,
+      displayLanguage: this.settings.displayLanguage,
+      requirements: supportedRequirementSets({ naa, role: frame.role }),
+      naaBridge: naa,
+      mailbox:
+        frame.role === "dialog"
+          ? null
+          : {
+              userProfile: {
+                displayName: u.name,
+                emailAddress: u.upn,
+                timeZone: u.timeZone,
+                accountType: "enterprise",
+              },
+              hostName: "OutlookWebApp",
+              hostVersion: "15.20.8100.000",
+              owaView: "ThreeColumns",
+              restUrl: "https://outlook.office.com/api",
+              ewsUrl: "https://outlook.office365.com/EWS/Exchange.asmx",
+              item: frame.item,
+            },
+    };
+  }
+
+  private async handleCall(frame: FrameRecord, method: string, rawArgs: unknown): Promise<unknown> {
+    const args = isRecord(rawArgs) ? rawArgs : {};
+    const s = (k: string) => (typeof args[k] === "string" ? (args[k] as string) : "");
+    switch (method) {
+      case "notifications.add":
+      case "notifications.replace":
+      case "notifications.remove":
+      case "notifications.getAll":
+        return this.notificationCall(method, s("itemKey"), s("key"), args.details as NotificationDetails);
+      case "mailbox.getSelectedItems":
+        return this.selectedItems(frame);
+      case "compose.getSubject":
+        return this.draftFor(s("draftKey")).subject;
+      case "compose.setSubject":
+        this.draftFor(s("draftKey")).subject = s("subject");
+        this.changed();
+        return undefined;
+      case "compose.getItemId": {
+        const saved = this.draftFor(s("draftKey")).saved;
+        if (!saved) throw OfficeErrors.itemNotSaved;
+        return saved.ewsId;
+      }
+      case "compose.save":
+        this.draftFor(s("draftKey"));
+        try {
+          return await this.saveDraft();
+        } catch (error) {
+          this.note("compose", `save failed: ${String(error)}`);
+          throw OfficeErrors.saveError;
+        }
+      case "ui.displayDialog":
+        return this.displayDialog(frame, args);
+      case "dialog.close":
+        if (this.dialog && this.dialog.id === s("dialogId") && this.dialog.openerFrameId === frame.id) {
+          this.removeDialog();
+        }
+        return undefined;
+      case "dialog.messageChild":
+        this.messageChild(
+          frame,
+          s("dialogId"),
+          s("message"),
+          typeof args.targetOrigin === "string" ? args.targetOrigin : null,
+        );
+        return undefined;
+      case "dialog.messageParent":
+        this.messageParent(
+          frame,
+          s("message"),
+          typeof args.targetOrigin === "string" ? args.targetOrigin : null,
+        );
+        return undefined;
+      case "actions.associate":
+        this.tryInvoke(frame, s("name"));
+        return undefined;
+      case "actions.loaded":
+        this.tryInvoke(frame, null);
+        return undefined;
+      case "actions.completed":
+        this.commandCompleted(
+          frame,
+          s("pressId"),
+          typeof args.allowEvent === "boolean" ? args.allowEvent : undefined,
+        );
+        return undefined;
+      case "auth.getAuthContext":
+        return this.authContext();
+      case "ui.closeContainer":
+        if (frame.role === "taskpane") this.closeTaskpane();
+        return undefined;
+      default:
+        throw OfficeErrors.invalidApiCall;
+    }
+  }
+
+  private draftFor(draftKey: string): NonNullable<OutlookHost["compose"]> {
+    if (!this.compose || this.compose.draftKey !== draftKey) throw OfficeErrors.invalidApiCall;
+    return this.compose;
+  }
+
+  // ------------------------------------------------------------ notifications
+
+  private notificationCall(
+    method: string,
+    itemKey: string,
+    key: string,
+    details: NotificationDetails,
+  ): unknown {
+    const list = this.notificationsByItem.get(itemKey) ?? [];
+    if (method === "notifications.getAll") return list.map((n) => ({ ...n }));
+    const outcome =
+      method === "notifications.add"
+        ? addNotification(list, key, details)
+        : method === "notifications.replace"
+          ? replaceNotification(list, key, details)
+          : removeNotification(list, key);
+    if (!outcome.ok) throw outcome.error;
+    this.notificationsByItem.set(itemKey, outcome.list);
+    this.changed();
+    return undefined;
+  }
+
+  notificationsFor(itemKey: string | null): StoredNotification[] {
+    if (itemKey === null) return [];
+    return [...(this.notificationsByItem.get(itemKey) ?? [])];
+  }
+
+  dismissNotification(itemKey: string, key: string): void {
+    const list = this.notificationsByItem.get(itemKey);
+    if (!list) return;
+    this.notificationsByItem.set(
+      itemKey,
+      list.filter((n) => n.key !== key),
+    );
+    this.changed();
+  }
+
+  // ------------------------------------------------------------ selection API
+
+  private selectedItems(frame: FrameRecord): unknown {
+    if (this.manifest.permissions !== "ReadWriteMailbox") throw OfficeErrors.permissionDenied;
+    if (this.settings.selectionFault === "internalError" && this.selection.length > 1)
+      throw OfficeErrors.internalError;
+    if (this.settings.selectionFault === "itemNull" && frame.item === null)
+      throw OfficeErrors.selectionItemNull;
+    return this.selection
+      .map((id) => this.message(id))
+      .filter((m): m is MailMessage => m !== undefined)
+      .map((m) => ({
+        itemId: m.ewsId,
+        itemMode: m.isDraft ? "Compose" : "Read",
+        itemType: "Message",
+        subject: m.subject,
+        conversationId: m.conversationId,
+        internetMessageId: m.internetMessageId,
+        hasAttachment: m.hasAttachments,
+      }));
+  }
+
+  // ------------------------------------------------------------ dialogs
+
+  private displayDialog(frame: FrameRecord, args: Record<string, unknown>): Promise<unknown> {
+    const decision = decideDialog({
+      url: typeof args.url === "string" ? args.url : "",
+      callerOrigin: frame.origin ?? this.config.addinOrigin,
+      appDomains: this.manifest.appDomains,
+      dialogOpen: this.dialog !== null,
+      behavior: this.settings.dialogBehavior,
+      promptBeforeOpen: typeof args.promptBeforeOpen === "boolean" ? args.promptBeforeOpen : undefined,
+    });
+    const width = typeof args.width === "number" ? args.width : 80;
+    const height = typeof args.height === "number" ? args.height : 80;
+    if (decision.kind === "error") {
+      this.note("dialog", `displayDialogAsync(${String(args.url)}) -> ${decision.error.code}`);
+      return Promise.reject(decision.error);
+    }
+    const open = () => ({ dialogId: this.openDialog(frame, decision.url.href, width, height) });
+    if (decision.kind === "open") return Promise.resolve(open());
+    return new Promise((resolve, reject) => {
+      this.prompts.push({
+        kind: "dialog",
+        text: `${this.manifest.displayName} wants to display a new window.`,
+        resolve: (allowed) => {
+          if (!allowed) reject(OfficeErrors.dialogIgnored);
+          else if (this.dialog !== null) reject(OfficeErrors.dialogAlreadyOpen);
+          else resolve(open());
+        },
+      });
+      this.changed();
+    });
+  }
+
+  private openDialog(opener: FrameRecord, url: string, width: number, height: number): string {
+    const frame = this.createFrame(
+      "dialog",
+      url,
+      this.containers.dialog,
+      `${this.manifest.displayName} dialog`,
+    );
+    const id = newId("dialog");
+    this.dialog = {
+      id,
+      frameId: frame.id,
+      openerFrameId: opener.id,
+      url,
+      widthPercent: clampPercent(width),
+      heightPercent: clampPercent(height),
+      title: this.manifest.displayName,
+    };
+    this.note("dialog", `opened ${url}`);
+    this.changed();
+    return id;
+  }
+
+  private removeDialog(): void {
+    const dialog = this.dialog;
+    if (!dialog) return;
+    this.dialog = null;
+    this.destroyFrame(dialog.frameId);
+    this.changed();
+  }
+
+  /** The person pressed the dialog's X: Outlook raises DialogEventReceived 12006 in the opener. */
+  closeDialogWithX(): void {
+    const dialog = this.dialog;
+    if (!dialog) throw new Error("no dialog is open");
+    this.removeDialog();
+    const opener = this.frames.get(dialog.openerFrameId);
+    if (opener)
+      this.sendEvent(opener, HostEvent.DialogEventReceived, {
+        dialogId: dialog.id,
+        error: DialogEventCode.closedByUser,
+      });
+    this.note("dialog", "closed with X (12006)");
+  }
+
+  private messageParent(frame: FrameRecord, message: string, targetOrigin: string | null): void {
+    const dialog = this.dialog;
+    if (frame.role !== "dialog" || !dialog || dialog.frameId !== frame.id) throw OfficeErrors.invalidApiCall;
+    const opener = this.frames.get(dialog.openerFrameId);
+    if (!opener || opener.origin === null) return;
+    // DialogOrigin 1.1: a dialog on another domain than its opener must name the opener's origin (or "*").
+    const crossDomain = frame.origin !== opener.origin;
+    if (
+      (crossDomain && targetOrigin === null) ||
+      (targetOrigin !== null && targetOrigin !== "*" && targetOrigin !== opener.origin)
+    ) {
+      this.note(
+        "dialog",
+        `messageParent from ${frame.origin} dropped (targetOrigin ${String(targetOrigin)})`,
+      );
+      return;
+    }
+    this.sendEvent(opener, HostEvent.DialogMessageReceived, {
+      dialogId: dialog.id,
+      message,
+      origin: frame.origin,
+    });
+  }
+
+  private messageChild(
+    opener: FrameRecord,
+    dialogId: string,
+    message: string,
+    targetOrigin: string | null,
+  ): void {
+    const dialog = this.dialog;
+    if (!dialog || dialog.id !== dialogId || dialog.openerFrameId !== opener.id) return;
+    const child = this.frames.get(dialog.frameId);
+    if (!child || child.origin === null) {
+      this.note("dialog", "messageChild before the dialog page was ready: dropped");
+      return;
+    }
+    const expected = targetOrigin ?? opener.origin;
+    if (expected !== "*" && expected !== child.origin) {
+      this.note("dialog", `messageChild to ${child.origin} dropped (targetOrigin ${String(expected)})`);
+      return;
+    }
+    this.sendEvent(child, HostEvent.DialogParentMessageReceived, { message, origin: opener.origin });
+  }
+
+  answerPrompt(accept: boolean): void {
+    const prompt = this.prompts.shift();
+    if (!prompt) throw new Error("no prompt is showing");
+    prompt.resolve(accept);
+    this.changed();
+  }
+
+  // ------------------------------------------------------------ auth
+
+  private async ensureIdentity(): Promise<IssuedToken["account"]> {
+    if (this.identity) return this.identity;
+    try {
+      this.identity = (await this.source.token(["User.Read"])).account;
+    } catch {
+      const u = this.config.user;
+      this.identity = {
+        username: u.upn,
+        name: u.name,
+        homeAccountId: `${u.oid}.${u.tid}`,
+        localAccountId: u.oid,
+        tenantId: u.tid,
+      };
+    }
+    return this.identity;
+  }
+
+  private async authContext(): Promise<unknown> {
+    if (!this.settings.naa) throw OfficeErrors.apiNotSupported;
+    const id = await this.ensureIdentity();
+    return {
+      userPrincipalName: id.username,
+      userObjectId: id.localAccountId,
+      tenantId: id.tenantId,
+      authorityType: "AAD",
+      authorityBaseUrl: `https://${this.config.naaEnvironment}`,
+    };
+  }
+
+  failNextToken(
+    status: BridgeStatusValue,
+    options: {
+      popup?: boolean;
+      silent?: boolean;
+      sticky?: boolean;
+      code?: string;
+      description?: string;
+    } = {},
+  ): void {
+    const fault: TokenFault = { status, sticky: options.sticky === true };
+    if (options.code !== undefined) fault.code = options.code;
+    if (options.description !== undefined) fault.description = options.description;
+    const silent = options.silent ?? options.popup !== true;
+    if (silent) this.tokenFaults.GetToken.push({ ...fault });
+    if (options.popup) this.tokenFaults.GetTokenPopup.push({ ...fault });
+    this.changed();
+  }
+
+  clearTokenFaults(): void {
+    this.tokenFaults = { GetToken: [], GetTokenPopup: [] };
+    this.changed();
+  }
+
+  private takeFault(method: "GetToken" | "GetTokenPopup"): TokenFault | null {
+    const list = this.tokenFaults[method];
+    const fault = list[0];
+    if (!fault) return null;
+    if (!fault.sticky) list.shift();
+    this.changed();
+    return fault;
+  }
+
+  private async handleNaa(frame: FrameRecord, data: string): Promise<void> {
+    const request = parseBridgeRequest(data);
+    if (!request) return;
+    const reply = (response: BridgeResponse) =>
+      this.post(frame, { p: PROTOCOL, t: "naa", data: JSON.stringify(response) });
+    this.note("naa", `${request.method} from ${frame.role}`);
+    if (!this.settings.naa || frame.role === "dialog") {
+      reply(errorResponse(request.requestId, "NESTED_APP_AUTH_UNAVAILABLE"));
+      return;
+    }
+    if (request.method === "GetInitContext") {
+      const id = await this.ensureIdentity();
+      reply(
+        initContextResponse(request.requestId, {
+          homeAccountId: id.homeAccountId,
+          environment: this.config.naaEnvironment,
+          tenantId: id.tenantId,
+        }),
+      );
+      return;
+    }
+    const fault = this.takeFault(request.method);
+    if (fault) {
+      const overrides: { code?: string; description?: string } = {};
+      if (fault.code !== undefined) overrides.code = fault.code;
+      if (fault.description !== undefined) overrides.description = fault.description;
+      reply(errorResponse(request.requestId, fault.status, overrides));
+      return;
+    }
+    if (request.method === "GetTokenPopup" && !this.settings.popupAutoAccept) {
+      const accepted = await new Promise<boolean>((resolve) => {
+        this.prompts.push({ kind: "signin", text: `Sign in to ${this.manifest.displayName}?`, resolve });
+        this.changed();
+      });
+      if (!accepted) {
+        reply(errorResponse(request.requestId, "USER_CANCEL"));
+        return;
+      }
+    }
+    const params = request.tokenParams ?? { clientId: "", scope: "", correlationId: "" };
+    try {
+      const scopes = params.scope.split(" ").filter((s) => s !== "");
+      const token = await this.source.token(scopes, params.clientId || undefined);
+      this.identity = token.account;
+      reply(tokenResponse(request.requestId, params, token, this.config.naaEnvironment, Date.now()));
+    } catch (error) {
+      this.note("naa", `token source failed: ${String(error)}`);
+      reply(errorResponse(request.requestId, "NO_NETWORK", { description: String(error) }));
+    }
+  }
+
+  // ------------------------------------------------------------ settings and reset
+
+  setNaa(on: boolean): void {
+    this.settings.naa = on;
+    this.changed();
+  }
+
+  setDialogBehavior(behavior: DialogBehavior): void {
+    this.settings.dialogBehavior = behavior;
+    this.changed();
+  }
+
+  setLanguage(language: string): void {
+    this.settings.displayLanguage = language;
+    this.changed();
+  }
+
+  setCommandTimeout(ms: number): void {
+    this.config.commandTimeoutMs = ms;
+  }
+
+  /** Closes every add-in surface and forgets faults, prompts, notifications and command history. */
+  reset(): void {
+    if (this.running) {
+      clearTimeout(this.running.timer);
+      this.running = null;
+    }
+    this.queue = [];
+    this.removeDialog();
+    this.closeTaskpane();
+    for (const id of [...this.frames.keys()]) this.destroyFrame(id);
+    for (const prompt of this.prompts.splice(0)) prompt.resolve(false);
+    this.compose = null;
+    this.selection = [];
+    this.anchor = null;
+    this.notificationsByItem.clear();
+    this.commands = [];
+    this.log = [];
+    this.sharedOverrides.clear();
+    this.clearTokenFaults();
+    this.settings = {
+      naa: true,
+      popupAutoAccept: false,
+      dialogBehavior: "normal",
+      displayLanguage: "en-US",
+      selectionFault: null,
+    };
+    this.changed();
+  }
+}
+
+export function itemKeyOf(item: ItemSnapshot | null): string | null {
+  if (item === null) return null;
+  return item.mode === "read" ? item.itemId : item.draftKey;
+}
+
+function clampPercent(value: number): number {
+  return Math.min(100, Math.max(10, Math.round(value)));
+}
+
+function isOfficeError(value: unknown): value is OfficeErrorShape {
+  return isRecord(value) && typeof value.code === "number" && typeof value.name === "string";
+}

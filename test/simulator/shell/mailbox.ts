@@ -1,0 +1,271 @@
+/**
+ * The shell's mailbox view: folders and messages read from the Graph emulator through the shell server's proxy
+ * (/_sim/emulator/...), with a token minted by the emulator's POST /_emulator/token. When the emulator cannot be
+ * reached the shell falls back to a small built-in mailbox (then purges are not reflected).
+ */
+import { convertToEwsId } from "../common/ids";
+import { type IssuedToken, parseIssuedToken } from "../common/naa";
+import { isRecord, type SharedPropertiesSnapshot } from "../common/protocol";
+
+export interface MailFolder {
+  id: string;
+  name: string;
+  wellKnownName: string | null;
+}
+
+export interface MailMessage {
+  restId: string;
+  ewsId: string;
+  subject: string;
+  from: { name: string; address: string };
+  receivedDateTime: string;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+  internetMessageId: string;
+  conversationId: string;
+  folderId: string;
+  bodyPreview: string;
+  isRead: boolean;
+  isDraft: boolean;
+  hasAttachments: boolean;
+  shared: SharedPropertiesSnapshot | null;
+}
+
+export interface MailSource {
+  kind: "emulator" | "builtin";
+  folders(): Promise<MailFolder[]>;
+  messages(folderId: string): Promise<MailMessage[]>;
+  createDraft(subject: string): Promise<MailMessage>;
+  token(scopes: string[], clientId?: string): Promise<IssuedToken>;
+}
+
+const wellKnown: Record<string, string> = {
+  inbox: "Inbox",
+  drafts: "Drafts",
+  sentitems: "Sent Items",
+  deleteditems: "Deleted Items",
+  junkemail: "Junk Email",
+  archive: "Archive",
+};
+
+function str(v: unknown, fallback = ""): string {
+  return typeof v === "string" ? v : fallback;
+}
+
+export function normaliseGraphMessage(raw: unknown, folderId: string): MailMessage | null {
+  if (!isRecord(raw) || typeof raw.id !== "string") return null;
+  const from = isRecord(raw.from) && isRecord(raw.from.emailAddress) ? raw.from.emailAddress : {};
+  const created = str(raw.createdDateTime, str(raw.receivedDateTime));
+  return {
+    restId: raw.id,
+    ewsId: convertToEwsId(raw.id, "v2.0"),
+    subject: str(raw.subject),
+    from: { name: str(from.name), address: str(from.address) },
+    receivedDateTime: str(raw.receivedDateTime, created),
+    createdDateTime: created,
+    lastModifiedDateTime: str(raw.lastModifiedDateTime, created),
+    internetMessageId: str(raw.internetMessageId),
+    conversationId: str(raw.conversationId),
+    folderId: str(raw.parentFolderId, folderId),
+    bodyPreview: str(raw.bodyPreview),
+    isRead: raw.isRead === true,
+    isDraft: raw.isDraft === true,
+    hasAttachments: raw.hasAttachments === true,
+    shared: null,
+  };
+}
+
+async function json(response: Response): Promise<unknown> {
+  if (!response.ok) throw new Error(`${response.status} ${response.statusText} from ${response.url}`);
+  return response.json();
+}
+
+const messageSelect =
+  "id,subject,from,receivedDateTime,createdDateTime,lastModifiedDateTime,internetMessageId,conversationId," +
+  "parentFolderId,bodyPreview,isRead,isDraft,hasAttachments";
+
+export function emulatorSource(proxyBase: string, upn: string | null): MailSource {
+  let cached: { token: IssuedToken; until: number } | null = null;
+  const token = async (scopes: string[], clientId?: string): Promise<IssuedToken> => {
+    const body: Record<string, unknown> = { scopes };
+    if (upn) body.upn = upn;
+    if (clientId) body.clientId = clientId;
+    const issued = parseIssuedToken(
+      await json(
+        await fetch(`${proxyBase}/_emulator/token`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify(body),
+        }),
+      ),
+    );
+    if (issued === null) throw new Error("the emulator's /_emulator/token answer has no accessToken/account");
+    return issued;
+  };
+  const shellToken = async (): Promise<string> => {
+    if (cached && cached.until > Date.now()) return cached.token.accessToken;
+    const t = await token(["Mail.ReadWrite"]);
+    cached = { token: t, until: Date.now() + 5 * 60_000 };
+    return t.accessToken;
+  };
+  const graph = async (path: string, init: RequestInit = {}): Promise<unknown> => {
+    const headers = new Headers(init.headers);
+    headers.set("Authorization", `Bearer ${await shellToken()}`);
+    return json(await fetch(`${proxyBase}/v1.0${path}`, { ...init, headers }));
+  };
+  return {
+    kind: "emulator",
+    token,
+    async folders() {
+      const result = await graph("/me/mailFolders?$top=100");
+      const value = isRecord(result) && Array.isArray(result.value) ? result.value : [];
+      const folders: MailFolder[] = [];
+      for (const f of value) {
+        if (!isRecord(f) || typeof f.id !== "string") continue;
+        const wk = typeof f.wellKnownName === "string" ? f.wellKnownName : null;
+        folders.push({
+          id: f.id,
+          name: str(f.displayName, wk ? (wellKnown[wk] ?? wk) : f.id),
+          wellKnownName: wk,
+        });
+      }
+      return folders;
+    },
+    async messages(folderId: string) {
+      const out: MailMessage[] = [];
+      let next: string | null =
+        `/me/mailFolders/${encodeURIComponent(folderId)}/messages?$top=200&$select=${messageSelect}`;
+      // Follow @odata.nextLink a few pages at most: the shell shows the newest messages, like Outlook.
+      for (let page = 0; next !== null && page < 5; page++) {
+        const result: unknown = await graph(next);
+        const value = isRecord(result) && Array.isArray(result.value) ? result.value : [];
+        for (const raw of value) {
+          const m = normaliseGraphMessage(raw, folderId);
+          if (m) out.push(m);
+        }
+        const link = isRecord(result) ? result["@odata.nextLink"] : undefined;
+        next = typeof link === "string" ? link.replace(/^https?:\/\/[^/]+\/v1\.0/, "") : null;
+      }
+      return out;
+    },
+    async createDraft(subject: string) {
+      const raw = await graph("/me/messages", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ subject }),
+      });
+      const m = normaliseGraphMessage(raw, "drafts");
+      if (m === null) throw new Error("creating the draft returned no id");
+      return m;
+    },
+  };
+}
+
+/** A small offline mailbox so the shell is usable without the emulator. */
+export function builtinSource(user: { upn: string; name: string; oid: string; tid: string }): MailSource {
+  const now = Date.now();
+  const subjects = [
+    "Quarterly results",
+    "Lunch on Friday?",
+    "Your invoice INV-2291",
+    "Re: Project Falcon status",
+    "Newsletter: October",
+    "Security alert for your account",
+  ];
+  const messages: MailMessage[] = subjects.map((subject, i) => {
+    const ews = `AAMkAGI2TG9fYnVpbHRpbi${i}+Ab/Cd${i}AAA=`;
+    const when = new Date(now - i * 3_600_000).toISOString();
+    return {
+      restId: ews.replace(/\+/g, "-").replace(/\//g, "_"),
+      ewsId: ews,
+      subject,
+      from: { name: `Sender ${i + 1}`, address: `sender${i + 1}@fabrikam.example` },
+      receivedDateTime: when,
+      createdDateTime: when,
+      lastModifiedDateTime: when,
+      internetMessageId: `<builtin-${i}@fabrikam.example>`,
+      conversationId: `conv-${i}`,
+      folderId: "inbox",
+      bodyPreview: `Preview of “${subject}”.`,
+      isRead: i > 1,
+      isDraft: false,
+      hasAttachments: i === 2,
+      shared: null,
+    };
+  });
+  let draftCounter = 0;
+  return {
+    kind: "builtin",
+    async folders() {
+      return [
+        { id: "inbox", name: "Inbox", wellKnownName: "inbox" },
+        { id: "drafts", name: "Drafts", wellKnownName: "drafts" },
+      ];
+    },
+    async messages(folderId: string) {
+      return messages.filter((m) => m.folderId === folderId);
+    },
+    async createDraft(subject: string) {
+      draftCounter++;
+      const ews = `AAMkAGI2TG9fZHJhZnQ${draftCounter}+Dr/Ft${draftCounter}AAA=`;
+      const when = new Date().toISOString();
+      const draft: MailMessage = {
+        restId: ews.replace(/\+/g, "-").replace(/\//g, "_"),
+        ewsId: ews,
+        subject,
+        from: { name: user.name, address: user.upn },
+        receivedDateTime: when,
+        createdDateTime: when,
+        lastModifiedDateTime: when,
+        internetMessageId: "",
+        conversationId: `conv-draft-${draftCounter}`,
+        folderId: "drafts",
+        bodyPreview: "",
+        isRead: true,
+        isDraft: true,
+        hasAttachments: false,
+        shared: null,
+      };
+      messages.push(draft);
+      return draft;
+    },
+    async token(scopes: string[]) {
+      return stubToken(user, scopes);
+    },
+  };
+}
+
+function b64url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = "";
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/** A locally minted, unsigned token: only for shells running without the emulator. */
+export function stubToken(
+  user: { upn: string; name: string; oid: string; tid: string },
+  scopes: string[],
+): IssuedToken {
+  const exp = Math.floor(Date.now() / 1000) + 3600;
+  const claims = {
+    aud: "https://graph.microsoft.com",
+    scp: scopes.join(" "),
+    upn: user.upn,
+    oid: user.oid,
+    tid: user.tid,
+    exp,
+  };
+  return {
+    accessToken: `${b64url(JSON.stringify({ alg: "none", typ: "JWT" }))}.${b64url(JSON.stringify(claims))}.`,
+    expiresOn: exp * 1000,
+    account: {
+      username: user.upn,
+      name: user.name,
+      homeAccountId: `${user.oid}.${user.tid}`,
+      localAccountId: user.oid,
+      tenantId: user.tid,
+    },
+    scopes,
+  };
+}

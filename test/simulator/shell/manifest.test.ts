@@ -1,0 +1,37 @@
+// @vitest-environment jsdom
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseManifest } from "./manifest";
+
+const fixture = readFileSync(resolve(import.meta.dirname, "../fixtures/manifest.xml"), "utf8");
+
+describe("parseManifest", () => {
+  it("reads the ribbon, function file, app domains and permission from the innermost VersionOverrides", () => {
+    const m = parseManifest(fixture);
+    expect(m.displayName).toBe("Simulator Fixture");
+    expect(m.permissions).toBe("ReadWriteMailbox");
+    expect(m.appDomains).toEqual(["https://localhost:3002"]);
+    expect(m.functionFileUrl).toBe("https://localhost:3000/fixtures/commands.html");
+    const buttons = m.readGroups.flatMap((g) => g.buttons);
+    expect(buttons.map((b) => b.label)).toEqual(["Run command", "Open pane"]);
+    expect(buttons[0]?.action).toEqual({ kind: "ExecuteFunction", functionName: "runCommand" });
+    expect(buttons[0]?.supertipDescription).toMatch(/function command/);
+    expect(buttons[0]?.icons["16"]).toBe("https://localhost:3000/fixtures/icon.svg");
+    expect(buttons[1]?.action).toMatchObject({
+      kind: "ShowTaskpane",
+      sourceUrl: "https://localhost:3000/fixtures/taskpane.html",
+      supportsPinning: true,
+      supportsMultiSelect: true,
+    });
+  });
+
+  it("applies bt:Override for the display language", () => {
+    const m = parseManifest(fixture, "de-DE");
+    expect(m.readGroups[0]?.buttons[0]?.label).toBe("Befehl ausführen");
+  });
+
+  it("refuses a document that is not a manifest", () => {
+    expect(() => parseManifest("<html/>")).toThrow(/OfficeApp/);
+  });
+});
