@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { resolve } from "node:path";
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import { ensureDevCerts } from "./tools/dev-certs";
 
 const root = resolve(import.meta.dirname, "src");
@@ -15,11 +15,27 @@ export const pages = {
   redirect: resolve(root, "dialog/redirect.html"),
 };
 
-export default defineConfig(async ({ command }) => ({
+export const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** Where `npm start` serves the Outlook simulator (and its office.js stand-in). */
+export const SIMULATOR_ORIGIN = "https://localhost:3100";
+
+/**
+ * Simulator mode only (`npm start`): the pages load the simulator's office.js instead of the CDN's. Production
+ * builds and `npm run dev-server` keep the CDN URL untouched.
+ */
+function officeJsFromSimulator(): Plugin {
+  return {
+    name: "office-js-from-simulator",
+    apply: "serve",
+    transformIndexHtml: (html) => html.replaceAll(OFFICE_JS_CDN, `${SIMULATOR_ORIGIN}/office.js`),
+  };
+}
+
+export default defineConfig(async ({ command, mode }) => ({
   root,
   publicDir: resolve(import.meta.dirname, "public"),
   envDir: import.meta.dirname,
-  plugins: [react()],
+  plugins: [react(), ...(mode === "simulator" ? [officeJsFromSimulator()] : [])],
   build: {
     outDir: resolve(import.meta.dirname, "dist"),
     emptyOutDir: true,

@@ -37,6 +37,8 @@ async function run(): Promise<void> {
     auth: {
       clientId: config.clientId,
       authority: config.authority,
+      // Trust the configured authority's host as is: no instance-discovery call to a second host.
+      knownAuthorities: [new URL(config.authority).host],
       redirectUri: new URL("/dialog/redirect.html", window.location.origin).href,
     },
     cache: { cacheLocation: msal.BrowserCacheLocation.SessionStorage },
