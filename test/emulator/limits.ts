@@ -1,0 +1,79 @@
+/**
+ * Exchange Online's limits for Graph mail, as Graph enforces them: at most 4 requests in flight per
+ * mailbox (batch members counted one by one) and a request budget per app and mailbox per 10 minutes.
+ * The budget uses fixed windows on the emulator's clock, so a test can move a fake clock past the
+ * window instead of waiting.
+ */
+
+export interface LimitSettings {
+  concurrencyPerMailbox: number;
+  budgetPerWindow: number;
+  windowMs: number;
+  /** `Retry-After` (seconds) sent with a concurrency 429. */
+  concurrencyRetryAfterSeconds: number;
+}
+
+export const DEFAULT_LIMITS: LimitSettings = {
+  concurrencyPerMailbox: 4,
+  budgetPerWindow: 10_000,
+  windowMs: 10 * 60 * 1000,
+  concurrencyRetryAfterSeconds: 1,
+};
+
+export class Limits {
+  private inFlight = new Map<string, number>();
+  private windows = new Map<string, { start: number; count: number }>();
+
+  constructor(public settings: LimitSettings) {}
+
+  /** Counts one request against the budget; when over, the seconds until the window ends. */
+  charge(
+    appId: string,
+    mailbox: string,
+    now: number,
+  ): { ok: true } | { ok: false; retryAfterSeconds: number } {
+    const key = `${appId}|${mailbox.toLowerCase()}`;
+    let w = this.windows.get(key);
+    if (!w || now >= w.start + this.settings.windowMs || now < w.start) {
+      w = { start: now, count: 0 };
+      this.windows.set(key, w);
+    }
+    if (w.count >= this.settings.budgetPerWindow) {
+      return {
+        ok: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((w.start + this.settings.windowMs - now) / 1000)),
+      };
+    }
+    w.count += 1;
+    return { ok: true };
+  }
+
+  tryAcquire(mailbox: string): boolean {
+    const key = mailbox.toLowerCase();
+    const n = this.inFlight.get(key) ?? 0;
+    if (n >= this.settings.concurrencyPerMailbox) return false;
+    this.inFlight.set(key, n + 1);
+    return true;
+  }
+
+  release(mailbox: string): void {
+    const key = mailbox.toLowerCase();
+    const n = this.inFlight.get(key) ?? 0;
+    if (n <= 1) this.inFlight.delete(key);
+    else this.inFlight.set(key, n - 1);
+  }
+
+  inFlightFor(mailbox: string): number {
+    return this.inFlight.get(mailbox.toLowerCase()) ?? 0;
+  }
+
+  reset(): void {
+    this.inFlight.clear();
+    this.windows.clear();
+  }
+
+  /** Forgets budget windows but keeps in-flight counts (requests still running). */
+  resetBudgets(): void {
+    this.windows.clear();
+  }
+}

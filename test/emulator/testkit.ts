@@ -1,0 +1,73 @@
+/** Shared helpers for the emulator's own tests. */
+import { type Emulator, type EmulatorOptions, startEmulator } from "./server";
+
+export interface Kit {
+  emu: Emulator;
+  token(scopes?: string[], upn?: string): string;
+  graph(path: string, init?: RequestInit & { token?: string | null }): Promise<Response>;
+  purge(id: string, token?: string): Promise<Response>;
+  batch(requests: unknown[], token?: string): Promise<{ status: number; body: BatchBody }>;
+}
+
+export interface BatchMemberResponse {
+  id: string;
+  status: number;
+  headers: Record<string, string>;
+  body?: { error?: { code: string; message: string } };
+}
+
+export interface BatchBody {
+  responses: BatchMemberResponse[];
+  error?: { code: string; message: string };
+}
+
+export async function startKit(options: EmulatorOptions = {}): Promise<Kit> {
+  const emu = await startEmulator({ https: false, port: 0, ...options });
+  const token = (scopes = ["Mail.ReadWrite"], upn?: string) =>
+    emu.control.mintToken({ scopes, ...(upn !== undefined ? { upn } : {}) }).accessToken;
+  const graph = (path: string, init: RequestInit & { token?: string | null } = {}) => {
+    const { token: t, ...rest } = init;
+    const headers = new Headers(rest.headers);
+    const bearer = t === undefined ? token() : t;
+    if (bearer !== null) headers.set("Authorization", `Bearer ${bearer}`);
+    return fetch(`${emu.url}/v1.0${path}`, { ...rest, headers });
+  };
+  return {
+    emu,
+    token,
+    graph,
+    purge: (id, t) =>
+      graph(`/me/messages/${encodeURIComponent(id)}/permanentDelete`, {
+        method: "POST",
+        ...(t ? { token: t } : {}),
+      }),
+    batch: async (requests, t) => {
+      const res = await graph("/$batch", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ requests }),
+        ...(t ? { token: t } : {}),
+      });
+      return { status: res.status, body: (await res.json()) as BatchBody };
+    },
+  };
+}
+
+/** A permanentDelete batch member as the add-in sends it. */
+export function purgeMember(id: string, messageId: string, dependsOn?: string[]) {
+  return {
+    id,
+    method: "POST",
+    url: `/me/messages/${encodeURIComponent(messageId)}/permanentDelete`,
+    headers: { "Content-Type": "application/json" },
+    body: {},
+    ...(dependsOn ? { dependsOn } : {}),
+  };
+}
+
+export function inboxIds(emu: Emulator, n: number): string[] {
+  return emu.control
+    .messages({ folder: "inbox" })
+    .slice(0, n)
+    .map((m) => m.id);
+}

@@ -1,0 +1,191 @@
+/**
+ * Access and ID tokens as Entra ID issues them for Graph (v1 access tokens, v2 ID tokens), signed
+ * by the emulator so it can check them on every Graph request.
+ */
+import { randomUUID } from "node:crypto";
+import { ADELE, TENANT_ID } from "./data";
+import { type JwtClaims, JwtSigner } from "./jwt";
+import type { EmulatorState } from "./state";
+
+export const GRAPH_RESOURCE = "https://graph.microsoft.com";
+export const GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000";
+/** Client ID used when a caller does not name one. */
+export const DEFAULT_CLIENT_ID = "9b2c3f1e-7d4a-4c5b-8e6f-0a1b2c3d4e5f";
+
+const OIDC_SCOPES = new Set(["openid", "profile", "offline_access", "email"]);
+
+/** What `https://graph.microsoft.com/.default` grants: the permissions this add-in's registration would hold. */
+export const DEFAULT_GRAPH_SCOPES = [
+  "User.Read",
+  "Mail.ReadWrite",
+  "Mail.ReadWrite.Shared",
+  "Contacts.ReadWrite",
+  "Calendars.ReadWrite",
+];
+
+export interface AuthContext {
+  upn: string;
+  oid: string;
+  tid: string;
+  name: string;
+  appId: string;
+  scopes: string[];
+}
+
+export interface TokenRequest {
+  scopes: string[];
+  upn?: string;
+  clientId?: string;
+  expiresInSeconds?: number;
+  nonce?: string;
+}
+
+export interface AccountInfoJson {
+  username: string;
+  name: string;
+  homeAccountId: string;
+  localAccountId: string;
+  tenantId: string;
+  environment: string;
+}
+
+export interface IssuedTokens {
+  accessToken: string;
+  /** Epoch milliseconds. */
+  expiresOn: number;
+  expiresIn: number;
+  idToken: string;
+  account: AccountInfoJson;
+  /** Granted Graph scopes, as in the token's `scp`. */
+  scopes: string[];
+}
+
+/** Splits requested scopes into Graph permissions (without the resource prefix). */
+export function graphScopes(requested: string[]): string[] {
+  const out = new Set<string>();
+  for (const raw of requested) {
+    let s = raw.trim();
+    if (s === "" || OIDC_SCOPES.has(s.toLowerCase())) continue;
+    if (s.toLowerCase().startsWith(`${GRAPH_RESOURCE}/`)) s = s.slice(GRAPH_RESOURCE.length + 1);
+    if (s === ".default") {
+      for (const d of DEFAULT_GRAPH_SCOPES) out.add(d);
+      continue;
+    }
+    out.add(s);
+  }
+  return [...out];
+}
+
+export type VerifyResult = { ok: true; auth: AuthContext } | { ok: false; message: string };
+
+export class TokenService {
+  private readonly signer = new JwtSigner();
+
+  constructor(
+    private readonly state: EmulatorState,
+    private readonly now: () => number,
+    /** Permissions every token carries besides the requested ones (like pre-consented User.Read). */
+    public consentedScopes: string[] = ["User.Read"],
+    /** Host name MSAL sees as the authority environment (for account objects). */
+    public environment = "login.microsoftonline.com",
+  ) {}
+
+  issue(req: TokenRequest): IssuedTokens {
+    const upn = req.upn ?? ADELE.upn;
+    const mb = this.state.findMailbox(upn);
+    if (mb?.kind !== "user") throw new Error(`unknown user ${upn}`);
+    const user = mb.user;
+    const clientId = req.clientId ?? DEFAULT_CLIENT_ID;
+    const nowSec = Math.floor(this.now() / 1000);
+    const lifetime = req.expiresInSeconds ?? 3600;
+    const scopes = [...new Set([...graphScopes(req.scopes), ...this.consentedScopes])];
+    const accessClaims: JwtClaims = {
+      aud: GRAPH_RESOURCE,
+      iss: `https://sts.windows.net/${TENANT_ID}/`,
+      iat: nowSec,
+      nbf: nowSec,
+      exp: nowSec + lifetime,
+      app_displayname: "Permanent Delete for Outlook",
+      appid: clientId,
+      appidacr: "0",
+      idtyp: "user",
+      name: user.displayName,
+      oid: user.id,
+      scp: scopes.join(" "),
+      sub: `sub-${user.id}`,
+      tid: TENANT_ID,
+      unique_name: user.upn,
+      upn: user.upn,
+      uti: randomUUID().replace(/-/g, "").slice(0, 22),
+      ver: "1.0",
+    };
+    const idClaims: JwtClaims = {
+      aud: clientId,
+      iss: `https://login.microsoftonline.com/${TENANT_ID}/v2.0`,
+      iat: nowSec,
+      nbf: nowSec,
+      exp: nowSec + lifetime,
+      name: user.displayName,
+      oid: user.id,
+      preferred_username: user.upn,
+      sub: `sub-${user.id}`,
+      tid: TENANT_ID,
+      ver: "2.0",
+      ...(req.nonce !== undefined ? { nonce: req.nonce } : {}),
+    };
+    return {
+      accessToken: this.signer.sign(accessClaims),
+      expiresOn: (nowSec + lifetime) * 1000,
+      expiresIn: lifetime,
+      idToken: this.signer.sign(idClaims),
+      account: {
+        username: user.upn,
+        name: user.displayName,
+        homeAccountId: `${user.id}.${TENANT_ID}`,
+        localAccountId: user.id,
+        tenantId: TENANT_ID,
+        environment: this.environment,
+      },
+      scopes,
+    };
+  }
+
+  /** Signs arbitrary claims (for refresh tokens and codes, which only the emulator reads). */
+  sign(claims: JwtClaims): string {
+    return this.signer.sign(claims);
+  }
+
+  verifyClaims(token: string): JwtClaims | undefined {
+    const r = this.signer.verify(token);
+    return r.ok ? r.claims : undefined;
+  }
+
+  verifyAuthorization(header: string | undefined): VerifyResult {
+    if (header === undefined || header.trim() === "") return { ok: false, message: "Access token is empty." };
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!m?.[1]) return { ok: false, message: "Access token validation failure. Invalid scheme." };
+    const r = this.signer.verify(m[1]);
+    if (!r.ok) return { ok: false, message: r.reason };
+    const c = r.claims;
+    if (c.aud !== GRAPH_RESOURCE && c.aud !== GRAPH_APP_ID) {
+      return { ok: false, message: "Access token validation failure. Invalid audience." };
+    }
+    if (typeof c.exp !== "number" || c.exp * 1000 <= this.now()) {
+      return { ok: false, message: "Lifetime validation failed, the token is expired." };
+    }
+    if (typeof c.upn !== "string" || typeof c.oid !== "string" || typeof c.scp !== "string") {
+      return { ok: false, message: "Access token validation failure." };
+    }
+    return {
+      ok: true,
+      auth: {
+        upn: c.upn,
+        oid: c.oid,
+        tid: String(c.tid),
+        name: String(c.name),
+        appId: String(c.appid),
+        scopes: c.scp.split(" ").filter((s) => s !== ""),
+      },
+    };
+  }
+}
