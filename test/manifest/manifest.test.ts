@@ -2,6 +2,7 @@
  * manifest.xml: XSD validation (Microsoft's set + the Mailbox 1.13 overlay) and the rules an XSD cannot
  * check. Every negative test runs the same checks on a deliberately broken copy held in memory.
  */
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,6 +24,7 @@ import {
   applyMailbox113Overlay,
   DEFAULT_SCHEMA_DIR,
   MANIFEST_PATH,
+  SCHEMA_FILES,
   validateManifestXml,
 } from "../../tools/manifest/validate-manifest";
 
@@ -41,6 +43,20 @@ function broken(find: string, replacement: string): string {
 const PINNING = "<SupportsPinning>true</SupportsPinning>";
 
 describe("XSD validation", () => {
+  it("uses Microsoft's schema files unmodified (git blob SHA-1s from schemas/SOURCES.md)", () => {
+    const sources = readFileSync(resolve(DEFAULT_SCHEMA_DIR, "SOURCES.md"), "utf8");
+    for (const name of SCHEMA_FILES) {
+      const row = new RegExp(
+        `^\\| ${name.replace(".", "\\.")}[^|]*\\|\\s*(\\d+)\\s*\\|\\s*([0-9a-f]{40})\\s*\\|`,
+        "m",
+      ).exec(sources);
+      expect(row, `${name} is listed in SOURCES.md`).not.toBeNull();
+      const bytes = readFileSync(resolve(DEFAULT_SCHEMA_DIR, name));
+      const blob = createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+      expect({ name, size: bytes.length, blob }).toEqual({ name, size: Number(row?.[1]), blob: row?.[2] });
+    }
+  });
+
   it("manifest.xml validates against OfficeAppManifestV1_1.xsd", () => {
     expect(validateManifestXml(manifestXml)).toEqual({ valid: true, errors: [] });
   });

@@ -1,8 +1,8 @@
 /**
  * Offline XSD validation of the XML add-in manifest (Node only).
  *
- * Uses Microsoft's published schema set in /work/shared/schemas/manifest (see its SOURCES.md) through
- * libxml2-wasm. The set predates Mailbox 1.13, so `SupportsMultiSelect` and `SupportsNoItemContext` are
+ * Uses Microsoft's published schema set, copied unmodified to tools/manifest/schemas (see its SOURCES.md),
+ * through libxml2-wasm. The set predates Mailbox 1.13, so `SupportsMultiSelect` and `SupportsNoItemContext` are
  * missing from it; `applyMailbox113Overlay` adds exactly those two, as [MS-OWEMXML] defines them for
  * mailor1_1 `ShowTaskpane` (optional booleans after `SupportsPinning`). Nothing else is relaxed, and the
  * files on disk are never modified: the patched copy only lives in memory.
@@ -23,11 +23,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** Where the repository keeps the manifest. */
 export const MANIFEST_PATH = resolve(here, "../../manifest.xml");
 
-/** Microsoft's XSD set, shared by every helper; read-only. */
-export const DEFAULT_SCHEMA_DIR = process.env.MANIFEST_SCHEMA_DIR ?? "/work/shared/schemas/manifest";
+/** Microsoft's XSD set, an unmodified copy kept beside this file (see schemas/SOURCES.md). */
+export const DEFAULT_SCHEMA_DIR = process.env.MANIFEST_SCHEMA_DIR ?? resolve(here, "schemas");
 
 export const ROOT_SCHEMA = "OfficeAppManifestV1_1.xsd";
-const SCHEMA_FILES = [
+export const SCHEMA_FILES = [
   ROOT_SCHEMA,
   "OfficeAppBasicTypesV1_0.xsd",
   "MailAppVersionOverridesV1_0.xsd",
