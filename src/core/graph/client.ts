@@ -209,7 +209,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       }
 
       const { status, headers, body } = attempt;
-      if (status === 401) {
+      if (status === 401 && !refreshed) {
         refreshed = true;
         try {
           token = await getToken(true, signal);
