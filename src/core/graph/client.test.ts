@@ -532,6 +532,25 @@ describe("permanentDelete: network, timeout, abort", () => {
   });
 });
 
+describe("permanentDelete: redirects", () => {
+  it("does not follow a redirect, so the request and token go nowhere else", async () => {
+    let foreignHits = 0;
+    server.use(
+      http.post("https://elsewhere.example/*", () => {
+        foreignHits += 1;
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    answerDelete(
+      () => new HttpResponse(null, { status: 307, headers: { Location: "https://elsewhere.example/x" } }),
+    );
+    const outcome = await setup().client.permanentDelete(ME_MESSAGE);
+    expect(outcome.status).toBe("failed");
+    expect(foreignHits).toBe(0);
+    expect(log).toHaveLength(1);
+  });
+});
+
 describe("getJson", () => {
   function answerGet(...responses: Array<() => Response>) {
     let n = 0;
