@@ -165,6 +165,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       problem: { kind: "aborted", message: say.aborted(subject, inFlight || uncertain) },
     });
 
+    if (signal?.aborted) return abortedProblem(false); // before asking for a token: nothing at all happens
     let token: string;
     try {
       token = await getToken(false, signal);
