@@ -129,6 +129,14 @@ export function emulatorSource(proxyBase: string, upn: string | null): MailSourc
           wellKnownName: wk,
         });
       }
+      // Graph v1.0 folders carry no wellKnownName: ask for the inbox by its well-known name.
+      try {
+        const inbox = await graph("/me/mailFolders/inbox");
+        const match = isRecord(inbox) ? folders.find((f) => f.id === inbox.id) : undefined;
+        if (match) match.wellKnownName = "inbox";
+      } catch {
+        // The first folder is shown instead.
+      }
       return folders;
     },
     async messages(folderId: string) {
