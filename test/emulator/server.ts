@@ -18,7 +18,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { ADELE, type MailboxRecord, seedMailboxes } from "./data";
 import { DEFAULT_ENGINE_SETTINGS, Engine, type EngineSettings, type Outcome } from "./engine";
 import { FaultPlan, type FaultRule } from "./faults";
-import { Identity } from "./identity";
+import { Identity, type IdentityOutcome, type IdentitySettings } from "./identity";
 import { DEFAULT_LIMITS, type LimitSettings, Limits } from "./limits";
 import { EmulatorState, type PurgeRecord, type RequestLogEntry } from "./state";
 import { type IssuedTokens, type TokenRequest, TokenService } from "./tokens";
@@ -56,7 +56,7 @@ export interface EmulatorOptions {
   consentedScopes?: string[];
 }
 
-export interface Settings extends EngineSettings, LimitSettings {
+export interface Settings extends EngineSettings, LimitSettings, IdentitySettings {
   consentedScopes: string[];
   /** Added to the clock; moved forward by `advanceClock`. */
   clockOffsetMs: number;
@@ -176,9 +176,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     now,
   );
 
+  // Filled in once the port is known.
+  let url = "";
+  const identity = new Identity(state, tokens, faults, now, () => url);
+
   const settings = (): Settings => ({
     ...engine.settings,
     ...limits.settings,
+    ...identity.settings,
     consentedScopes: [...tokens.consentedScopes],
     clockOffsetMs,
   });
@@ -199,6 +204,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       state.reset(s, seedFn(s));
       faults.clear();
       limits.resetBudgets();
+      identity.reset();
     },
     settings,
     configure: (patch) => {
@@ -224,6 +230,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
       if (patch.consentedScopes !== undefined) tokens.consentedScopes = [...patch.consentedScopes];
       if (patch.clockOffsetMs !== undefined) clockOffsetMs = Number(patch.clockOffsetMs);
+      if (patch.silentSignInFails !== undefined)
+        identity.settings.silentSignInFails = Boolean(patch.silentSignInFails);
       return settings();
     },
     advanceClock: (ms) => {
@@ -261,9 +269,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     summary: () => ({ ...state.summary(), settings: settings() }),
   };
 
-  // Filled in once the port is known.
-  let url = "";
-  const identity = new Identity(state, tokens, now, () => url);
   const hungSockets = new Set<Socket>();
 
   const cors = (req: IncomingMessage, res: ServerResponse, graph: boolean) => {
@@ -291,7 +296,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     res.end(typeof body === "string" ? body : JSON.stringify(body));
   };
 
-  const deliver = (req: IncomingMessage, res: ServerResponse, outcome: Outcome) => {
+  const deliver = (req: IncomingMessage, res: ServerResponse, outcome: Outcome | IdentityOutcome) => {
     if (outcome.kind === "drop") {
       req.socket.destroy();
       return;
@@ -433,8 +438,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         return deliver(req, res, outcome);
       }
       const bodyText = method === "POST" ? await readBody(req) : "";
-      const answer = identity.handle(method, path, query, lowerHeaders(req), bodyText);
-      if (answer) return send(res, answer.status, answer.body, answer.headers);
+      const answer = await identity.handle(method, path, query, lowerHeaders(req), bodyText);
+      if (answer) return deliver(req, res, answer);
       return send(res, 404, { error: { code: "NotFound", message: `Nothing at ${path}.` } });
     } catch (e) {
       if (e instanceof HttpError) return send(res, e.status, { error: e.message });
