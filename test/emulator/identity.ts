@@ -434,8 +434,7 @@ export class Identity {
     if (grant === "refresh_token") {
       const claims = this.tokens.verifyClaims(p.get("refresh_token") ?? "");
       if (
-        !claims ||
-        claims.typ !== "refresh" ||
+        claims?.typ !== "refresh" ||
         typeof claims.upn !== "string" ||
         typeof claims.exp !== "number" ||
         claims.exp * 1000 <= this.now()
