@@ -8,7 +8,9 @@ import {
   DialogTitle,
   makeStyles,
   tokens,
+  useFluent,
 } from "@fluentui/react-components";
+import { useEffect, useId } from "react";
 import { HOLD_NOTE } from "../core/purge/report";
 import type { PurgeTarget } from "../core/purge/types";
 import { ItemSummary } from "./ItemSummary";
@@ -44,9 +46,18 @@ export interface ConfirmDialogProps {
 /** Asks before an irreversible delete. Cancel has focus, so Enter alone never deletes. */
 export function ConfirmDialog({ target, locale, onAnswer }: ConfirmDialogProps) {
   const styles = useStyles();
+  const open = target !== undefined;
+  const cancelId = useId();
+  const { targetDocument } = useFluent();
+  // Fluent's Dialog focuses its first focusable element (the Delete button) in an effect and ignores
+  // autoFocus (microsoft/fluentui#35749). This effect belongs to the Dialog's parent, so React runs it after
+  // the Dialog's own and Cancel ends up with focus.
+  useEffect(() => {
+    if (open) targetDocument?.getElementById(cancelId)?.focus();
+  }, [open, targetDocument, cancelId]);
   return (
     <Dialog
-      open={target !== undefined}
+      open={open}
       modalType="alert"
       onOpenChange={(_event, data) => {
         if (!data.open) onAnswer(false);
@@ -63,7 +74,7 @@ export function ConfirmDialog({ target, locale, onAnswer }: ConfirmDialogProps) 
             <Button appearance="primary" className={styles.danger} onClick={() => onAnswer(true)}>
               Delete permanently
             </Button>
-            <Button appearance="secondary" onClick={() => onAnswer(false)} autoFocus>
+            <Button appearance="secondary" id={cancelId} onClick={() => onAnswer(false)}>
               Cancel
             </Button>
           </DialogActions>

@@ -11,6 +11,7 @@ import {
   Spinner,
   Title3,
   tokens,
+  useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import { DeleteRegular, DismissRegular } from "@fluentui/react-icons";
 import type { GraphProblem } from "../core/graph/types";
@@ -29,6 +30,7 @@ const useStyles = makeStyles({
   },
   intro: { color: tokens.colorNeutralForeground2 },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  status: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   details: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
 });
 
@@ -36,7 +38,8 @@ const INTENT = { success: "success", info: "info", warning: "warning", error: "e
 
 function SummaryBar({ summary, action }: { summary: Summary; action?: React.ReactNode }) {
   return (
-    <MessageBar intent={INTENT[summary.tone]} layout="multiline">
+    // data-intent: the tone is otherwise only a colour and an icon; tests and end-to-end checks read it here.
+    <MessageBar intent={INTENT[summary.tone]} data-intent={INTENT[summary.tone]} layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{summary.title}</MessageBarTitle>
         {summary.message}
@@ -69,6 +72,8 @@ export function Pane({ model, configProblem, locale }: PaneProps) {
   const { item, signIn, confirming, deleting, result } = model;
   const ready = item.status === "ready" && !configProblem;
   const busy = deleting || confirming !== undefined;
+  // Where focus returns when the confirmation closes; without a target it falls to <body>.
+  const restoreFocusTarget = useRestoreFocusTarget();
 
   return (
     <main className={styles.root} aria-busy={item.status === "loading" || deleting}>
@@ -92,22 +97,10 @@ export function Pane({ model, configProblem, locale }: PaneProps) {
         </Card>
       )}
 
-      {!configProblem && signIn.status === "needed" && (
-        <SummaryBar
-          summary={signIn.summary}
-          action={
-            signIn.canSignIn ? (
-              <Button appearance="primary" onClick={model.requestSignIn}>
-                Sign in
-              </Button>
-            ) : undefined
-          }
-        />
-      )}
-
       {ready && (
         <div className={styles.actions}>
           <Button
+            {...restoreFocusTarget}
             appearance="primary"
             icon={deleting ? <Spinner size="tiny" /> : <DeleteRegular />}
             disabled={busy}
@@ -119,7 +112,21 @@ export function Pane({ model, configProblem, locale }: PaneProps) {
         </div>
       )}
 
-      <div aria-live="polite">
+      {/* The status area: sign-in and results. Always rendered, since a live region announces only what is
+          added to it after it exists. */}
+      <div aria-live="polite" className={styles.status}>
+        {!configProblem && signIn.status === "needed" && (
+          <SummaryBar
+            summary={signIn.summary}
+            action={
+              signIn.canSignIn ? (
+                <Button appearance="primary" onClick={model.requestSignIn}>
+                  Sign in
+                </Button>
+              ) : undefined
+            }
+          />
+        )}
         {result && (
           <>
             <SummaryBar

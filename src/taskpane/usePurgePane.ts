@@ -138,8 +138,8 @@ export function usePurgePane(deps: PaneDeps): PaneModel {
         if (outcome.status === "done") setSignIn({ status: "ok" });
       })
       .catch((error: unknown) => {
-        noteAuthFailure(error);
-        setResult({ summary: summarizeError(error) });
+        // A sign-in problem is shown once, by the sign-in bar with its button; a result bar would repeat it.
+        if (!noteAuthFailure(error)) setResult({ summary: summarizeError(error) });
       })
       .finally(() => {
         setDeleting(false);
