@@ -236,14 +236,11 @@ export class Engine {
     if (a.kind === "drop" || a.kind === "hang") return a.kind;
     if (a.kind === "latency") return undefined;
     const [code, message] = defaultErrorFor(a.status);
-    const headers: Record<string, string> = {};
-    if (a.status === 429 || a.status === 503 || a.retryAfter !== undefined) {
-      Object.assign(
-        headers,
-        this.retryAfterHeader(a.retryAfter, a.status === 429 || a.status === 503 ? 10 : 0),
-      );
-      if (a.retryAfter === undefined && a.status !== 429 && a.status !== 503) delete headers["Retry-After"];
-    }
+    // 429 and 503 carry Retry-After (10 s) unless the rule says otherwise; other statuses only on request.
+    const headers: Record<string, string> =
+      a.status === 429 || a.status === 503 || a.retryAfter !== undefined
+        ? this.retryAfterHeader(a.retryAfter, 10)
+        : {};
     if (a.status === 401) headers["WWW-Authenticate"] = WWW_AUTH;
     return { status: a.status, headers, error: { code: a.code ?? code, message: a.message ?? message } };
   }
