@@ -3,10 +3,11 @@
  * manifest.xml's FunctionName with Office.actions.associate once Office is ready.
  */
 import { AUTH_MESSAGES } from "../core/auth/errors";
-import { readConfig } from "../core/config";
+import { ConfigError, readConfig } from "../core/config";
 import { currentItemKey, readCurrentItem } from "../core/office/item";
 import { notify } from "../core/office/notifications";
 import { confirmInDialog } from "../core/purge/dialogConfirm";
+import { summarizeError } from "../core/purge/report";
 import { itemToTarget } from "../core/purge/targets";
 import { createServices } from "../core/services";
 import { CONFIRM_TIMEOUT_MS, runPurgeCommand } from "./purgeCommand";
@@ -32,11 +33,11 @@ export async function purgeCurrentItem(event: Office.AddinCommands.Event): Promi
       notify,
     });
   } catch (error) {
-    // readConfig can throw on a misconfigured build; say so on the item rather than failing silently.
-    await notify(
-      "error",
-      error instanceof Error ? error.message : "The add-in failed to start. Nothing was deleted.",
-    ).catch(() => undefined);
+    // readConfig throws on a misconfigured build: say so on the item rather than failing silently. Anything
+    // else gets the general sentence: a raw exception message means nothing to the person reading it.
+    const text =
+      error instanceof ConfigError ? `${error.message} Nothing was deleted.` : summarizeError(error).message;
+    await notify("error", text).catch(() => undefined);
   } finally {
     event.completed();
   }

@@ -37,8 +37,9 @@ function kindOf(result: PurgeResult): NotificationKind {
 export async function runPurgeCommand(deps: CommandDeps): Promise<PurgeResult | undefined> {
   const budget = new AbortController();
   const timer = setTimeout(() => budget.abort(), COMMAND_BUDGET_MS);
-  const startItemId = deps.currentItemId();
   try {
+    // Inside the try: reading Office can throw, and this function promises never to.
+    const startItemId = deps.currentItemId();
     const purger = createPurger({
       resolveTargets: async () => [await deps.resolveTarget()],
       confirm: (request) => deps.confirm(request),
