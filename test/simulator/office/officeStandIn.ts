@@ -472,9 +472,16 @@ function onInit(ctx: HostContext): void {
   mailboxObject = buildMailbox(ctx);
   if (ctx.naaBridge) installNaaBridge();
   const info = { host: "Outlook", platform: "OfficeOnline" };
-  resolveReady(info);
-  const init = Office.initialize;
-  if (typeof init === "function") later(() => (init as (reason: string) => void)("documentOpened"));
+  // office.js initialises once the document is parsed, so onReady handlers may touch the DOM.
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", () => resolveReady(info), { once: true });
+  } else {
+    resolveReady(info);
+  }
+  void ready.then(() => {
+    const init = Office.initialize;
+    if (typeof init === "function") (init as (reason: string) => void)("documentOpened");
+  });
   if (ctx.role === "function") {
     for (const name of associated.keys()) void callHost("actions.associate", { name }).catch(() => {});
     // Outlook also runs ExecuteFunction handlers declared as global functions.

@@ -1,0 +1,366 @@
+/**
+ * Browser smoke test: the shell in Chromium (playwright-core) with a fake add-in (fixtures/) on its own origin and a
+ * stub of the Graph emulator. The CDN office.js URL is routed to the simulator's office.js, as e2e tests will do.
+ * Skipped when /usr/bin/chromium is missing (apt-get install -y chromium).
+ */
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { type Browser, chromium, type Frame, type Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ensureDevCerts } from "../../tools/dev-certs";
+import { buildOfficeJs } from "./build";
+import { type Running, type StubEmulator, startFixtureServer, startStubEmulator } from "./fixtures/servers";
+import { type ShellServer, startShell } from "./server";
+
+const CHROMIUM = "/usr/bin/chromium";
+const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+describe.skipIf(!existsSync(CHROMIUM))("Outlook simulator in Chromium", { timeout: 20_000 }, () => {
+  let browser: Browser;
+  let page: Page;
+  let shell: ShellServer;
+  let fixtures: Running;
+  let emulator: StubEmulator;
+  let tmp: string;
+
+  beforeAll(async () => {
+    const certs = await ensureDevCerts();
+    const tls = { key: certs.key, cert: certs.cert };
+    [fixtures, emulator] = await Promise.all([startFixtureServer(tls), startStubEmulator(tls)]);
+    tmp = await mkdtemp(join(tmpdir(), "outlook-sim-"));
+    const manifest = (
+      await readFile(resolve(import.meta.dirname, "fixtures/manifest.xml"), "utf8")
+    ).replaceAll("https://localhost:3000", fixtures.url);
+    await writeFile(join(tmp, "manifest.xml"), manifest);
+    shell = await startShell({
+      port: 0,
+      addinOrigin: fixtures.url,
+      emulatorUrl: emulator.url,
+      https: tls,
+      manifestPath: join(tmp, "manifest.xml"),
+      pollMs: 0,
+    });
+    const officeJs = await buildOfficeJs();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+      ],
+    });
+    const context = await browser.newContext({ ignoreHTTPSErrors: true });
+    // Fail a stuck wait with its own message well inside the test's timeout.
+    context.setDefaultTimeout(8_000);
+    await context.route(CDN, (route) =>
+      route.fulfill({ status: 200, contentType: "text/javascript", body: officeJs }),
+    );
+    page = await context.newPage();
+    page.on("pageerror", (error) => console.error("[shell page error]", error));
+    await page.goto(`${shell.url}/`);
+    await page.waitForFunction(() => document.body.dataset.ready === "true");
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([shell?.close(), fixtures?.close(), emulator?.close()]);
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  });
+
+  beforeEach(async () => {
+    await page.evaluate(() => window.simulator?.reset());
+  });
+
+  async function frameNamed(name: () => string | null | undefined): Promise<Frame> {
+    const handle = await page.waitForFunction(name);
+    const value = (await handle.jsonValue()) as string;
+    for (;;) {
+      const frame = page.frame({ name: value });
+      if (frame) return frame;
+      await page.waitForTimeout(20);
+    }
+  }
+
+  async function openPane(): Promise<Frame> {
+    await page.getByRole("button", { name: "Open pane" }).click();
+    const frame = await frameNamed(() => window.simulator?.taskpaneFrame()?.frameName);
+    await frame.waitForFunction(() => (window as unknown as { fixture?: { info?: unknown } }).fixture?.info);
+    return frame;
+  }
+
+  it("loads the mailbox from the emulator and builds the ribbon from manifest.xml", async () => {
+    const messages = await page.evaluate(() => window.simulator?.messages().map((m) => m.subject));
+    expect(messages).toEqual(["Quarterly results", "Lunch on Friday?", "Invoice INV-2291"]);
+    await expect(page.getByRole("option").count()).resolves.toBe(3);
+    const run = page.getByRole("button", { name: "Run command" });
+    await expect(run.isDisabled()).resolves.toBe(true);
+    await page.getByRole("option").first().click();
+    await expect(run.isDisabled()).resolves.toBe(false);
+    await expect(run.getAttribute("title")).resolves.toContain("function command");
+  });
+
+  it("hands the task pane the current item after the office.js handshake", async () => {
+    await page.getByRole("option").nth(1).click();
+    const pane = await openPane();
+    const state = await pane.evaluate(() => {
+      const f = (window as unknown as { fixture: Record<string, (...a: unknown[]) => unknown> }).fixture;
+      return {
+        info: (f as unknown as { info: unknown }).info,
+        item: f.item?.(),
+        mailbox13: f.isSet?.("Mailbox", "1.13"),
+        mailbox15: f.isSet?.("Mailbox", "1.15"),
+        naa: f.isSet?.("NestedAppAuth", "1.1"),
+        bridge: f.hasBridge?.(),
+      };
+    });
+    expect(state.info).toEqual({ host: "Outlook", platform: "OfficeOnline" });
+    expect(state.item).toMatchObject({
+      itemId: "AAMkAGI2+second/msg+BBB=",
+      restId: "AAMkAGI2-second_msg-BBB=",
+      subject: "Lunch on Friday?",
+      from: { displayName: "Sender 1", emailAddress: "sender1@fabrikam.example" },
+      itemType: "message",
+      created: true,
+      hasShared: false,
+    });
+    expect(state).toMatchObject({ mailbox13: true, mailbox15: false, naa: true, bridge: true });
+  });
+
+  it("raises ItemChanged and SelectedItemsChanged in a pinned pane and reports the selection", async () => {
+    await page.getByRole("option").first().click();
+    const pane = await openPane();
+    await page.getByRole("button", { name: "Pin" }).click();
+    await page.getByRole("option").nth(2).click();
+    await page
+      .getByRole("option")
+      .nth(1)
+      .click({ modifiers: ["Control"] });
+    await pane.waitForFunction(
+      () => (window as unknown as { fixture: { events: unknown[] } }).fixture.events.length >= 4,
+    );
+    const events = await pane.evaluate(
+      () => (window as unknown as { fixture: { events: unknown[] } }).fixture.events,
+    );
+    expect(events).toEqual([
+      { type: "ItemChanged", itemId: "AAMkAGI2+third/msg+CCC=" },
+      { type: "SelectedItemsChanged" },
+      { type: "ItemChanged", itemId: null },
+      { type: "SelectedItemsChanged" },
+    ]);
+    const selected = await pane.evaluate(() =>
+      (window as unknown as { fixture: { getSelected: () => Promise<unknown> } }).fixture.getSelected(),
+    );
+    expect(selected).toMatchObject({
+      status: "succeeded",
+      asyncContext: "sel",
+      value: [
+        {
+          itemId: "AAMkAGI2+third/msg+CCC=",
+          itemMode: "Read",
+          itemType: "Message",
+          subject: "Invoice INV-2291",
+        },
+        { itemId: "AAMkAGI2+second/msg+BBB=", subject: "Lunch on Friday?" },
+      ],
+    });
+  });
+
+  it("enforces Outlook's notification limits and shows notifications over the reading pane", async () => {
+    await page.getByRole("option").first().click();
+    const pane = await openPane();
+    const results = await pane.evaluate(async () => {
+      const f = (window as unknown as { fixture: { notify: (k: string, d: unknown) => Promise<unknown> } })
+        .fixture;
+      const out: unknown[] = [
+        await f.notify("long", { type: "informationalMessage", message: "x".repeat(151) }),
+      ];
+      for (let i = 0; i < 6; i++) {
+        out.push(
+          await f.notify(`k${i}`, { type: "informationalMessage", message: `Note ${i}`, persistent: false }),
+        );
+      }
+      return out;
+    });
+    expect(results[0]).toEqual({ thrown: "Sys.ArgumentOutOfRangeException" });
+    expect(results.slice(1, 6)).toEqual(Array(5).fill({ status: "succeeded", asyncContext: undefined }));
+    expect(results[6]).toMatchObject({
+      status: "failed",
+      error: { code: 9025, name: "NumberOfNotificationMessagesExceeded" },
+    });
+    await expect(page.getByRole("region", { name: "Add-in notifications" }).textContent()).resolves.toContain(
+      "Note 4",
+    );
+  });
+
+  it("runs a ribbon command: function file, dialog, messageParent, notification, completed", async () => {
+    await page.getByRole("option").first().click();
+    await page.getByRole("button", { name: "Run command" }).click();
+    const dialog = await frameNamed(() => window.simulator?.dialogFrame()?.frameName);
+    // The page wires its buttons in Office.onReady.
+    await dialog.waitForFunction(() => (window as unknown as { dialogState?: unknown }).dialogState);
+    await dialog.getByRole("button", { name: "Confirm" }).click();
+    await page.waitForFunction(() => window.simulator?.lastCommand()?.completedAt);
+    const last = await page.evaluate(() => window.simulator?.lastCommand());
+    expect(last).toMatchObject({ label: "Run command", functionName: "runCommand", timedOut: false });
+    const notes = await page.evaluate(() => window.simulator?.notifications());
+    expect(notes).toEqual([
+      {
+        key: "fixture",
+        type: "informationalMessage",
+        message: "Answer confirm for AAMkAGI2-fir",
+        persistent: true,
+      },
+    ]);
+    expect(
+      await page.evaluate(() => [window.simulator?.functionFrame(), window.simulator?.dialogFrame()]),
+    ).toEqual([null, null]);
+    await expect(page.getByRole("status").textContent()).resolves.toContain("Run command: completed");
+  });
+
+  it("ends a command that never completes and says so", async () => {
+    await page.evaluate(() => window.simulator?.setCommandTimeout(400));
+    await page.getByRole("option").first().click();
+    await page.getByRole("button", { name: "Run command" }).click();
+    await page.waitForFunction(() => window.simulator?.lastCommand()?.timedOut);
+    expect(
+      await page.evaluate(() => [window.simulator?.functionFrame(), window.simulator?.dialogFrame()]),
+    ).toEqual([null, null]);
+    await expect(page.getByRole("status").textContent()).resolves.toContain("did not complete");
+    await page.evaluate(() => window.simulator?.setCommandTimeout(300_000));
+  });
+
+  it("round-trips messages with a dialog and answers 12007, 12006, 12004 and 12005", async () => {
+    await page.getByRole("option").first().click();
+    const pane = await openPane();
+    type F = {
+      openDialog: (u: string, o?: unknown) => Promise<unknown>;
+      messageChild: (m: string) => void;
+      dialogMessages: unknown[];
+      dialogEvents: unknown[];
+      callbackWasAsync: boolean | null;
+    };
+    const opened = await pane.evaluate(
+      (url) => (window as unknown as { fixture: F }).fixture.openDialog(url),
+      `${fixtures.url}/fixtures/dialog.html`,
+    );
+    expect(opened).toEqual({ status: "succeeded" });
+    const dialog = await frameNamed(() => window.simulator?.dialogFrame()?.frameName);
+    await dialog.waitForFunction(() => (window as unknown as { dialogState?: unknown }).dialogState);
+    expect(await dialog.evaluate(() => (window as unknown as { dialogState: unknown }).dialogState)).toEqual({
+      naa: false,
+      mailbox: true,
+      bridge: "undefined",
+    });
+    await pane.waitForFunction(() => (window as unknown as { fixture: F }).fixture.dialogMessages.length > 0);
+    await pane.evaluate(() => (window as unknown as { fixture: F }).fixture.messageChild("hello child"));
+    await dialog.waitForFunction(() => (window as unknown as { received: unknown[] }).received.length > 0);
+    expect(await dialog.evaluate(() => (window as unknown as { received: unknown[] }).received)).toEqual([
+      { message: "hello child", origin: fixtures.url },
+    ]);
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await pane.waitForFunction(() => (window as unknown as { fixture: F }).fixture.dialogMessages.length > 1);
+    const state = await pane.evaluate(() => {
+      const f = (window as unknown as { fixture: F }).fixture;
+      return { messages: f.dialogMessages, async: f.callbackWasAsync };
+    });
+    expect(state).toEqual({
+      messages: [
+        { message: "ready", origin: fixtures.url },
+        { message: "cancel", origin: fixtures.url },
+      ],
+      async: true,
+    });
+    const again = await pane.evaluate(
+      (url) => (window as unknown as { fixture: F }).fixture.openDialog(url),
+      `${fixtures.url}/fixtures/dialog.html`,
+    );
+    expect(again).toEqual({ status: "failed", error: { code: 12007, name: "Display Dialog Error" } });
+    await page.getByRole("button", { name: "Close dialog" }).click();
+    await pane.waitForFunction(() => (window as unknown as { fixture: F }).fixture.dialogEvents.length > 0);
+    expect(await pane.evaluate(() => (window as unknown as { fixture: F }).fixture.dialogEvents)).toEqual([
+      12006,
+    ]);
+    const foreign = await pane.evaluate(() =>
+      (window as unknown as { fixture: F }).fixture.openDialog("https://evil.example/dialog.html"),
+    );
+    expect(foreign).toMatchObject({ status: "failed", error: { code: 12004 } });
+    const http = await pane.evaluate(
+      (url) => (window as unknown as { fixture: F }).fixture.openDialog(url),
+      `${fixtures.url.replace("https:", "http:")}/fixtures/dialog.html`,
+    );
+    expect(http).toMatchObject({ status: "failed", error: { code: 12005 } });
+  });
+
+  it("answers 12009 when the person chooses Ignore at the prompt", async () => {
+    await page.getByRole("option").first().click();
+    const pane = await openPane();
+    await page.evaluate(() => window.simulator?.setDialogBehavior("prompt"));
+    const pending = pane.evaluate(
+      (url) =>
+        (
+          window as unknown as { fixture: { openDialog: (u: string) => Promise<unknown> } }
+        ).fixture.openDialog(url),
+      `${fixtures.url}/fixtures/dialog.html`,
+    );
+    await page.getByRole("button", { name: "Ignore" }).click();
+    await expect(pending).resolves.toMatchObject({ status: "failed", error: { code: 12009 } });
+  });
+
+  it("gives MSAL's nested app client a token through the NAA bridge, and bridge faults", async () => {
+    await page.getByRole("option").first().click();
+    const pane = await openPane();
+    type F = { naaToken: (s: string[]) => Promise<unknown>; authContext: () => Promise<unknown> };
+    await page.evaluate(() => window.simulator?.failNextToken("USER_INTERACTION_REQUIRED"));
+    const refused = await pane.evaluate(() =>
+      (window as unknown as { fixture: F }).fixture.naaToken(["Mail.ReadWrite"]),
+    );
+    expect(refused).toMatchObject({ errorName: "InteractionRequiredAuthError" });
+    const issued = await pane.evaluate(() =>
+      (window as unknown as { fixture: F }).fixture.naaToken(["Mail.ReadWrite"]),
+    );
+    expect(issued).toMatchObject({
+      accessToken: expect.stringContaining("stub-token:Mail.ReadWrite"),
+      username: "adele.vance@contoso.onmicrosoft.com",
+    });
+    expect(emulator.tokenRequests.at(-1)).toMatchObject({ clientId: "0b6c3d2e-1f4a-4b5c-9d8e-7f6a5b4c3d2e" });
+    const authContext = await pane.evaluate(() =>
+      (window as unknown as { fixture: F }).fixture.authContext(),
+    );
+    expect(authContext).toMatchObject({
+      userPrincipalName: "adele.vance@contoso.onmicrosoft.com",
+      tenantId: "tid-contoso",
+    });
+  });
+
+  it("offers no bridge and no NestedAppAuth in no-NAA mode", async () => {
+    await page.evaluate(() => window.simulator?.setNaa(false));
+    await page.getByRole("option").first().click();
+    const pane = await openPane();
+    const state = await pane.evaluate(() => {
+      const f = (
+        window as unknown as {
+          fixture: { isSet: (n: string, v: string) => boolean; hasBridge: () => boolean };
+        }
+      ).fixture;
+      return { naa: f.isSet("NestedAppAuth", "1.1"), bridge: f.hasBridge() };
+    });
+    expect(state).toEqual({ naa: false, bridge: false });
+  });
+
+  it("drops a purged message from the list and the selection on refresh", async () => {
+    await page.getByRole("option").nth(2).click();
+    const removed = emulator.messages.splice(2, 1);
+    await page.evaluate(() => window.simulator?.refresh());
+    expect(await page.evaluate(() => window.simulator?.messages().map((m) => m.subject))).toEqual([
+      "Quarterly results",
+      "Lunch on Friday?",
+    ]);
+    expect(await page.evaluate(() => window.simulator?.selection())).toEqual([]);
+    emulator.messages.push(...removed);
+    await page.evaluate(() => window.simulator?.refresh());
+  });
+});
