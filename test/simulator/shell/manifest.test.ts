@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseManifest } from "./manifest";
@@ -34,4 +34,18 @@ describe("parseManifest", () => {
   it("refuses a document that is not a manifest", () => {
     expect(() => parseManifest("<html/>")).toThrow(/OfficeApp/);
   });
+});
+
+describe("the project's manifest.xml", () => {
+  const path = resolve(import.meta.dirname, "../../../manifest.xml");
+  it.skipIf(!existsSync(path))(
+    "gives the shell a ribbon with an ExecuteFunction and a ShowTaskpane button",
+    () => {
+      const m = parseManifest(readFileSync(path, "utf8"));
+      const kinds = m.readGroups.flatMap((g) => g.buttons.map((b) => b.action.kind));
+      expect(kinds).toContain("ExecuteFunction");
+      expect(kinds).toContain("ShowTaskpane");
+      expect(m.functionFileUrl).toMatch(/^https:\/\//);
+    },
+  );
 });
