@@ -8,6 +8,7 @@ import { AUTH_MESSAGES, AuthError } from "../core/auth/errors";
 import type { DeleteOutcome, ItemRef } from "../core/graph/types";
 import { MAX_NOTIFICATION_LENGTH } from "../core/office/notifications";
 import { parseToPage } from "../core/purge/protocol";
+import { SHORT_MESSAGES } from "../core/purge/report";
 
 const graph = vi.hoisted(() => ({
   permanentDelete: vi.fn<(ref: ItemRef, options?: { signal?: AbortSignal }) => Promise<DeleteOutcome>>(),
@@ -277,9 +278,9 @@ describe("purgeCurrentItem", () => {
     expect(stub.dialogUrls).toEqual([]);
     const note = onlyNotification(stub);
     expect(note.type).toBe("errorMessage");
-    expect(note.message).toMatch(/^This copy of the add-in has no Microsoft Entra app configured/);
-    expect(note.message).toContain("Set VITE_AAD_CLIENT_ID");
-    expect(note.message).toBe(AUTH_MESSAGES.notConfigured.slice(0, note.message.length - 1) + "…");
+    expect(note.message).toMatch(/^The add-in has no Microsoft Entra app configured/);
+    expect(note.message).toContain("Ask whoever deployed it");
+    expect(note.message).toBe(SHORT_MESSAGES.notConfigured);
     expect(completed).toHaveBeenCalledTimes(1);
   });
 

@@ -2,12 +2,11 @@
  * Function file for the ribbon (manifest FunctionFile -> commands.html). Registers the handler named in
  * manifest.xml's FunctionName with Office.actions.associate once Office is ready.
  */
-import { AUTH_MESSAGES } from "../core/auth/errors";
 import { ConfigError, readConfig } from "../core/config";
 import { currentItemKey, readCurrentItem } from "../core/office/item";
 import { notify } from "../core/office/notifications";
 import { confirmInDialog } from "../core/purge/dialogConfirm";
-import { summarizeError } from "../core/purge/report";
+import { notificationForError, SHORT_MESSAGES } from "../core/purge/report";
 import { itemToTarget } from "../core/purge/targets";
 import { createServices } from "../core/services";
 import { CONFIRM_TIMEOUT_MS, runPurgeCommand } from "./purgeCommand";
@@ -19,7 +18,7 @@ export async function purgeCurrentItem(event: Office.AddinCommands.Event): Promi
     const origin = window.location.origin;
     const config = readConfig(import.meta.env);
     if (!config.clientId) {
-      await notify("error", AUTH_MESSAGES.notConfigured);
+      await notify("error", SHORT_MESSAGES.notConfigured);
       return;
     }
     const services = createServices(config, origin);
@@ -36,7 +35,7 @@ export async function purgeCurrentItem(event: Office.AddinCommands.Event): Promi
     // readConfig throws on a misconfigured build: say so on the item rather than failing silently. Anything
     // else gets the general sentence: a raw exception message means nothing to the person reading it.
     const text =
-      error instanceof ConfigError ? `${error.message} Nothing was deleted.` : summarizeError(error).message;
+      error instanceof ConfigError ? `${error.message} Nothing was deleted.` : notificationForError(error);
     await notify("error", text).catch(() => undefined);
   } finally {
     event.completed();

@@ -51,7 +51,9 @@ export async function runPurgeCommand(deps: CommandDeps): Promise<PurgeResult | 
     return result;
   } catch (error) {
     const summary = summarizeError(error);
-    await deps.notify(summary.tone === "error" ? "error" : "info", summary.message).catch(() => undefined);
+    await deps
+      .notify(summary.tone === "error" ? "error" : "info", summary.short ?? summary.message)
+      .catch(() => undefined);
     return undefined;
   } finally {
     clearTimeout(timer);

@@ -43,7 +43,7 @@ export const AUTH_MESSAGES = {
   accountUnavailable:
     "Outlook didn't give the add-in a signed-in account. Sign out of Outlook and back in, then try again. Nothing was deleted.",
   conditionalAccess:
-    "Your organization's sign-in policy blocks this add-in. Ask your administrator to allow it (conditional access), and give them the correlation ID below. Nothing was deleted.",
+    "Your organization's sign-in policy blocks this add-in. Ask your administrator to allow it (conditional access), and give them the correlation ID shown. Nothing was deleted.",
   failed:
     "Sign-in failed. Try again in a moment; if it keeps failing, give your administrator the details below.",
 } as const;

@@ -20,7 +20,23 @@ export interface Summary {
   tone: Tone;
   title: string;
   message: string;
+  /** For Outlook's notification bar (150 characters at most), when `message` is longer. */
+  short?: string;
 }
+
+/** Notification-bar forms (at most 150 characters each) of sentences that are longer in the pane. */
+export const SHORT_MESSAGES = {
+  notConfigured:
+    "The add-in has no Microsoft Entra app configured, so it can't sign in. Ask whoever deployed it. Nothing was deleted.",
+  conditionalAccess: (correlationId: string | undefined) =>
+    `Your organization's sign-in policy blocks this add-in. Ask your admin${correlationId ? ` (ID ${correlationId})` : ""}. Nothing was deleted.`,
+  dialog: {
+    12004:
+      "Outlook blocked the confirmation (error 12004): the add-in's origin isn't in its AppDomains. Ask your admin. Nothing was deleted.",
+    12005:
+      "Outlook blocked the confirmation (error 12005): it isn't served over https. Ask your admin. Nothing was deleted.",
+  } as Record<number, string>,
+} as const;
 
 export const HOLD_NOTE =
   "Outlook can't bring it back. If your mailbox is on hold, your organization keeps a copy for its retention period.";
@@ -89,12 +105,18 @@ export function notificationText(result: PurgeResult): string {
 /** Every failure as a sentence a person can act on. Unknown errors still say that nothing was deleted. */
 export function summarizeError(error: unknown): Summary {
   if (error instanceof AuthError) {
+    const correlationId = error.details.correlationId;
+    const short =
+      error.kind === "not-configured"
+        ? SHORT_MESSAGES.notConfigured
+        : error.kind === "conditional-access"
+          ? SHORT_MESSAGES.conditionalAccess(correlationId)
+          : undefined;
     return {
       tone: error.kind === "cancelled" ? "info" : "error",
       title: error.canSignIn ? "Sign-in needed" : "Can't sign in",
-      message: error.details.correlationId
-        ? `${error.message} (Correlation ID: ${error.details.correlationId})`
-        : error.message,
+      message: correlationId ? `${error.message} (Correlation ID: ${correlationId})` : error.message,
+      ...(short ? { short } : {}),
     };
   }
   if (
@@ -108,10 +130,12 @@ export function summarizeError(error: unknown): Summary {
     return { tone: "error", title: "Not supported here", message: error.message };
   if (error instanceof OfficeApiError) {
     if (error.operation === "displayDialogAsync") {
+      const short = error.code === undefined ? undefined : SHORT_MESSAGES.dialog[error.code];
       return {
         tone: error.code === 12006 ? "info" : "error",
         title: "Nothing deleted",
         message: dialogProblem(error.code),
+        ...(short ? { short } : {}),
       };
     }
     return {
@@ -129,4 +153,10 @@ export function summarizeError(error: unknown): Summary {
     message:
       "Something unexpected went wrong, and nothing was deleted. Try again; if it keeps happening, reload Outlook.",
   };
+}
+
+/** The notification-bar sentence for a failure: the short form where the full one is too long. */
+export function notificationForError(error: unknown): string {
+  const summary = summarizeError(error);
+  return summary.short ?? summary.message;
 }

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { AUTH_MESSAGES, AuthError } from "../auth/errors";
+import { OfficeApiError } from "../office/errors";
+import { MAX_NOTIFICATION_LENGTH } from "../office/notifications";
+import { notificationForError, notificationText, quoteSubject, SHORT_MESSAGES, summarize } from "./report";
+
+const dialogError = (code: number) => new OfficeApiError("displayDialogAsync", code, "x", "x");
+
+describe("notification sentences fit Outlook's 150 characters and still say nothing was deleted", () => {
+  const cases: [string, unknown][] = [
+    ...[12004, 12005, 12006, 12007, 12009, 12011, 99999].map(
+      (c) => [`dialog ${c}`, dialogError(c)] as [string, unknown],
+    ),
+    ["not configured", new AuthError("not-configured", AUTH_MESSAGES.notConfigured)],
+    [
+      "conditional access",
+      new AuthError("conditional-access", AUTH_MESSAGES.conditionalAccess, {
+        correlationId: "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0",
+      }),
+    ],
+    ["interaction required", new AuthError("interaction-required", AUTH_MESSAGES.interactionRequired)],
+    ["network", new AuthError("network", AUTH_MESSAGES.network)],
+    ["unknown", new TypeError("Cannot read properties of undefined")],
+  ];
+  it.each(cases)("%s", (_name, error) => {
+    const text = notificationForError(error);
+    expect(text.length).toBeLessThanOrEqual(MAX_NOTIFICATION_LENGTH);
+    expect(text).toMatch(/nothing (was|has been) deleted/i);
+  });
+
+  it("keeps the correlation ID in the conditional-access notification", () => {
+    expect(SHORT_MESSAGES.conditionalAccess("abc-123")).toContain("abc-123");
+  });
+
+  it("names what to do for the dialog errors people can fix themselves", () => {
+    expect(notificationForError(dialogError(12011))).toMatch(/pop-ups/);
+    expect(notificationForError(dialogError(12009))).toMatch(/Allow/);
+    expect(notificationForError(dialogError(12004))).toMatch(/AppDomains/);
+  });
+
+  it("a purge result fits too", () => {
+    const text = notificationText({
+      status: "done",
+      results: [
+        {
+          target: {
+            ref: { kind: "message", id: "A", mailbox: { kind: "me" } },
+            subject: "x",
+            from: undefined,
+            received: undefined,
+          },
+          outcome: { status: "purged" },
+        },
+      ],
+    });
+    expect(text.length).toBeLessThanOrEqual(MAX_NOTIFICATION_LENGTH);
+    expect(text).toMatch(/can't recover/);
+  });
+});
+
+describe("subjects in sentences", () => {
+  it("drops control and bidi-override characters and shortens long subjects", () => {
+    expect(quoteSubject("\u202Egnp.exe")).toBe("“gnp.exe”");
+    expect(quoteSubject("   ")).toBe("(no subject)");
+    expect(quoteSubject("x".repeat(500)).length).toBeLessThanOrEqual(62);
+  });
+
+  it("reports a voided confirmation as a warning that nothing was deleted", () => {
+    expect(summarize({ status: "voided", message: "The selection changed" })).toMatchObject({
+      tone: "warning",
+    });
+  });
+});
