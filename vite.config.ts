@@ -2,7 +2,7 @@
 import { resolve } from "node:path";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
-import { ensureDevCerts } from "./tools/dev-certs";
+import { ensureDevCerts } from "./tools/dev-certs.ts";
 
 const root = resolve(import.meta.dirname, "src");
 

@@ -331,6 +331,18 @@ describe("confirmation dialog", () => {
     expect(f.deleteItem).toHaveBeenCalledTimes(1);
     act(() => finish({ status: "purged" }));
     expect(await findBar("Deleted permanently")).toBeInTheDocument();
+    // Outlook may show the purged message until the selection moves: nothing more is offered for it.
+    expect(within(main).queryByRole("button", { name: /Delete permanently|Deleting/ })).toBeNull();
+  });
+
+  it("offers Delete again once the selection moves to another message", async () => {
+    const f = fake();
+    const { user } = renderPane(f);
+    await confirmDelete(user);
+    expect(await findBar("Deleted permanently")).toBeInTheDocument();
+    f.current = OTHER_ITEM;
+    act(() => f.fireItemChanged());
+    expect(await screen.findByRole("heading", { name: "Lunch on Friday" })).toBeInTheDocument();
     expect(await paneDeleteButton()).toBeEnabled();
   });
 });

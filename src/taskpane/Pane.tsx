@@ -70,7 +70,9 @@ export interface PaneProps {
 export function Pane({ model, configProblem, locale }: PaneProps) {
   const styles = useStyles();
   const { item, signIn, confirming, deleting, result } = model;
-  const ready = item.status === "ready" && !configProblem;
+  // Once purged, Outlook may keep showing the message until the selection moves: offer nothing more for it.
+  const settledItem = item.status === "ready" && model.settled.has(item.item.restId);
+  const ready = item.status === "ready" && !configProblem && !settledItem;
   const busy = deleting || confirming !== undefined;
   // Where focus returns when the confirmation closes; without a target it falls to <body>.
   const restoreFocusTarget = useRestoreFocusTarget();
@@ -78,8 +80,10 @@ export function Pane({ model, configProblem, locale }: PaneProps) {
   return (
     <main className={styles.root} aria-busy={item.status === "loading" || deleting}>
       <header>
-        <Title3 as="h1">Permanent Delete</Title3>
-        <Body1 as="p" className={styles.intro}>
+        <Title3 as="h1" block>
+          Permanent Delete
+        </Title3>
+        <Body1 as="p" block className={styles.intro}>
           Deletes mail for good: it skips Deleted Items and can't be recovered in Outlook.
         </Body1>
       </header>
@@ -91,7 +95,7 @@ export function Pane({ model, configProblem, locale }: PaneProps) {
       {item.status === "loading" && <Spinner size="small" label="Reading the selected message…" />}
       {item.status === "unavailable" && <SummaryBar summary={item.summary} />}
 
-      {item.status === "ready" && (
+      {item.status === "ready" && !settledItem && (
         <Card aria-label="Selected message">
           <ItemSummary target={itemToTarget(item.item)} locale={locale} />
         </Card>

@@ -35,6 +35,8 @@ export interface PaneModel {
   confirming: PurgeTarget | undefined;
   deleting: boolean;
   result: ResultView | undefined;
+  /** IDs this pane has purged or found already gone: Outlook may still show them for a moment. */
+  settled: ReadonlySet<string>;
   startDelete(): void;
   answer(confirmed: boolean): void;
   requestSignIn(): void;
@@ -47,6 +49,7 @@ export function usePurgePane(deps: PaneDeps): PaneModel {
   const [confirming, setConfirming] = useState<PurgeTarget | undefined>();
   const [deleting, setDeleting] = useState(false);
   const [result, setResult] = useState<ResultView | undefined>();
+  const [settled, setSettled] = useState<ReadonlySet<string>>(() => new Set());
   // The open confirmation: how to answer it, and the exact IDs it shows (a "yes" names exactly these).
   const pendingAnswer = useRef<{ resolve: (answer: ConfirmationAnswer) => void; ids: string[] } | undefined>(
     undefined,
@@ -135,7 +138,13 @@ export function usePurgePane(deps: PaneDeps): PaneModel {
           summary: summarize(outcome),
           problem: first?.status === "failed" ? first.problem : undefined,
         });
-        if (outcome.status === "done") setSignIn({ status: "ok" });
+        if (outcome.status === "done") {
+          setSignIn({ status: "ok" });
+          const gone = outcome.results
+            .filter((r) => r.outcome.status === "purged" || r.outcome.status === "already-gone")
+            .map((r) => r.target.ref.id);
+          if (gone.length > 0) setSettled((previous) => new Set([...previous, ...gone]));
+        }
       })
       .catch((error: unknown) => {
         // A sign-in problem is shown once, by the sign-in bar with its button; a result bar would repeat it.
@@ -177,6 +186,7 @@ export function usePurgePane(deps: PaneDeps): PaneModel {
     confirming,
     deleting,
     result,
+    settled,
     startDelete,
     answer,
     requestSignIn,

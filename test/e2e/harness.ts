@@ -1,0 +1,155 @@
+/**
+ * The end-to-end stack: the Graph + Entra ID emulator, the production build served over https, the Outlook
+ * simulator shell, and Debian's Chromium driven by playwright-core. The CDN office.js URL is answered with the
+ * simulator's office.js; every other request that leaves localhost is refused, so a test fails if the add-in
+ * tried to reach a real Microsoft endpoint.
+ */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { type Browser, type BrowserContext, chromium, type Frame, type Page } from "playwright-core";
+import { ensureDevCerts } from "../../tools/dev-certs";
+import { rewriteOrigin } from "../../tools/manifest/make-prod-manifest";
+import { type Emulator, type EmulatorOptions, startEmulator } from "../emulator/server";
+import { buildOfficeJs } from "../simulator/build";
+import { type ShellOptions, type ShellServer, startShell } from "../simulator/server";
+import { E2E, E2E_ADDIN_ORIGIN } from "./config";
+import { type StaticServer, serveStatic } from "./staticServer";
+
+export const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export interface Stack {
+  emulator: Emulator;
+  addin: StaticServer;
+  shell: ShellServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Requests that tried to leave localhost (must stay empty). */
+  external: string[];
+  close(): Promise<void>;
+}
+
+export interface StackOptions {
+  emulator?: Partial<EmulatorOptions>;
+  shell?: Partial<Omit<ShellOptions, "https" | "manifestPath">>;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const certs = await ensureDevCerts();
+  const tls = { key: certs.key, cert: certs.cert };
+  const tmp = await mkdtemp(join(tmpdir(), "pd-e2e-"));
+  const manifestPath = join(tmp, "manifest.xml");
+  const manifest = await readFile(resolve(import.meta.dirname, "../../manifest.xml"), "utf8");
+  await writeFile(manifestPath, rewriteOrigin(manifest, E2E_ADDIN_ORIGIN));
+
+  const emulator = await startEmulator({ port: E2E.emulatorPort, https: tls, ...options.emulator });
+  const addin = await serveStatic(E2E.outDir, { port: E2E.addinPort, ...tls });
+  const shell = await startShell({
+    port: E2E.shellPort,
+    addinOrigin: E2E_ADDIN_ORIGIN,
+    emulatorUrl: emulator.url,
+    https: tls,
+    manifestPath,
+    pollMs: 0,
+    ...options.shell,
+  });
+  const officeJs = await buildOfficeJs();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
+  });
+  const context = await browser.newContext({
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1400, height: 900 },
+  });
+  context.setDefaultTimeout(15_000);
+  const external: string[] = [];
+  await context.route(
+    (url) => url.hostname !== "localhost" && url.hostname !== "127.0.0.1",
+    (route) => {
+      const url = route.request().url();
+      if (url === OFFICE_JS_CDN) {
+        return route.fulfill({ status: 200, contentType: "text/javascript", body: officeJs });
+      }
+      external.push(url);
+      return route.abort("blockedbyclient");
+    },
+  );
+  const page = await context.newPage();
+  page.on("pageerror", (error) => console.error("[page error]", error.message));
+  await page.goto(`${shell.url}/`);
+  await page.waitForFunction(() => document.body.dataset.ready === "true");
+
+  return {
+    emulator,
+    addin,
+    shell,
+    browser,
+    context,
+    page,
+    external,
+    async close() {
+      await browser.close().catch(() => undefined);
+      await Promise.allSettled([shell.close(), addin.close(), emulator.close()]);
+      await rm(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Resets the simulator and the emulator between tests. */
+export async function resetStack(stack: Stack): Promise<void> {
+  await stack.page.evaluate(() => window.simulator?.reset());
+  stack.emulator.control.reset();
+  await stack.page.evaluate(() => window.simulator?.refresh());
+  stack.external.length = 0;
+}
+
+async function frameByName(page: Page, name: () => string | null | undefined): Promise<Frame> {
+  const handle = await page.waitForFunction(name);
+  const value = (await handle.jsonValue()) as string;
+  for (let i = 0; i < 500; i++) {
+    const frame = page.frame({ name: value });
+    if (frame) return frame;
+    await page.waitForTimeout(20);
+  }
+  throw new Error(`frame ${value} never appeared`);
+}
+
+export function taskpaneFrame(page: Page): Promise<Frame> {
+  return frameByName(page, () => window.simulator?.taskpaneFrame()?.frameName);
+}
+
+export function dialogFrame(page: Page): Promise<Frame> {
+  return frameByName(page, () => window.simulator?.dialogFrame()?.frameName);
+}
+
+/** Selects the message at `index` in the current folder and returns its REST id and subject. */
+export async function selectMessage(page: Page, index: number): Promise<{ id: string; subject: string }> {
+  return page.evaluate((i) => {
+    const sim = window.simulator;
+    if (!sim) throw new Error("no simulator");
+    const message = sim.messages()[i];
+    if (!message) throw new Error(`no message at ${i}`);
+    sim.selectMessage(i);
+    return { id: message.restId, subject: message.subject };
+  }, index);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = join(E2E.artifacts, "screenshots");
+  await mkdir(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`) });
+}
+
+/** The permanentDelete requests the emulator received for one item. */
+export function deletesOf(emulator: Emulator, id: string) {
+  return emulator.control.requests().filter((r) => r.itemId === id && r.op === "permanentDelete");
+}
