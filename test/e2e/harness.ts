@@ -153,3 +153,18 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export function deletesOf(emulator: Emulator, id: string) {
   return emulator.control.requests().filter((r) => r.itemId === id && r.op === "permanentDelete");
 }
+
+/** Waits for the last ribbon command to call event.completed() and returns the item's notifications. */
+export async function commandFinished(page: Page): Promise<{ type: string; message: string }[]> {
+  await page.waitForFunction(() => {
+    const last = window.simulator?.lastCommand();
+    return Boolean(last?.completedAt);
+  });
+  const notes = await page.evaluate(() => window.simulator?.notifications() ?? []);
+  return notes.map((n) => ({ type: String(n.type), message: String(n.message) }));
+}
+
+/** Presses a ribbon button by its label. */
+export async function pressRibbon(page: Page, label: string): Promise<void> {
+  await page.getByRole("button", { name: label, exact: true }).first().click();
+}

@@ -10,8 +10,10 @@ import type { OfficeErrorShape } from "./protocol";
 /**
  * normal: opens at once. prompt: the shell shows Outlook's Allow/Ignore prompt and the person decides.
  * ignore: as if the person chose Ignore. blocked: as if the browser blocked the window.
+ * untrusted: as Outlook on the web builds that refuse even the add-in's own domain unless AppDomains lists it
+ * (PITFALLS row 16): every dialog gets 12004.
  */
-export type DialogBehavior = "normal" | "prompt" | "ignore" | "blocked";
+export type DialogBehavior = "normal" | "prompt" | "ignore" | "blocked" | "untrusted";
 
 export interface DialogRequest {
   url: string;
@@ -53,7 +55,9 @@ export function decideDialog(request: DialogRequest): DialogDecision {
     const origin = normaliseAppDomain(domain);
     if (origin !== null) trusted.add(origin);
   }
-  if (!trusted.has(url.origin)) return { kind: "error", error: OfficeErrors.dialogUntrustedDomain };
+  if (!trusted.has(url.origin) || request.behavior === "untrusted") {
+    return { kind: "error", error: OfficeErrors.dialogUntrustedDomain };
+  }
   if (request.dialogOpen) return { kind: "error", error: OfficeErrors.dialogAlreadyOpen };
   switch (request.behavior) {
     case "normal":

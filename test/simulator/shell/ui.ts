@@ -477,7 +477,7 @@ export class ShellUi {
         </fieldset>
         <label>Dialogs <select id="set-dialog">
           <option value="normal">Open</option><option value="prompt">Ask (Allow / Ignore)</option>
-          <option value="ignore">Ignored (12009)</option><option value="blocked">Blocked by browser (12011)</option>
+          <option value="ignore">Ignored (12009)</option><option value="blocked">Blocked by browser (12011)</option><option value="untrusted">Domain not trusted (12004)</option>
         </select></label>
         <label>getSelectedItemsAsync <select id="set-selfault">
           <option value="">Works</option><option value="itemNull">Fails when item is null</option>
