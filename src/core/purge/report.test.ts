@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { AUTH_MESSAGES, AuthError } from "../auth/errors";
 import { OfficeApiError } from "../office/errors";
 import { MAX_NOTIFICATION_LENGTH } from "../office/notifications";
-import { notificationForError, notificationText, quoteSubject, SHORT_MESSAGES, summarize } from "./report";
+import {
+  notificationForError,
+  notificationText,
+  quoteSubject,
+  SHORT_MESSAGES,
+  summarize,
+  summarizeError,
+} from "./report";
 
 const dialogError = (code: number) => new OfficeApiError("displayDialogAsync", code, "x", "x");
 
@@ -69,5 +76,22 @@ describe("subjects in sentences", () => {
     expect(summarize({ status: "voided", message: "The selection changed" })).toMatchObject({
       tone: "warning",
     });
+  });
+});
+
+describe("sign-in failures name what an administrator needs", () => {
+  it("shows the error code and correlation ID of a failure a retry won't fix", () => {
+    const error = new AuthError("failed", AUTH_MESSAGES.failed, {
+      code: "redirect_in_iframe",
+      correlationId: "c-9",
+    });
+    expect(summarizeError(error).message).toContain("(Error code: redirect_in_iframe; Correlation ID: c-9)");
+  });
+
+  it("keeps routine ones plain", () => {
+    const error = new AuthError("interaction-required", AUTH_MESSAGES.interactionRequired, {
+      code: "interaction_required",
+    });
+    expect(summarizeError(error).message).toBe(AUTH_MESSAGES.interactionRequired);
   });
 });

@@ -102,6 +102,17 @@ export function notificationText(result: PurgeResult): string {
   return summary.message;
 }
 
+/** The error code and correlation ID an administrator needs, for failures a retry won't fix. */
+function authDetails(error: AuthError): string {
+  const parts: string[] = [];
+  const { code, correlationId } = error.details;
+  const routine =
+    error.kind === "interaction-required" || error.kind === "cancelled" || error.kind === "not-configured";
+  if (code && !routine) parts.push(`Error code: ${code}`);
+  if (correlationId) parts.push(`Correlation ID: ${correlationId}`);
+  return parts.length > 0 ? ` (${parts.join("; ")})` : "";
+}
+
 /** Every failure as a sentence a person can act on. Unknown errors still say that nothing was deleted. */
 export function summarizeError(error: unknown): Summary {
   if (error instanceof AuthError) {
@@ -115,7 +126,7 @@ export function summarizeError(error: unknown): Summary {
     return {
       tone: error.kind === "cancelled" ? "info" : "error",
       title: error.canSignIn ? "Sign-in needed" : "Can't sign in",
-      message: correlationId ? `${error.message} (Correlation ID: ${correlationId})` : error.message,
+      message: error.message + authDetails(error),
       ...(short ? { short } : {}),
     };
   }
