@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { type Browser, chromium, type Frame, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Frame, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ensureDevCerts } from "../../tools/dev-certs";
 import { buildOfficeJs } from "./build";
@@ -17,8 +17,19 @@ import { type ShellServer, startShell } from "./server";
 const CHROMIUM = "/usr/bin/chromium";
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
+/** window.fixture of fixtures/taskpane.js, as far as the dialog tests use it. */
+type PaneFixture = {
+  openDialog: (u: string, o?: unknown) => Promise<unknown>;
+  messageChild: (m: string) => void;
+  closeDialog: () => void;
+  dialogMessages: unknown[];
+  dialogEvents: unknown[];
+  callbackWasAsync: boolean | null;
+};
+
 describe.skipIf(!existsSync(CHROMIUM))("Outlook simulator in Chromium", { timeout: 20_000 }, () => {
   let browser: Browser;
+  let context: BrowserContext;
   let page: Page;
   let shell: ShellServer;
   let fixtures: Running;
@@ -53,7 +64,7 @@ describe.skipIf(!existsSync(CHROMIUM))("Outlook simulator in Chromium", { timeou
         "--no-first-run",
       ],
     });
-    const context = await browser.newContext({ ignoreHTTPSErrors: true });
+    context = await browser.newContext({ ignoreHTTPSErrors: true });
     // Fail a stuck wait with its own message well inside the test's timeout.
     context.setDefaultTimeout(8_000);
     await context.route(CDN, (route) =>
@@ -83,6 +94,24 @@ describe.skipIf(!existsSync(CHROMIUM))("Outlook simulator in Chromium", { timeou
       if (frame) return frame;
       await page.waitForTimeout(20);
     }
+  }
+
+  /** The dialog's popup window, found as a test would: by the window name dialogFrame() reports. */
+  async function dialogPopup(): Promise<Page> {
+    const handle = await page.waitForFunction(() => {
+      const dialog = window.simulator?.dialogFrame();
+      return dialog?.popup ? dialog.frameName : null;
+    });
+    const name = (await handle.jsonValue()) as string;
+    for (let i = 0; i < 400; i++) {
+      for (const candidate of context.pages()) {
+        if (candidate === page || candidate.isClosed()) continue;
+        const windowName = await candidate.evaluate(() => window.name).catch(() => null);
+        if (windowName === name) return candidate;
+      }
+      await page.waitForTimeout(20);
+    }
+    throw new Error(`no popup window named ${name}`);
   }
 
   async function openPane(): Promise<Frame> {
@@ -233,27 +262,28 @@ describe.skipIf(!existsSync(CHROMIUM))("Outlook simulator in Chromium", { timeou
     await page.evaluate(() => window.simulator?.setCommandTimeout(300_000));
   });
 
-  it("round-trips messages with a dialog and answers 12007, 12006, 12004 and 12005", async () => {
+  it("round-trips messages with an iframe dialog and answers 12007, 12006, 12004 and 12005", async () => {
     await page.getByRole("option").first().click();
     const pane = await openPane();
-    type F = {
-      openDialog: (u: string, o?: unknown) => Promise<unknown>;
-      messageChild: (m: string) => void;
-      dialogMessages: unknown[];
-      dialogEvents: unknown[];
-      callbackWasAsync: boolean | null;
-    };
+    type F = PaneFixture;
     const opened = await pane.evaluate(
-      (url) => (window as unknown as { fixture: F }).fixture.openDialog(url),
+      (url) =>
+        (window as unknown as { fixture: F }).fixture.openDialog(url, {
+          height: 40,
+          width: 30,
+          displayInIframe: true,
+        }),
       `${fixtures.url}/fixtures/dialog.html`,
     );
     expect(opened).toEqual({ status: "succeeded" });
+    expect(await page.evaluate(() => window.simulator?.dialogFrame()?.popup)).toBe(false);
     const dialog = await frameNamed(() => window.simulator?.dialogFrame()?.frameName);
     await dialog.waitForFunction(() => (window as unknown as { dialogState?: unknown }).dialogState);
     expect(await dialog.evaluate(() => (window as unknown as { dialogState: unknown }).dialogState)).toEqual({
       naa: false,
       mailbox: true,
       bridge: "undefined",
+      hopped: false,
     });
     await pane.waitForFunction(() => (window as unknown as { fixture: F }).fixture.dialogMessages.length > 0);
     await pane.evaluate(() => (window as unknown as { fixture: F }).fixture.messageChild("hello child"));
@@ -279,7 +309,7 @@ describe.skipIf(!existsSync(CHROMIUM))("Outlook simulator in Chromium", { timeou
       `${fixtures.url}/fixtures/dialog.html`,
     );
     expect(again).toEqual({ status: "failed", error: { code: 12007, name: "Display Dialog Error" } });
-    await page.getByRole("button", { name: "Close dialog" }).click();
+    await page.getByRole("button", { name: "Close dialog", exact: true }).click();
     await pane.waitForFunction(() => (window as unknown as { fixture: F }).fixture.dialogEvents.length > 0);
     expect(await pane.evaluate(() => (window as unknown as { fixture: F }).fixture.dialogEvents)).toEqual([
       12006,
@@ -295,6 +325,168 @@ describe.skipIf(!existsSync(CHROMIUM))("Outlook simulator in Chromium", { timeou
     expect(http).toMatchObject({ status: "failed", error: { code: 12005 } });
   });
 
+  it("opens a dialog without displayInIframe in a popup window and round-trips messages with it", async () => {
+    await page.getByRole("option").first().click();
+    const pane = await openPane();
+    type F = PaneFixture;
+    const popupEvent = page.waitForEvent("popup");
+    const opened = await pane.evaluate(
+      (url) => (window as unknown as { fixture: F }).fixture.openDialog(url),
+      `${fixtures.url}/fixtures/dialog.html`,
+    );
+    expect(opened).toEqual({ status: "succeeded" });
+    const popup = await dialogPopup();
+    expect(await popupEvent).toBe(popup);
+    expect(await page.evaluate(() => window.simulator?.dialogFrame())).toMatchObject({
+      popup: true,
+      url: `${fixtures.url}/fixtures/dialog.html`,
+      widthPercent: 30,
+      heightPercent: 40,
+    });
+    // No overlay in the shell, only the note that the dialog is in another window.
+    await expect(page.getByRole("dialog").count()).resolves.toBe(0);
+    await expect(page.getByRole("region", { name: "Add-in dialog window" }).textContent()).resolves.toContain(
+      "dialog open in another window",
+    );
+    await popup.waitForFunction(() => (window as unknown as { dialogState?: unknown }).dialogState);
+    expect(
+      await popup.evaluate(() => ({
+        state: (window as unknown as { dialogState: unknown }).dialogState,
+        topLevel: window.parent === window,
+        hasOpener: window.opener !== null,
+      })),
+    ).toEqual({
+      state: { naa: false, mailbox: true, bridge: "undefined", hopped: false },
+      topLevel: true,
+      hasOpener: true,
+    });
+    await pane.waitForFunction(() => (window as unknown as { fixture: F }).fixture.dialogMessages.length > 0);
+    await pane.evaluate(() => (window as unknown as { fixture: F }).fixture.messageChild("hello popup"));
+    await popup.waitForFunction(() => (window as unknown as { received: unknown[] }).received.length > 0);
+    expect(await popup.evaluate(() => (window as unknown as { received: unknown[] }).received)).toEqual([
+      { message: "hello popup", origin: fixtures.url },
+    ]);
+    await popup.getByRole("button", { name: "Confirm" }).click();
+    await pane.waitForFunction(() => (window as unknown as { fixture: F }).fixture.dialogMessages.length > 1);
+    expect(await pane.evaluate(() => (window as unknown as { fixture: F }).fixture.dialogMessages)).toEqual([
+      { message: "ready", origin: fixtures.url },
+      { message: "confirm", origin: fixtures.url },
+    ]);
+    const again = await pane.evaluate(
+      (url) => (window as unknown as { fixture: F }).fixture.openDialog(url),
+      `${fixtures.url}/fixtures/dialog.html`,
+    );
+    expect(again).toEqual({ status: "failed", error: { code: 12007, name: "Display Dialog Error" } });
+    // closeDialogWithX() closes the window and raises 12006, as the person closing it would.
+    const gone = popup.waitForEvent("close");
+    await page.evaluate(() => window.simulator?.closeDialogWithX());
+    await gone;
+    await pane.waitForFunction(() => (window as unknown as { fixture: F }).fixture.dialogEvents.length > 0);
+    expect(await pane.evaluate(() => (window as unknown as { fixture: F }).fixture.dialogEvents)).toEqual([
+      12006,
+    ]);
+    expect(await page.evaluate(() => window.simulator?.dialogFrame())).toBeNull();
+    await expect(page.getByRole("region", { name: "Add-in dialog window" }).isHidden()).resolves.toBe(true);
+  });
+
+  it("raises 12006 when the person closes the popup window, and nothing when the add-in closes it", async () => {
+    await page.getByRole("option").first().click();
+    const pane = await openPane();
+    type F = PaneFixture;
+    const url = `${fixtures.url}/fixtures/dialog.html`;
+    await pane.evaluate((u) => (window as unknown as { fixture: F }).fixture.openDialog(u), url);
+    const first = await dialogPopup();
+    await pane.waitForFunction(() => (window as unknown as { fixture: F }).fixture.dialogMessages.length > 0);
+    // The add-in's own dialog.close(): the window goes, no DialogEventReceived.
+    const firstGone = first.waitForEvent("close");
+    await pane.evaluate(() => (window as unknown as { fixture: F }).fixture.closeDialog());
+    await firstGone;
+    await page.waitForFunction(() => window.simulator?.dialogFrame() === null);
+    // The person closes the next one with the window's own close button.
+    await pane.evaluate((u) => (window as unknown as { fixture: F }).fixture.openDialog(u), url);
+    const second = await dialogPopup();
+    await pane.waitForFunction(() => (window as unknown as { fixture: F }).fixture.dialogMessages.length > 1);
+    await second.close();
+    await pane.waitForFunction(() => (window as unknown as { fixture: F }).fixture.dialogEvents.length > 0);
+    expect(await pane.evaluate(() => (window as unknown as { fixture: F }).fixture.dialogEvents)).toEqual([
+      12006,
+    ]);
+    expect(await page.evaluate(() => window.simulator?.dialogFrame())).toBeNull();
+    const log = await page.evaluate(() => window.simulator?.log().map((e) => e.detail) ?? []);
+    expect(log).toContain("popup window closed by the person (12006)");
+  });
+
+  it("keeps the host for a popup dialog page that navigates to another origin and back", async () => {
+    await page.getByRole("option").first().click();
+    const pane = await openPane();
+    type F = PaneFixture;
+    const hopsBefore = emulator.hops.length;
+    const url = `${fixtures.url}/fixtures/dialog.html?hop=${encodeURIComponent(emulator.url)}`;
+    await pane.evaluate((u) => (window as unknown as { fixture: F }).fixture.openDialog(u), url);
+    const popup = await dialogPopup();
+    await pane.waitForFunction(() => (window as unknown as { fixture: F }).fixture.dialogMessages.length > 0);
+    expect(emulator.hops.slice(hopsBefore)).toEqual([`${url}&hopped=1`]);
+    expect(await popup.evaluate(() => (window as unknown as { dialogState: unknown }).dialogState)).toEqual({
+      naa: false,
+      mailbox: true,
+      bridge: "undefined",
+      hopped: true,
+    });
+    expect(await pane.evaluate(() => (window as unknown as { fixture: F }).fixture.dialogMessages)).toEqual([
+      { message: "ready", origin: fixtures.url },
+    ]);
+    await pane.evaluate(() => (window as unknown as { fixture: F }).fixture.messageChild("after the hop"));
+    await popup.waitForFunction(() => (window as unknown as { received: unknown[] }).received.length > 0);
+    expect(await popup.evaluate(() => (window as unknown as { received: unknown[] }).received)).toEqual([
+      { message: "after the hop", origin: fixtures.url },
+    ]);
+    await popup.getByRole("button", { name: "Cancel" }).click();
+    await pane.waitForFunction(() => (window as unknown as { fixture: F }).fixture.dialogMessages.length > 1);
+    expect(await pane.evaluate(() => (window as unknown as { fixture: F }).fixture.dialogMessages)).toEqual([
+      { message: "ready", origin: fixtures.url },
+      { message: "cancel", origin: fixtures.url },
+    ]);
+  });
+
+  it("answers 12011 when the browser blocks the popup window, and stays usable", async () => {
+    await page.getByRole("option").first().click();
+    const pane = await openPane();
+    type F = PaneFixture;
+    const url = `${fixtures.url}/fixtures/dialog.html`;
+    // What a popup blocker does: window.open in the shell returns null.
+    await page.evaluate(() => {
+      const w = window as unknown as { realOpen?: typeof window.open };
+      w.realOpen = window.open;
+      window.open = () => null;
+    });
+    try {
+      const blocked = await pane.evaluate(
+        (u) => (window as unknown as { fixture: F }).fixture.openDialog(u),
+        url,
+      );
+      expect(blocked).toEqual({ status: "failed", error: { code: 12011, name: "Display Dialog Error" } });
+      expect(await page.evaluate(() => window.simulator?.dialogFrame())).toBeNull();
+      // An iframe dialog does not need a window.
+      const inIframe = await pane.evaluate(
+        (u) => (window as unknown as { fixture: F }).fixture.openDialog(u, { displayInIframe: true }),
+        url,
+      );
+      expect(inIframe).toEqual({ status: "succeeded" });
+      await page.evaluate(() => window.simulator?.closeDialogWithX());
+    } finally {
+      await page.evaluate(() => {
+        const w = window as unknown as { realOpen?: typeof window.open };
+        if (w.realOpen) window.open = w.realOpen;
+      });
+    }
+    const opened = await pane.evaluate(
+      (u) => (window as unknown as { fixture: F }).fixture.openDialog(u),
+      url,
+    );
+    expect(opened).toEqual({ status: "succeeded" });
+    await dialogPopup();
+  });
+
   it("answers 12009 when the person chooses Ignore at the prompt", async () => {
     await page.getByRole("option").first().click();
     const pane = await openPane();
@@ -308,6 +500,17 @@ describe.skipIf(!existsSync(CHROMIUM))("Outlook simulator in Chromium", { timeou
     );
     await page.getByRole("button", { name: "Ignore" }).click();
     await expect(pending).resolves.toMatchObject({ status: "failed", error: { code: 12009 } });
+    // Allow opens the popup window from the click on Allow.
+    const allowed = pane.evaluate(
+      (url) =>
+        (
+          window as unknown as { fixture: { openDialog: (u: string) => Promise<unknown> } }
+        ).fixture.openDialog(url),
+      `${fixtures.url}/fixtures/dialog.html`,
+    );
+    await page.getByRole("button", { name: "Allow" }).click();
+    await expect(allowed).resolves.toEqual({ status: "succeeded" });
+    await dialogPopup();
   });
 
   it("gives MSAL's nested app client a token through the NAA bridge, and bridge faults", async () => {

@@ -3,7 +3,9 @@
  *
  * Everything travels with window.postMessage and an explicit targetOrigin; both ends check event.origin and
  * event.source. The host names each frame through window.name (as Outlook on the web passes its host info), so a
- * page that navigates inside its frame (a sign-in dialog) keeps talking to the same host.
+ * page that navigates inside its frame (a sign-in dialog) keeps talking to the same host. Dialogs opened without
+ * displayInIframe are popup windows: their pages talk to window.opener instead of window.parent, and keep their
+ * window.name across same-site navigations (Chromium clears it only on cross-site top-level navigations).
  */
 
 export const PROTOCOL = "outlook-sim/1" as const;
@@ -115,7 +117,9 @@ export interface OfficeErrorShape {
 export type FrameMessage =
   | { p: typeof PROTOCOL; t: "hello"; frameId: string }
   | { p: typeof PROTOCOL; t: "call"; frameId: string; id: number; method: string; args: unknown }
-  | { p: typeof PROTOCOL; t: "naa"; frameId: string; data: string };
+  | { p: typeof PROTOCOL; t: "naa"; frameId: string; data: string }
+  /** The page unloads (navigates away or its window closes); the host waits for the next hello. */
+  | { p: typeof PROTOCOL; t: "bye"; frameId: string };
 
 /** Host -> frame. */
 export type HostMessage =

@@ -17,6 +17,8 @@ type AsyncCallback = (result: SimAsyncResult<unknown>) => void;
 type Handler = (arg: unknown) => void;
 
 const frame = decodeFrameName(window.name);
+// An iframe (task pane, function runtime, displayInIframe dialog) talks to its parent; a dialog popup window
+// (displayInIframe false, as Outlook on the web opens dialogs by default) to the shell that opened it.
 const hostWindow: Window | null = window.parent !== window ? window.parent : (window.opener as Window | null);
 
 let context: HostContext | null = null;
@@ -550,6 +552,9 @@ function onHostEvent(name: string, payload: unknown): void {
 
 if (frame !== null && hostWindow !== null) {
   post({ p: PROTOCOL, t: "hello", frameId: frame.frameId });
+  // Tell the host this page is going (a dialog navigating to sign in, or its window closing): it holds messages
+  // for the dialog until the next page says hello.
+  window.addEventListener("pagehide", () => post({ p: PROTOCOL, t: "bye", frameId: frame.frameId }));
 } else {
   // Not inside the simulator: behave like office.js outside an Office host.
   resolveReady({ host: null, platform: null });

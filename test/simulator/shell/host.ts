@@ -68,7 +68,12 @@ export interface TokenFault {
 interface FrameRecord {
   id: string;
   role: FrameRole;
-  iframe: HTMLIFrameElement;
+  /** window.name handed to the page (encodeFrameName): how office.js finds its host, across navigations too. */
+  name: string;
+  /** The iframe; null for a dialog shown as a popup window. */
+  iframe: HTMLIFrameElement | null;
+  /** The popup window of a dialog opened with displayInIframe false, as Outlook on the web does. */
+  popup: Window | null;
   origin: string | null;
   /** Item the frame was started with (function runtimes keep theirs). */
   item: ItemSnapshot | null;
@@ -82,6 +87,8 @@ export interface DialogState {
   widthPercent: number;
   heightPercent: number;
   title: string;
+  /** Shown in a popup window (displayInIframe false) rather than the shell's iframe overlay. */
+  popup: boolean;
 }
 
 export interface CommandRecord {
@@ -157,6 +164,7 @@ export class OutlookHost {
     supportsPinning: boolean;
   } | null = null;
   dialog: DialogState | null = null;
+  private popupWatch: ReturnType<typeof setInterval> | null = null;
   prompts: Prompt[] = [];
   notificationsByItem = new Map<string, StoredNotification[]>();
   commands: CommandRecord[] = [];
@@ -516,18 +524,49 @@ export class OutlookHost {
 
   // ------------------------------------------------------------ frames and messaging
 
-  private createFrame(role: FrameRole, url: string, container: HTMLElement, title: string): FrameRecord {
+  private createFrame(
+    role: FrameRole,
+    url: string,
+    container: HTMLElement,
+    title: string,
+  ): FrameRecord & { iframe: HTMLIFrameElement } {
     const id = newId(role);
+    const name = encodeFrameName({ hostOrigin: window.location.origin, frameId: id, role });
     const iframe = document.createElement("iframe");
-    iframe.name = encodeFrameName({ hostOrigin: window.location.origin, frameId: id, role });
+    iframe.name = name;
     iframe.title = title;
     iframe.dataset.frameId = id;
     iframe.dataset.role = role;
     iframe.src = url;
-    const record: FrameRecord = { id, role, iframe, origin: null, item: null };
+    const record = { id, role, name, iframe, popup: null, origin: null, item: null };
     this.frames.set(id, record);
     container.appendChild(iframe);
     this.note("frame", `${role} ${url}`);
+    return record;
+  }
+
+  /**
+   * Opens a dialog page in a real popup window, sized from the width/height percentages of the screen and centred
+   * on it, as Outlook on the web does without displayInIframe. The window name carries the host handshake, so the
+   * page still finds the shell (window.opener) after it navigates away and back (a sign-in redirect). Null when
+   * the browser blocked the window.
+   */
+  private createPopup(url: string, widthPercent: number, heightPercent: number): FrameRecord | null {
+    const id = newId("dialog");
+    const name = encodeFrameName({ hostOrigin: window.location.origin, frameId: id, role: "dialog" });
+    const screen = window.screen as Screen & { availLeft?: number; availTop?: number };
+    const width = Math.round((screen.availWidth * widthPercent) / 100);
+    const height = Math.round((screen.availHeight * heightPercent) / 100);
+    const left = Math.round((screen.availLeft ?? 0) + (screen.availWidth - width) / 2);
+    const top = Math.round((screen.availTop ?? 0) + (screen.availHeight - height) / 2);
+    const popup = window.open(url, name, `popup,width=${width},height=${height},left=${left},top=${top}`);
+    if (popup === null) {
+      this.note("dialog", `the browser blocked the popup window for ${url}`);
+      return null;
+    }
+    const record: FrameRecord = { id, role: "dialog", name, iframe: null, popup, origin: null, item: null };
+    this.frames.set(id, record);
+    this.note("frame", `dialog ${url} (popup window ${width}x${height})`);
     return record;
   }
 
@@ -537,7 +576,8 @@ export class OutlookHost {
     this.frames.delete(frameId);
     // A runtime that goes away takes its dialog with it.
     if (this.dialog && this.dialog.openerFrameId === frameId) this.removeDialog();
-    frame.iframe.remove();
+    frame.iframe?.remove();
+    if (frame.popup && !frame.popup.closed) frame.popup.close();
   }
 
   private trustedOrigins(role: FrameRole): Set<string> {
@@ -558,13 +598,17 @@ export class OutlookHost {
     const data: unknown = event.data;
     if (!isFrameMessage(data)) return;
     const frame = this.frames.get(data.frameId);
-    if (!frame || event.source !== frame.iframe.contentWindow) return;
+    if (!frame || event.source === null || event.source !== windowOf(frame)) return;
     if (!this.trustedOrigins(frame.role).has(event.origin)) {
       this.note("security", `ignored ${data.t} from untrusted origin ${event.origin} in ${frame.role}`);
       return;
     }
     frame.origin = event.origin;
     switch (data.t) {
+      case "bye":
+        // The page is unloading (navigating, or its window closing): nothing is delivered until the next hello.
+        frame.origin = null;
+        return;
       case "hello":
         this.post(frame, { p: PROTOCOL, t: "init", context: this.contextFor(frame) });
         return;
@@ -588,7 +632,7 @@ export class OutlookHost {
   }
 
   private post(frame: FrameRecord, message: HostMessage): void {
-    const win = frame.iframe.contentWindow;
+    const win = windowOf(frame);
     if (!win || frame.origin === null) return;
     win.postMessage(message, frame.origin);
   }
@@ -778,12 +822,13 @@ export class OutlookHost {
     });
     const width = typeof args.width === "number" ? args.width : 80;
     const height = typeof args.height === "number" ? args.height : 80;
+    const inIframe = args.displayInIframe === true;
     if (decision.kind === "error") {
       this.note("dialog", `displayDialogAsync(${String(args.url)}) -> ${decision.error.code}`);
       return Promise.reject(decision.error);
     }
-    const open = () => ({ dialogId: this.openDialog(frame, decision.url.href, width, height) });
-    if (decision.kind === "open") return Promise.resolve(open());
+    const open = () => ({ dialogId: this.openDialog(frame, decision.url.href, width, height, inIframe) });
+    if (decision.kind === "open") return tryOpen(open);
     return new Promise((resolve, reject) => {
       this.prompts.push({
         kind: "dialog",
@@ -791,31 +836,47 @@ export class OutlookHost {
         resolve: (allowed) => {
           if (!allowed) reject(OfficeErrors.dialogIgnored);
           else if (this.dialog !== null) reject(OfficeErrors.dialogAlreadyOpen);
-          else resolve(open());
+          // Opened inside the Allow click, so the browser sees the person's gesture.
+          else tryOpen(open).then(resolve, reject);
         },
       });
       this.changed();
     });
   }
 
-  private openDialog(opener: FrameRecord, url: string, width: number, height: number): string {
-    const frame = this.createFrame(
-      "dialog",
-      url,
-      this.containers.dialog,
-      `${this.manifest.displayName} dialog`,
-    );
+  /** Throws OfficeErrors.dialogBlocked when the browser refuses the popup window. */
+  private openDialog(
+    opener: FrameRecord,
+    url: string,
+    width: number,
+    height: number,
+    inIframe: boolean,
+  ): string {
+    const widthPercent = clampPercent(width);
+    const heightPercent = clampPercent(height);
+    const frame = inIframe
+      ? this.createFrame("dialog", url, this.containers.dialog, `${this.manifest.displayName} dialog`)
+      : this.createPopup(url, widthPercent, heightPercent);
+    if (frame === null) throw OfficeErrors.dialogBlocked;
     const id = newId("dialog");
     this.dialog = {
       id,
       frameId: frame.id,
       openerFrameId: opener.id,
       url,
-      widthPercent: clampPercent(width),
-      heightPercent: clampPercent(height),
+      widthPercent,
+      heightPercent,
       title: this.manifest.displayName,
+      popup: !inIframe,
     };
-    this.note("dialog", `opened ${url}`);
+    const popup = frame.popup;
+    if (popup !== null) {
+      // A popup window can be closed by the person without the shell seeing a click: watch it.
+      this.popupWatch = setInterval(() => {
+        if (popup.closed) this.popupClosedByPerson(id);
+      }, POPUP_POLL_MS);
+    }
+    this.note("dialog", `opened ${url}${inIframe ? "" : " in a popup window"}`);
     this.changed();
     return id;
   }
@@ -824,22 +885,49 @@ export class OutlookHost {
     const dialog = this.dialog;
     if (!dialog) return;
     this.dialog = null;
+    if (this.popupWatch !== null) {
+      clearInterval(this.popupWatch);
+      this.popupWatch = null;
+    }
     this.destroyFrame(dialog.frameId);
     this.changed();
   }
 
-  /** The person pressed the dialog's X: Outlook raises DialogEventReceived 12006 in the opener. */
-  closeDialogWithX(): void {
-    const dialog = this.dialog;
-    if (!dialog) throw new Error("no dialog is open");
-    this.removeDialog();
+  private raiseClosedByUser(dialog: DialogState): void {
     const opener = this.frames.get(dialog.openerFrameId);
     if (opener)
       this.sendEvent(opener, HostEvent.DialogEventReceived, {
         dialogId: dialog.id,
         error: DialogEventCode.closedByUser,
       });
-    this.note("dialog", "closed with X (12006)");
+  }
+
+  /** The person closed the dialog's popup window: DialogEventReceived 12006, as for the X of an iframe dialog. */
+  private popupClosedByPerson(dialogId: string): void {
+    const dialog = this.dialog;
+    if (!dialog || dialog.id !== dialogId) return;
+    this.removeDialog();
+    this.raiseClosedByUser(dialog);
+    this.note("dialog", "popup window closed by the person (12006)");
+  }
+
+  /**
+   * The person pressed the dialog's X (iframe) or closed its window (popup): Outlook raises DialogEventReceived
+   * 12006 in the opener.
+   */
+  closeDialogWithX(): void {
+    const dialog = this.dialog;
+    if (!dialog) throw new Error("no dialog is open");
+    this.removeDialog();
+    this.raiseClosedByUser(dialog);
+    this.note("dialog", dialog.popup ? "popup window closed (12006)" : "closed with X (12006)");
+  }
+
+  /** Brings a dialog's popup window to the front (the shell's "open in another window" indicator). */
+  focusDialogWindow(): void {
+    const dialog = this.dialog;
+    const popup = dialog ? this.frames.get(dialog.frameId)?.popup : null;
+    popup?.focus();
   }
 
   private messageParent(frame: FrameRecord, message: string, targetOrigin: string | null): void {
@@ -1063,6 +1151,21 @@ export class OutlookHost {
 export function itemKeyOf(item: ItemSnapshot | null): string | null {
   if (item === null) return null;
   return item.mode === "read" ? item.itemId : item.draftKey;
+}
+
+/** How often the shell looks whether the person closed a dialog's popup window. */
+const POPUP_POLL_MS = 250;
+
+function windowOf(frame: FrameRecord): Window | null {
+  return frame.iframe ? frame.iframe.contentWindow : frame.popup;
+}
+
+function tryOpen<T>(open: () => T): Promise<T> {
+  try {
+    return Promise.resolve(open());
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 function clampPercent(value: number): number {

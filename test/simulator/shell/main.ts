@@ -31,7 +31,9 @@ declare global {
 function controlApi(host: OutlookHost, ready: Promise<void>) {
   const frameInfo = (frameId: string | undefined) => {
     const frame = frameId ? host.frames.get(frameId) : undefined;
-    return frame ? { frameId: frame.id, frameName: frame.iframe.name, origin: frame.origin } : null;
+    return frame
+      ? { frameId: frame.id, frameName: frame.name, origin: frame.origin, popup: frame.popup !== null }
+      : null;
   };
   return {
     /** Resolves once the manifest and the first folder are loaded. */

@@ -53,6 +53,8 @@ button:focus-visible, [tabindex]:focus-visible, input:focus-visible { outline: 2
 #dialog-box { background: #fff; border-radius: 8px; display: flex; flex-direction: column; box-shadow: 0 8px 32px rgba(0,0,0,.3); overflow: hidden; }
 .dialog-head { display: flex; align-items: center; gap: 8px; padding: 6px 12px; border-bottom: 1px solid #e0e0e0; font-weight: 600; }
 .dialog-head span { flex: 1; }
+.popup-note { position: fixed; right: 16px; bottom: 36px; display: flex; gap: 8px; align-items: center; padding: 8px 12px; background: #fff; border: 1px solid #c7c7c7; border-radius: 6px; box-shadow: 0 4px 16px rgba(0,0,0,.2); z-index: 12; }
+.popup-note[hidden] { display: none; }
 #prompt-layer { z-index: 20; }
 .prompt { background: #fff; border-radius: 8px; padding: 16px 20px; max-width: 420px; }
 .prompt-actions { display: flex; gap: 8px; justify-content: flex-end; }

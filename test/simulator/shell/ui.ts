@@ -68,6 +68,11 @@ export function buildSkeleton(root: HTMLElement): ShellDom {
       <div id="dialog-body" class="dialog-body"></div>
     </div>
   </div>
+  <div id="dialog-window" role="region" aria-label="Add-in dialog window" class="popup-note" hidden>
+    <span id="dialog-window-text"></span>
+    <button type="button" id="dialog-window-show">Show window</button>
+    <button type="button" id="dialog-window-close">Close dialog window</button>
+  </div>
   <div id="prompt-layer" class="layer" hidden>
     <div role="alertdialog" aria-modal="true" aria-labelledby="prompt-text" class="prompt">
       <p id="prompt-text"></p>
@@ -122,6 +127,8 @@ export class ShellUi {
     this.$("pane-close").addEventListener("click", () => host.closeTaskpane());
     this.$("pane-pin").addEventListener("click", () => host.pinTaskpane(!(host.taskpane?.pinned ?? false)));
     this.$("dialog-close").addEventListener("click", () => host.closeDialogWithX());
+    this.$("dialog-window-show").addEventListener("click", () => host.focusDialogWindow());
+    this.$("dialog-window-close").addEventListener("click", () => host.closeDialogWithX());
     this.$("prompt-yes").addEventListener("click", () => host.answerPrompt(true));
     this.$("prompt-no").addEventListener("click", () => host.answerPrompt(false));
     this.$("open-settings").addEventListener("click", () => {
@@ -133,7 +140,8 @@ export class ShellUi {
     const list = this.$("messages");
     list.addEventListener("keydown", (event) => this.onListKey(event));
     document.addEventListener("keydown", (event) => {
-      if (event.key === "Escape" && this.host.dialog && !this.host.prompts.length)
+      // Escape in the shell closes the overlay dialog; a popup window is closed in its own window.
+      if (event.key === "Escape" && this.host.dialog?.popup === false && !this.host.prompts.length)
         this.host.closeDialogWithX();
     });
   }
@@ -419,8 +427,14 @@ export class ShellUi {
   private renderDialog(): void {
     const dialog = this.host.dialog;
     const layer = this.$("dialog-layer");
-    layer.hidden = dialog === null;
+    const note = this.$("dialog-window");
+    layer.hidden = dialog === null || dialog.popup;
+    note.hidden = dialog === null || !dialog.popup;
     if (!dialog) return;
+    if (dialog.popup) {
+      this.$("dialog-window-text").textContent = `${dialog.title}: dialog open in another window`;
+      return;
+    }
     this.$("dialog-title").textContent = dialog.title;
     const box = this.$("dialog-box");
     box.style.width = `${dialog.widthPercent}vw`;

@@ -1,0 +1,79 @@
+/** Sign-in paths: nested app auth needing interaction, and the Office-dialog fallback without NAA. */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  deletesOf,
+  resetStack,
+  type Stack,
+  screenshot,
+  selectMessage,
+  startStack,
+  taskpaneFrame,
+} from "./harness";
+
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
+beforeEach(async () => {
+  await resetStack(stack);
+});
+
+describe("sign-in", () => {
+  it("asks to sign in when NAA says USER_INTERACTION_REQUIRED, then deletes after the popup", async () => {
+    const { page, emulator } = stack;
+    await page.evaluate(() =>
+      window.simulator?.failNextToken("USER_INTERACTION_REQUIRED", { silent: true, sticky: true }),
+    );
+    const message = await selectMessage(page, 0);
+    await page.evaluate(() => window.simulator?.openTaskpane());
+    const pane = await taskpaneFrame(page);
+    const signIn = pane.getByRole("button", { name: "Sign in" });
+    await signIn.waitFor();
+    await screenshot(page, "taskpane-sign-in-needed");
+    // Nothing from the add-in reached Graph (the shell's own GETs fill its message list).
+    expect(emulator.control.requests().filter((r) => r.method !== "GET")).toEqual([]);
+
+    await page.evaluate(() => window.simulator?.setPopupAutoAccept(true));
+    await signIn.click();
+    await signIn.waitFor({ state: "detached" });
+    const popups = (await page.evaluate(() => window.simulator?.log() ?? [])).filter((e) =>
+      JSON.stringify(e).includes("GetTokenPopup"),
+    );
+    expect(popups.length).toBeGreaterThan(0);
+
+    await pane.getByRole("button", { name: "Delete permanently" }).click();
+    await pane.getByRole("alertdialog").getByRole("button", { name: "Delete permanently" }).click();
+    await pane.getByText("Deleted permanently", { exact: true }).waitFor();
+    expect(deletesOf(emulator, message.id).map((r) => r.status)).toEqual([204]);
+  });
+
+  it("takes the Office-dialog fallback when the host has no nested app auth", async () => {
+    const { page, emulator } = stack;
+    await page.evaluate(() => window.simulator?.setNaa(false));
+    const message = await selectMessage(page, 1);
+    await page.evaluate(() => window.simulator?.openTaskpane());
+    const pane = await taskpaneFrame(page);
+    const signIn = pane.getByRole("button", { name: "Sign in" });
+    await signIn.waitFor();
+    await signIn.click();
+    // signin.html runs MSAL's standard redirect flow against the emulated Entra ID inside the dialog, then
+    // hands the token back with messageParent.
+    await signIn.waitFor({ state: "detached", timeout: 30_000 });
+    await screenshot(page, "fallback-after-sign-in");
+    const identity = emulator.control
+      .requests()
+      .filter((r) => r.kind === "identity")
+      .map((r) => r.op);
+    expect(identity).toEqual(expect.arrayContaining(["authorize", "token"]));
+
+    await pane.getByRole("button", { name: "Delete permanently" }).click();
+    await pane.getByRole("alertdialog").getByRole("button", { name: "Delete permanently" }).click();
+    await pane.getByText("Deleted permanently", { exact: true }).waitFor();
+    expect(deletesOf(emulator, message.id).map((r) => r.status)).toEqual([204]);
+    expect(stack.external).toEqual([]);
+  });
+});
