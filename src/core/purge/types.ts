@@ -9,6 +9,8 @@ export interface PurgeTarget {
   subject: string;
   from: Person | undefined;
   received: Date | undefined;
+  /** The folder it is in, when known (bulk confirmations show it: a conversation can span folders). */
+  folderName?: string | undefined;
 }
 
 export interface ConfirmationRequest {
@@ -20,10 +22,13 @@ export type ConfirmationAnswer =
   | { confirmed: true; ids: readonly string[] }
   | { confirmed: false; reason: "cancelled" | "closed" | "timed-out" };
 
-export type ItemResult =
-  | { target: PurgeTarget; outcome: DeleteOutcome }
-  /** Never sent: the run stopped before this item (sign-in failed, cancelled). */
-  | { target: PurgeTarget; outcome: { status: "not-attempted"; message: string } };
+/** How one item ended: Graph's outcome, or never sent because the run stopped first (sign-in failed, cancelled). */
+export type ItemOutcome = DeleteOutcome | { status: "not-attempted"; message: string };
+
+export interface ItemResult {
+  target: PurgeTarget;
+  outcome: ItemOutcome;
+}
 
 export type PurgeResult =
   /** The person said no: nothing was sent. */

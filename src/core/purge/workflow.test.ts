@@ -13,9 +13,11 @@ function target(id: string): PurgeTarget {
   };
 }
 
-function deps(overrides: Partial<PurgeDeps> = {}) {
+type OneByOne = Extract<PurgeDeps, { deleteItem: unknown }>;
+
+function deps(overrides: Partial<OneByOne> = {}) {
   const deleteItem = vi.fn(async (): Promise<DeleteOutcome> => ({ status: "purged" }));
-  const d: PurgeDeps = {
+  const d: OneByOne = {
     resolveTargets: vi.fn(async () => [target("A")]),
     confirm: vi.fn(
       async ({ targets }: ConfirmationRequest): Promise<ConfirmationAnswer> => ({
@@ -102,7 +104,7 @@ describe("purge workflow", () => {
     const d = deps({
       resolveTargets: vi.fn(async () => [target("A"), target("B"), target("C")]),
       deleteItem: vi
-        .fn<PurgeDeps["deleteItem"]>()
+        .fn<OneByOne["deleteItem"]>()
         .mockResolvedValueOnce({ status: "purged" })
         .mockRejectedValueOnce(new AuthError("interaction-required", "Sign in"))
         .mockResolvedValue({ status: "purged" }),
@@ -120,6 +122,38 @@ describe("purge workflow", () => {
     const d = deps({ resolveTargets: vi.fn(async () => Promise.reject(new Error("no item"))) });
     await expect(createPurger(d).run()).rejects.toThrow("no item");
     expect(d.confirm).not.toHaveBeenCalled();
+  });
+});
+
+describe("bulk deletion", () => {
+  it("hands the confirmed targets to deleteMany once, after the checks", async () => {
+    const targets = [target("A"), target("B")];
+    const deleteMany = vi.fn(async (t: readonly PurgeTarget[]) =>
+      t.map((x) => ({ target: x, outcome: { status: "purged" } as const })),
+    );
+    const stillSelected = vi.fn(async () => true);
+    const result = await createPurger({
+      resolveTargets: async () => targets,
+      confirm: async () => ({ confirmed: true, ids: ["B", "A"] }),
+      stillSelected,
+      deleteMany,
+    }).run();
+    expect(deleteMany).toHaveBeenCalledTimes(1);
+    expect(deleteMany).toHaveBeenCalledWith(targets);
+    expect(stillSelected).toHaveBeenCalledBefore(deleteMany);
+    expect(result.status === "done" && result.results).toHaveLength(2);
+  });
+
+  it("never calls deleteMany for a voided confirmation", async () => {
+    const deleteMany = vi.fn();
+    const result = await createPurger({
+      resolveTargets: async () => [target("A"), target("B")],
+      confirm: async () => ({ confirmed: true, ids: ["A"] }),
+      stillSelected: async () => true,
+      deleteMany,
+    }).run();
+    expect(result.status).toBe("voided");
+    expect(deleteMany).not.toHaveBeenCalled();
   });
 });
 

@@ -12,18 +12,32 @@ import { AuthError } from "../auth/errors";
 import type { DeleteOutcome, ItemRef } from "../graph/types";
 import type { ConfirmationAnswer, ConfirmationRequest, ItemResult, PurgeResult, PurgeTarget } from "./types";
 
-export interface PurgeDeps {
+interface PurgeSteps {
   /** Reads what is selected now. Throws a typed error when there is nothing to purge. */
   resolveTargets(): Promise<PurgeTarget[]>;
   /** Shows the confirmation and waits for the person's answer. */
   confirm(request: ConfirmationRequest): Promise<ConfirmationAnswer>;
   /** After the answer: is what was confirmed still what Outlook has selected? */
   stillSelected(targets: readonly PurgeTarget[]): Promise<boolean>;
-  /** Deletes one item. Throws AuthError when no token can be had; HTTP outcomes are returned, not thrown. */
-  deleteItem(ref: ItemRef): Promise<DeleteOutcome>;
-  /** Called after each item, for progress displays. */
+  /** Called after each item, for progress displays (one-by-one deletion only). */
   onProgress?(done: number, total: number): void;
 }
+
+/** Deletion, one of two ways: item by item, or all at once through the bulk scheduler. */
+type Deleter =
+  | {
+      /** Deletes one item. Throws AuthError when no token can be had; HTTP outcomes are returned, not thrown. */
+      deleteItem(ref: ItemRef): Promise<DeleteOutcome>;
+    }
+  | {
+      /**
+       * Deletes all confirmed targets; resolves with exactly one result per target. Throws AuthError only when
+       * nothing could be sent.
+       */
+      deleteMany(targets: readonly PurgeTarget[]): Promise<ItemResult[]>;
+    };
+
+export type PurgeDeps = PurgeSteps & Deleter;
 
 export const PURGE_MESSAGES = {
   cancelled: "Nothing was deleted.",
@@ -54,6 +68,8 @@ export function createPurger(deps: PurgeDeps): Purger {
   let running = false;
 
   async function deleteConfirmed(targets: readonly PurgeTarget[]): Promise<ItemResult[]> {
+    if ("deleteMany" in deps) return deps.deleteMany(targets);
+    const deleteItem = deps.deleteItem;
     const results: ItemResult[] = [];
     let stop: AuthError | undefined;
     for (const target of targets) {
@@ -62,7 +78,7 @@ export function createPurger(deps: PurgeDeps): Purger {
         continue;
       }
       try {
-        results.push({ target, outcome: await deps.deleteItem(target.ref) });
+        results.push({ target, outcome: await deleteItem(target.ref) });
       } catch (error) {
         if (!(error instanceof AuthError)) throw error;
         // No token: nothing more can be sent. Report this item and the rest as not attempted.

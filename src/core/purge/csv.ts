@@ -1,0 +1,54 @@
+/**
+ * The per-item report as CSV (RFC 4180), for copying and downloading. Subjects and sender names come from mail,
+ * so a cell starting with = + - @ (or a tab/CR) is prefixed with an apostrophe: a spreadsheet must not run it as
+ * a formula.
+ */
+import type { ItemOutcome, ItemResult } from "./types";
+
+export type ReportRow = ItemResult;
+
+export const OUTCOME_LABEL: Record<ItemOutcome["status"], string> = {
+  purged: "Deleted permanently",
+  "already-gone": "Already gone",
+  failed: "Not deleted",
+  "not-attempted": "Not attempted",
+};
+
+export function outcomeReason(outcome: ItemOutcome): string {
+  switch (outcome.status) {
+    case "purged":
+      return "";
+    case "already-gone":
+    case "not-attempted":
+      return outcome.message;
+    case "failed":
+      return outcome.problem.message;
+  }
+}
+
+function cell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function reportCsv(rows: readonly ReportRow[]): string {
+  const lines = [
+    ["Subject", "Sender", "Sender address", "Received", "Folder", "Outcome", "Reason"].join(","),
+  ];
+  for (const { target, outcome } of rows) {
+    lines.push(
+      [
+        target.subject,
+        target.from?.name ?? "",
+        target.from?.address ?? "",
+        target.received ? target.received.toISOString() : "",
+        target.folderName ?? "",
+        OUTCOME_LABEL[outcome.status],
+        outcomeReason(outcome),
+      ]
+        .map(cell)
+        .join(","),
+    );
+  }
+  return `${lines.join("\r\n")}\r\n`;
+}

@@ -1,0 +1,205 @@
+/**
+ * Graph reads for bulk purges: verify a selection before it is shown, list mail folders, and enumerate a
+ * folder's messages page by page. Reads count against Outlook's 4-concurrent limit too, so at most 4 run at once.
+ * Permission: Mail.ReadWrite covers these reads (no extra scope).
+ */
+import type { GraphClient } from "../graph/client";
+import { GraphError } from "../graph/errors";
+import { mailboxPath } from "../graph/paths";
+import type { MailboxRef } from "../graph/types";
+import type { SelectedMessage } from "../office/selection";
+import type { PurgeTarget } from "./types";
+
+const MESSAGE_FIELDS = "id,subject,from,receivedDateTime,parentFolderId,isDraft";
+
+interface GraphMessage {
+  id: string;
+  subject?: string | null;
+  from?: { emailAddress?: { name?: string; address?: string } } | null;
+  receivedDateTime?: string | null;
+  parentFolderId?: string;
+  isDraft?: boolean;
+}
+
+export interface MailFolder {
+  id: string;
+  displayName: string;
+  totalItemCount: number;
+  /** deleteditems, junkemail, inbox, ... when it is a well-known folder. */
+  wellKnown: string | undefined;
+}
+
+type Reader = Pick<GraphClient, "getJson">;
+
+function base(mailbox: MailboxRef): string {
+  return `/v1.0${mailboxPath(mailbox)}`;
+}
+
+export function toTarget(message: GraphMessage, mailbox: MailboxRef, folderName?: string): PurgeTarget {
+  const received = message.receivedDateTime ? new Date(message.receivedDateTime) : undefined;
+  const from = message.from?.emailAddress;
+  return {
+    ref: { kind: "message", id: message.id, mailbox },
+    subject: message.subject ?? "",
+    from: from ? { name: from.name ?? "", address: from.address ?? "" } : undefined,
+    received: received && !Number.isNaN(received.getTime()) ? received : undefined,
+    folderName,
+  };
+}
+
+/** Runs `work` over `items` with at most `limit` at once, keeping order in the result. */
+export async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+export interface ResolvedSelection {
+  /** Messages Graph confirmed, with what the confirmation shows. */
+  targets: PurgeTarget[];
+  /** Selected entries left out, each with why (already gone, a draft being edited, not a message). */
+  skipped: { subject: string; reason: string }[];
+}
+
+export async function resolveSelection(
+  graph: Reader,
+  selected: readonly SelectedMessage[],
+  mailbox: MailboxRef,
+  folders: ReadonlyMap<string, string>,
+): Promise<ResolvedSelection> {
+  const skipped: ResolvedSelection["skipped"] = [];
+  const candidates = selected.filter((s) => {
+    if (s.itemMode.toLowerCase() === "compose") {
+      skipped.push({ subject: s.subject, reason: "A draft open for editing: save and close it first." });
+      return false;
+    }
+    if (s.itemType && s.itemType.toLowerCase() !== "message") {
+      skipped.push({ subject: s.subject, reason: "Not a message." });
+      return false;
+    }
+    return true;
+  });
+  const read = await mapLimited(candidates, 4, async (s) => {
+    try {
+      const path = `${base(mailbox)}/messages/${encodeURIComponent(s.restId)}?$select=${MESSAGE_FIELDS}`;
+      return { s, message: await graph.getJson<GraphMessage>(path) };
+    } catch (error) {
+      if (error instanceof GraphError && (error.problem.status === 404 || error.problem.status === 400)) {
+        return { s, message: undefined };
+      }
+      throw error;
+    }
+  });
+  const targets: PurgeTarget[] = [];
+  for (const { s, message } of read) {
+    if (!message) {
+      skipped.push({
+        subject: s.subject,
+        reason: "Already gone (deleted or moved), or an ID Outlook gave wrongly.",
+      });
+      continue;
+    }
+    targets.push(
+      toTarget(message, mailbox, message.parentFolderId ? folders.get(message.parentFolderId) : undefined),
+    );
+  }
+  return { targets, skipped };
+}
+
+interface FolderPage {
+  value: { id: string; displayName: string; totalItemCount?: number; childFolderCount?: number }[];
+  "@odata.nextLink"?: string;
+}
+
+const FIRST = ["deleteditems", "junkemail"] as const;
+const KNOWN = [...FIRST, "inbox", "sentitems", "drafts", "archive"] as const;
+
+/** Mail folders, Deleted Items and Junk Email first, then the rest by name. Top level and one level down. */
+export async function listMailFolders(graph: Reader, mailbox: MailboxRef): Promise<MailFolder[]> {
+  const root = `${base(mailbox)}/mailFolders`;
+  const known = new Map<string, string>();
+  await mapLimited(KNOWN, 4, async (name) => {
+    try {
+      const folder = await graph.getJson<{ id: string }>(`${root}/${name}?$select=id`);
+      known.set(folder.id, name);
+    } catch (error) {
+      if (!(error instanceof GraphError)) throw error;
+    }
+  });
+  const folders: MailFolder[] = [];
+  let url: string | undefined = `${root}?$top=100&$select=id,displayName,totalItemCount,childFolderCount`;
+  const parents: string[] = [];
+  while (url) {
+    const page: FolderPage = await graph.getJson<FolderPage>(url);
+    for (const f of page.value) {
+      folders.push({
+        id: f.id,
+        displayName: f.displayName,
+        totalItemCount: f.totalItemCount ?? 0,
+        wellKnown: known.get(f.id),
+      });
+      if ((f.childFolderCount ?? 0) > 0) parents.push(f.id);
+    }
+    url = page["@odata.nextLink"];
+  }
+  const children = await mapLimited(parents, 4, (id) =>
+    graph.getJson<FolderPage>(
+      `${root}/${encodeURIComponent(id)}/childFolders?$top=100&$select=id,displayName,totalItemCount`,
+    ),
+  );
+  for (const page of children) {
+    for (const f of page.value) {
+      folders.push({
+        id: f.id,
+        displayName: f.displayName,
+        totalItemCount: f.totalItemCount ?? 0,
+        wellKnown: undefined,
+      });
+    }
+  }
+  const rank = (f: MailFolder) => {
+    const i = FIRST.indexOf(f.wellKnown as (typeof FIRST)[number]);
+    return i === -1 ? FIRST.length : i;
+  };
+  return folders.sort((a, b) => rank(a) - rank(b) || a.displayName.localeCompare(b.displayName));
+}
+
+export async function folderCount(graph: Reader, mailbox: MailboxRef, folderId: string): Promise<number> {
+  const folder = await graph.getJson<{ totalItemCount?: number }>(
+    `${base(mailbox)}/mailFolders/${encodeURIComponent(folderId)}?$select=totalItemCount`,
+  );
+  return folder.totalItemCount ?? 0;
+}
+
+/** Every message in a folder, paging through @odata.nextLink, 1000 at a time. */
+export async function listFolderMessages(
+  graph: Reader,
+  mailbox: MailboxRef,
+  folder: Pick<MailFolder, "id" | "displayName">,
+  options: { signal?: AbortSignal; onPage?: (loaded: number) => void } = {},
+): Promise<PurgeTarget[]> {
+  const targets: PurgeTarget[] = [];
+  let url: string | undefined =
+    `${base(mailbox)}/mailFolders/${encodeURIComponent(folder.id)}/messages?$top=1000&$select=${MESSAGE_FIELDS}`;
+  while (url) {
+    const page: { value: GraphMessage[]; "@odata.nextLink"?: string } = await graph.getJson(
+      url,
+      options.signal ? { signal: options.signal } : {},
+    );
+    for (const m of page.value) targets.push(toTarget(m, mailbox, folder.displayName));
+    options.onPage?.(targets.length);
+    url = page["@odata.nextLink"];
+  }
+  return targets;
+}
