@@ -4,13 +4,23 @@
  * reading a body; 401 refreshed once; 429/503/504 retried after Retry-After or jittered backoff, bounded;
  * every failure mapped to a GraphProblem with a sentence a person can act on. Logs nothing.
  */
+import {
+  type BatchFailure,
+  type BatchRequest,
+  type BatchResult,
+  parseBatchAnswer,
+  serializeBatch,
+  validateBatchRequests,
+} from "./batch";
 import { GraphError, type GraphErrorDetails, readErrorDetails, withDetails } from "./errors";
+import { outcomeFromResponse, problemForStatus } from "./outcome";
 import { itemPath } from "./paths";
 import { AbortedError, backoffDelay, defaultSleep, parseRetryAfter, raceAbort } from "./retry";
 import type { DeleteOutcome, GraphProblem, ItemRef, TokenProvider } from "./types";
 import type { Subject } from "./wording";
 import * as say from "./wording";
 
+export type { BatchFailure, BatchMemberResult, BatchRequest, BatchResult } from "./batch";
 export { GraphError } from "./errors";
 export { itemPath } from "./paths";
 export { parseRetryAfter } from "./retry";
@@ -40,6 +50,12 @@ export interface GraphClient {
   permanentDelete(item: ItemRef, options?: { signal?: AbortSignal }): Promise<DeleteOutcome>;
   /** GET a path ("/v1.0/...") or a same-origin absolute URL (@odata.nextLink). Throws GraphError on failure. */
   getJson<T>(path: string, options?: { signal?: AbortSignal }): Promise<T>;
+  /**
+   * POST {base}/v1.0/$batch with at most 20 members (TypeError on more, on duplicate ids or bad dependsOn).
+   * Same auth, refresh and top-level 429/503/504 retries as the other calls. Never throws for HTTP or network
+   * outcomes; token errors propagate. See batch.ts for what the result means.
+   */
+  batch(requests: readonly BatchRequest[], options?: { signal?: AbortSignal }): Promise<BatchResult>;
   readonly baseUrl: string;
 }
 
@@ -68,7 +84,7 @@ type Attempt =
   | { type: "timeout" }
   | { type: "network"; beforeSend: boolean };
 
-/** The end of one logical call, after refreshes and retries. */
+/** The end of one logical call, after refreshes and retries. `sends`: HTTP requests that reached fetch. */
 type Exchange =
   | {
       type: "response";
@@ -79,8 +95,19 @@ type Exchange =
       uncertain: boolean;
       /** Set when Graph asked for a wait beyond maxRetryDelayMs. */
       retryAfterExceededMs?: number;
+      sends: number;
     }
-  | { type: "problem"; problem: GraphProblem };
+  | {
+      type: "problem";
+      problem: GraphProblem;
+      /** How the last attempt ended, for callers that word the problem per item ($batch). */
+      cause:
+        | { type: "network"; beforeSend: boolean }
+        | { type: "timeout" }
+        | { type: "aborted"; inFlight: boolean };
+      uncertain: boolean;
+      sends: number;
+    };
 
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   const baseUrl = normaliseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
@@ -105,6 +132,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     token: string,
     signal: AbortSignal | undefined,
     wantBody: (status: number) => boolean,
+    payload: string | undefined,
   ): Promise<Attempt> {
     const controller = new AbortController();
     let timedOut = false;
@@ -121,12 +149,15 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         Accept: "application/json",
         "client-request-id": newClientRequestId(),
       };
-      // No body on the POST (Graph: "Don't supply a request body"). redirect "error": Graph does not redirect
-      // these calls, and following one could carry the request somewhere we did not check.
-      const response = await raceAbort(
-        fetchImpl(url, { method, headers, signal: controller.signal, redirect: "error" }),
-        controller.signal,
-      );
+      // No body on permanentDelete (Graph: "Don't supply a request body"); $batch carries its JSON payload.
+      // redirect "error": Graph does not redirect these calls, and following one could carry the request
+      // somewhere we did not check.
+      const init: RequestInit = { method, headers, signal: controller.signal, redirect: "error" };
+      if (payload !== undefined) {
+        headers["Content-Type"] = "application/json";
+        init.body = payload;
+      }
+      const response = await raceAbort(fetchImpl(url, init), controller.signal);
       const { status } = response;
       let body: string | undefined;
       if (wantBody(status)) {
@@ -157,12 +188,17 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     subject: Subject,
     signal: AbortSignal | undefined,
     wantBody: (status: number) => boolean,
+    payload?: string,
   ): Promise<Exchange> {
     const idempotent = method === "GET";
     let uncertain = false;
+    let sends = 0;
     const abortedProblem = (inFlight: boolean): Exchange => ({
       type: "problem",
       problem: { kind: "aborted", message: say.aborted(subject, inFlight || uncertain) },
+      cause: { type: "aborted", inFlight },
+      uncertain,
+      sends,
     });
 
     if (signal?.aborted) return abortedProblem(false); // before asking for a token: nothing at all happens
@@ -188,7 +224,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     };
 
     for (;;) {
-      const attempt = await sendOnce(method, url, token, signal, wantBody);
+      sends += 1;
+      const attempt = await sendOnce(method, url, token, signal, wantBody, payload);
       switch (attempt.type) {
         case "aborted":
           return abortedProblem(true);
@@ -203,7 +240,16 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
             attempt.type === "timeout"
               ? say.timeout(subject, timeoutMs)
               : say.network(subject, attempt.beforeSend, uncertain);
-          return { type: "problem", problem: { kind: attempt.type, message } };
+          return {
+            type: "problem",
+            problem: { kind: attempt.type, message },
+            cause:
+              attempt.type === "timeout"
+                ? { type: "timeout" }
+                : { type: "network", beforeSend: attempt.beforeSend },
+            uncertain,
+            sends,
+          };
         }
         case "response":
           break;
@@ -225,7 +271,15 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         if (status === 504) uncertain = true; // the gateway gave up; Exchange may still have done it
         const retryAfterMs = parseRetryAfter(headers.get("retry-after"), now());
         if (retryAfterMs !== undefined && retryAfterMs > maxRetryDelayMs) {
-          return { type: "response", status, headers, body, uncertain, retryAfterExceededMs: retryAfterMs };
+          return {
+            type: "response",
+            status,
+            headers,
+            body,
+            uncertain,
+            retryAfterExceededMs: retryAfterMs,
+            sends,
+          };
         }
         if (retriesUsed < maxRetries) {
           // A readable, positive Retry-After is obeyed exactly; otherwise jittered backoff, never at once.
@@ -235,40 +289,21 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
           continue;
         }
       }
-      return { type: "response", status, headers, body, uncertain };
+      return { type: "response", status, headers, body, uncertain, sends };
     }
   }
 
-  /** Problem for a non-success answer, shared by both operations; 404 and 2xx are decided by the caller. */
+  /** Problem for a non-success answer, shared by all operations; 404 and 2xx are decided by the caller. */
   function problemFor(
     subject: Subject,
     result: Extract<Exchange, { type: "response" }>,
     details: GraphErrorDetails,
   ): GraphProblem {
-    const { status, uncertain } = result;
-    const { code } = details;
-    const base = (kind: GraphProblem["kind"], message: string): GraphProblem =>
-      withDetails({ kind, message, status }, details);
-
-    if (result.retryAfterExceededMs !== undefined) {
-      return {
-        ...base("throttled", say.throttledTooLong(subject, result.retryAfterExceededMs, code, uncertain)),
-        retryAfterMs: result.retryAfterExceededMs,
-      };
-    }
-    if (status === 401) return base("unauthorized", say.unauthorized(code));
-    if (status === 403) return base("forbidden", say.forbidden(subject, code));
-    if (status === 400) {
-      return code === "ErrorInvalidIdMalformed"
-        ? base("bad-request", say.malformedId(subject, code))
-        : base("bad-request", say.badRequest(subject, status, code));
-    }
-    if (status === 429) return base("throttled", say.throttled(subject, code, uncertain));
-    if (status === 503 || status === 504) {
-      return base("unavailable", say.unavailable(subject, status, code, uncertain));
-    }
-    if (status >= 500) return base("server", say.serverError(subject, status, code));
-    return base("unexpected", say.unexpectedStatus(subject, status, code));
+    const context =
+      result.retryAfterExceededMs === undefined
+        ? { uncertain: result.uncertain }
+        : { uncertain: result.uncertain, retryAfterExceededMs: result.retryAfterExceededMs };
+    return problemForStatus(subject, result.status, details, context);
   }
 
   async function permanentDelete(item: ItemRef, opts?: { signal?: AbortSignal }): Promise<DeleteOutcome> {
@@ -287,36 +322,11 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     const result = await exchange("POST", url, subject, opts?.signal, (status) => status >= 300);
     if (result.type === "problem") return { status: "failed", problem: result.problem };
 
-    const { status } = result;
-    if (status === 204) return { status: "purged" };
-    const details = readErrorDetails(result.body, result.headers);
-    if (status >= 200 && status < 300) {
-      return {
-        status: "failed",
-        problem: withDetails(
-          { kind: "unexpected", message: say.unexpectedSuccess(subject, status), status },
-          details,
-        ),
-      };
-    }
-    if (status === 404) {
-      if (details.code === "ErrorInvalidMailboxItemId") {
-        // Not gone: it lives in another mailbox than the path named. Reporting it as gone would hide a real item.
-        return {
-          status: "failed",
-          problem: withDetails(
-            { kind: "bad-request", message: say.wrongMailbox(item.kind, details.code), status },
-            details,
-          ),
-        };
-      }
-      return {
-        status: "already-gone",
-        code: details.code ?? "NotFound",
-        message: say.alreadyGone(item.kind, result.uncertain),
-      };
-    }
-    return { status: "failed", problem: problemFor(subject, result, details) };
+    const context =
+      result.retryAfterExceededMs === undefined
+        ? { uncertain: result.uncertain }
+        : { uncertain: result.uncertain, retryAfterExceededMs: result.retryAfterExceededMs };
+    return outcomeFromResponse(result.status, result.headers, result.body, item, context);
   }
 
   async function getJson<T>(path: string, opts?: { signal?: AbortSignal }): Promise<T> {
@@ -347,6 +357,62 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     throw new GraphError(problemFor(subject, result, details));
   }
 
+  async function batch(
+    requests: readonly BatchRequest[],
+    opts?: { signal?: AbortSignal },
+  ): Promise<BatchResult> {
+    validateBatchRequests(requests);
+    const payload = serializeBatch(requests);
+    const ids = requests.map((r) => r.id);
+    const url = checkedUrl(`${baseUrl}/v1.0/$batch`);
+    // The subject only words top-level problems of the call itself; members are worded per item below.
+    const result = await exchange("POST", url, { op: "read" }, opts?.signal, () => true, payload);
+
+    if (result.type === "problem") {
+      const { cause, uncertain, sends } = result;
+      const nothingRan =
+        !uncertain &&
+        ((cause.type === "network" && cause.beforeSend) || (cause.type === "aborted" && !cause.inFlight));
+      const failure: BatchFailure = {
+        kind: result.problem.kind,
+        nothingRan,
+        problemFor(item) {
+          const subject: Subject = { op: "delete", item };
+          switch (cause.type) {
+            case "network":
+              return { kind: "network", message: say.network(subject, cause.beforeSend, uncertain) };
+            case "timeout":
+              return { kind: "timeout", message: say.timeout(subject, timeoutMs) };
+            case "aborted":
+              return { kind: "aborted", message: say.aborted(subject, cause.inFlight || uncertain) };
+          }
+        },
+      };
+      return { ok: false, failure, sends };
+    }
+
+    const { status, headers, body, uncertain, sends } = result;
+    // The outer 2xx only says the batch was read; each member carries its own status.
+    if (status >= 200 && status < 300) {
+      return { ok: true, responses: parseBatchAnswer(body, ids), uncertain, sends };
+    }
+    const details = readErrorDetails(body, headers);
+    const context =
+      result.retryAfterExceededMs === undefined
+        ? { uncertain }
+        : { uncertain, retryAfterExceededMs: result.retryAfterExceededMs };
+    const retryAfterMs = result.retryAfterExceededMs ?? parseRetryAfter(headers.get("retry-after"), now());
+    const failure: BatchFailure = {
+      kind: problemForStatus({ op: "read" }, status, details, context).kind,
+      status,
+      // A refused batch (4xx, or 503 "try later") ran nothing; after a 5xx gateway or server error, who knows.
+      nothingRan: !uncertain && ((status >= 400 && status < 500) || status === 503),
+      problemFor: (item) => problemForStatus({ op: "delete", item }, status, details, context),
+    };
+    if (retryAfterMs !== undefined) failure.retryAfterMs = retryAfterMs;
+    return { ok: false, failure, sends };
+  }
+
   /** Relative paths go under baseUrl; absolute URLs (nextLink) only on baseUrl's origin, so the token stays home. */
   function resolveReadUrl(path: string): string {
     if (/^[a-z][a-z\d+.-]*:/i.test(path) || path.startsWith("//")) {
@@ -375,7 +441,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     return url;
   }
 
-  return { permanentDelete, getJson, baseUrl };
+  return { permanentDelete, getJson, batch, baseUrl };
 }
 
 function normaliseBaseUrl(value: string): string {
