@@ -1,5 +1,5 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { useMemo } from "react";
+import type { BulkDeps } from "./bulk/bulkDeps";
 import { Pane } from "./Pane";
 import type { PaneDeps } from "./paneDeps";
 import { usePurgePane } from "./usePurgePane";
@@ -7,15 +7,16 @@ import { usePurgePane } from "./usePurgePane";
 export interface AppProps {
   /** Collaborators; created once by the entry (see realDeps.ts) or by a test. */
   deps: PaneDeps;
+  /** Bulk deletion (multi-select, folders); left out where it isn't available. */
+  bulk?: BulkDeps | undefined;
   locale?: string | undefined;
 }
 
-export function App({ deps, locale }: AppProps) {
-  const stableDeps = useMemo(() => deps, [deps]);
-  const model = usePurgePane(stableDeps);
+export function App({ deps, locale, bulk }: AppProps) {
+  const model = usePurgePane(deps);
   return (
     <FluentProvider theme={webLightTheme}>
-      <Pane model={model} configProblem={deps.configProblem} locale={locale} />
+      <Pane model={model} configProblem={deps.configProblem} locale={locale} bulk={bulk} />
     </FluentProvider>
   );
 }

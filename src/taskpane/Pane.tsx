@@ -3,10 +3,6 @@ import {
   Button,
   Caption1,
   Card,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
   makeStyles,
   Spinner,
   Title3,
@@ -14,11 +10,14 @@ import {
   useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import { DeleteRegular, DismissRegular } from "@fluentui/react-icons";
+import { useState } from "react";
 import type { GraphProblem } from "../core/graph/types";
-import type { Summary } from "../core/purge/report";
 import { itemToTarget } from "../core/purge/targets";
+import { BulkArea } from "./bulk/BulkArea";
+import type { BulkDeps } from "./bulk/bulkDeps";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { ItemSummary } from "./ItemSummary";
+import { SummaryBar } from "./SummaryBar";
 import type { PaneModel } from "./usePurgePane";
 
 const useStyles = makeStyles({
@@ -34,21 +33,6 @@ const useStyles = makeStyles({
   details: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
 });
 
-const INTENT = { success: "success", info: "info", warning: "warning", error: "error" } as const;
-
-function SummaryBar({ summary, action }: { summary: Summary; action?: React.ReactNode }) {
-  return (
-    // data-intent: the tone is otherwise only a colour and an icon; tests and end-to-end checks read it here.
-    <MessageBar intent={INTENT[summary.tone]} data-intent={INTENT[summary.tone]} layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{summary.title}</MessageBarTitle>
-        {summary.message}
-      </MessageBarBody>
-      {action && <MessageBarActions>{action}</MessageBarActions>}
-    </MessageBar>
-  );
-}
-
 function ProblemDetails({ problem }: { problem: GraphProblem }) {
   const styles = useStyles();
   const parts = [
@@ -62,18 +46,25 @@ function ProblemDetails({ problem }: { problem: GraphProblem }) {
 }
 
 export interface PaneProps {
+  /** Multi-select, folders and the scheduler; absent where bulk deletion isn't available. */
+  bulk?: BulkDeps | undefined;
   model: PaneModel;
   configProblem: string | undefined;
   locale?: string | undefined;
 }
 
-export function Pane({ model, configProblem, locale }: PaneProps) {
+export function Pane({ model, configProblem, locale, bulk }: PaneProps) {
   const styles = useStyles();
   const { item, signIn, confirming, deleting, result } = model;
+  // Several messages selected: Outlook has no current item then, and the selection list takes its place.
+  const [multiple, setMultiple] = useState(false);
+  const [bulkBusy, setBulkBusy] = useState(false);
+  const single = !multiple;
   // Once purged, Outlook may keep showing the message until the selection moves: offer nothing more for it.
   const settledItem = item.status === "ready" && model.settled.has(item.item.restId);
-  const ready = item.status === "ready" && !configProblem && !settledItem;
-  const busy = deleting || confirming !== undefined;
+  const ready = single && item.status === "ready" && !configProblem && !settledItem;
+  const singleBusy = deleting || confirming !== undefined;
+  const busy = singleBusy || bulkBusy;
   // Where focus returns when the confirmation closes; without a target it falls to <body>.
   const restoreFocusTarget = useRestoreFocusTarget();
 
@@ -92,10 +83,10 @@ export function Pane({ model, configProblem, locale }: PaneProps) {
         <SummaryBar summary={{ tone: "error", title: "Not configured", message: configProblem }} />
       )}
 
-      {item.status === "loading" && <Spinner size="small" label="Reading the selected message…" />}
-      {item.status === "unavailable" && <SummaryBar summary={item.summary} />}
+      {single && item.status === "loading" && <Spinner size="small" label="Reading the selected message…" />}
+      {single && item.status === "unavailable" && <SummaryBar summary={item.summary} />}
 
-      {item.status === "ready" && !settledItem && (
+      {single && item.status === "ready" && !settledItem && (
         <Card aria-label="Selected message">
           <ItemSummary target={itemToTarget(item.item)} locale={locale} />
         </Card>
@@ -148,6 +139,16 @@ export function Pane({ model, configProblem, locale }: PaneProps) {
           </>
         )}
       </div>
+
+      {bulk && !configProblem && (
+        <BulkArea
+          bulk={bulk}
+          locale={locale}
+          singleBusy={singleBusy}
+          onMultiple={setMultiple}
+          onBusy={setBulkBusy}
+        />
+      )}
 
       <ConfirmDialog target={confirming} locale={locale} onAnswer={model.answer} />
     </main>

@@ -9,5 +9,6 @@ import { createRealDeps } from "./realDeps";
 Office.onReady(() => {
   const container = document.getElementById("root");
   if (!container) return;
-  createRoot(container).render(<App deps={createRealDeps()} locale={Office.context.displayLanguage} />);
+  const { deps, bulk } = createRealDeps();
+  createRoot(container).render(<App deps={deps} bulk={bulk} locale={Office.context.displayLanguage} />);
 });

@@ -1,9 +1,15 @@
 import { AUTH_MESSAGES } from "../core/auth/errors";
 import { SCOPES } from "../core/auth/scopes";
 import { ConfigError, readConfig } from "../core/config";
+import type { MailboxRef } from "../core/graph/types";
 import { onItemChanged } from "../core/office/events";
 import { canFollowItemChanges, readCurrentItem } from "../core/office/item";
-import { createServices } from "../core/services";
+import { canReadSelection, onSelectionChanged, readSelection } from "../core/office/selection";
+import { folderCount, listFolderMessages, listMailFolders, resolveSelection } from "../core/purge/mailData";
+import { purgeItems } from "../core/purge/scheduler";
+import type { ItemResult } from "../core/purge/types";
+import { createServices, type Services } from "../core/services";
+import type { BulkDeps } from "./bulk/bulkDeps";
 import type { PaneDeps } from "./paneDeps";
 
 async function watchItem(onChange: () => void): Promise<() => void> {
@@ -26,31 +32,76 @@ function unconfigured(problem: string): PaneDeps {
   };
 }
 
+/** Multi-select, folders and the scheduler, for the signed-in person's own mailbox. */
+function createBulkDeps(services: Services): BulkDeps {
+  // Everything bulk follows a click in the pane, so a sign-in window may open.
+  const graph = services.mailGraph(true);
+  const mailbox: MailboxRef = { kind: "me" };
+  let folderNames: Promise<Map<string, string>> | undefined;
+  const names = () => {
+    folderNames ??= listMailFolders(graph, mailbox)
+      .then((folders) => new Map(folders.map((f) => [f.id, f.displayName])))
+      .catch((error: unknown) => {
+        folderNames = undefined;
+        throw error;
+      });
+    return folderNames;
+  };
+  return {
+    multiSelectSupported: canReadSelection(),
+    readSelection,
+    async watchSelection(onChange) {
+      const stop = await onSelectionChanged(onChange);
+      return () => {
+        stop().catch(() => undefined);
+      };
+    },
+    resolveSelection: async (selected) => resolveSelection(graph, selected, mailbox, await names()),
+    listFolders: () => listMailFolders(graph, mailbox),
+    folderCount: (folderId) => folderCount(graph, mailbox, folderId),
+    listFolderMessages: (folder, options) => listFolderMessages(graph, mailbox, folder, options),
+    async purge(targets, { signal, onProgress }): Promise<ItemResult[]> {
+      const outcomes = await purgeItems(
+        targets.map((t) => t.ref),
+        { client: graph, signal, onProgress },
+      );
+      return targets.map((target) => {
+        const outcome = outcomes.get(target.ref.id);
+        // The scheduler gives every item exactly one outcome; this only guards the contract.
+        return { target, outcome: outcome ?? { status: "not-attempted", message: "Not deleted." } };
+      });
+    },
+  };
+}
+
 /** The pane's collaborators in Outlook: Office.js, MSAL (nested app auth or the dialog fallback), Graph. */
-export function createRealDeps(): PaneDeps {
+export function createRealDeps(): { deps: PaneDeps; bulk: BulkDeps | undefined } {
   let config: ReturnType<typeof readConfig>;
   try {
     config = readConfig(import.meta.env);
   } catch (error) {
     const message =
       error instanceof ConfigError ? error.message : "The add-in's configuration can't be read.";
-    return unconfigured(`${message} See the README's 'Configure' section.`);
+    return { deps: unconfigured(`${message} See the README's 'Configure' section.`), bulk: undefined };
   }
-  if (!config.clientId) return unconfigured(AUTH_MESSAGES.notConfigured);
+  if (!config.clientId) return { deps: unconfigured(AUTH_MESSAGES.notConfigured), bulk: undefined };
 
   const services = createServices(config, window.location.origin);
   // The pane deletes only after a click in its own confirmation, so a sign-in window may open.
   const graph = services.mailGraph(true);
   return {
-    configProblem: undefined,
-    readItem: readCurrentItem,
-    watchItem,
-    async checkSignIn() {
-      await services.tokens.getToken({ scopes: SCOPES.mail, interactive: false });
+    deps: {
+      configProblem: undefined,
+      readItem: readCurrentItem,
+      watchItem,
+      async checkSignIn() {
+        await services.tokens.getToken({ scopes: SCOPES.mail, interactive: false });
+      },
+      async signIn() {
+        await services.tokens.getToken({ scopes: SCOPES.mail, interactive: true });
+      },
+      deleteItem: (ref) => graph.permanentDelete(ref),
     },
-    async signIn() {
-      await services.tokens.getToken({ scopes: SCOPES.mail, interactive: true });
-    },
-    deleteItem: (ref) => graph.permanentDelete(ref),
+    bulk: createBulkDeps(services),
   };
 }

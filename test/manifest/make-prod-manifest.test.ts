@@ -142,7 +142,10 @@ describe("the command line", () => {
   });
 
   it("exits 1 when the input manifest would give an invalid result", () => {
-    writeFileSync(join(work, "bad.xml"), devXml.replace("<Permissions>ReadItem", "<Permissions>Everything"));
+    writeFileSync(
+      join(work, "bad.xml"),
+      devXml.replace("<Permissions>ReadWriteMailbox", "<Permissions>Everything"),
+    );
     const result = run("--origin", PROD, "--in", "bad.xml", "--out", "bad.prod.xml");
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/Permissions/);

@@ -33,12 +33,19 @@ const manifestXml = readFileSync(MANIFEST_PATH, "utf8");
 const model = parseManifest(manifestXml);
 
 /** A copy of the manifest with one exact piece of text replaced (the piece must exist exactly once). */
-function broken(find: string, replacement: string): string {
-  const first = manifestXml.indexOf(find);
+function brokenIn(xml: string, find: string, replacement: string): string {
+  const first = xml.indexOf(find);
   expect(first, `"${find}" should be in manifest.xml`).toBeGreaterThanOrEqual(0);
-  expect(manifestXml.indexOf(find, first + 1), `"${find}" should be in manifest.xml once`).toBe(-1);
-  return manifestXml.replace(find, replacement);
+  expect(xml.indexOf(find, first + 1), `"${find}" should be in manifest.xml once`).toBe(-1);
+  return xml.replace(find, replacement);
 }
+
+function broken(find: string, replacement: string): string {
+  return brokenIn(manifestXml, find, replacement);
+}
+
+/** manifest.xml as it would be without multi-select, to show what the Mailbox 1.13 overlay adds. */
+const withoutMultiSelect = manifestXml.replace(/\s*<SupportsMultiSelect>true<\/SupportsMultiSelect>/, "");
 
 const PINNING = "<SupportsPinning>true</SupportsPinning>";
 
@@ -63,7 +70,7 @@ describe("XSD validation", () => {
 
   it("reports schema errors with the line: a permission the schema does not know", () => {
     const result = validateManifestXml(
-      broken("<Permissions>ReadItem</Permissions>", "<Permissions>ReadAll</Permissions>"),
+      broken("<Permissions>ReadWriteMailbox</Permissions>", "<Permissions>ReadAll</Permissions>"),
     );
     expect(result.valid).toBe(false);
     expect(result.errors.join("\n")).toMatch(/^line \d+: .*Permissions.*'ReadAll'/m);
@@ -89,7 +96,8 @@ describe("XSD validation", () => {
 });
 
 describe("Mailbox 1.13 overlay (SupportsMultiSelect, SupportsNoItemContext)", () => {
-  const withMultiSelect = broken(
+  const withMultiSelect = brokenIn(
+    withoutMultiSelect,
     PINNING,
     `${PINNING}<SupportsMultiSelect>true</SupportsMultiSelect><SupportsNoItemContext>false</SupportsNoItemContext>`,
   );
@@ -108,11 +116,20 @@ describe("Mailbox 1.13 overlay (SupportsMultiSelect, SupportsNoItemContext)", ()
   });
 
   it("relaxes nothing else: wrong order, non-boolean value, or on ExecuteFunction are still refused", () => {
-    const beforePinning = broken(PINNING, `<SupportsMultiSelect>true</SupportsMultiSelect>${PINNING}`);
+    const beforePinning = brokenIn(
+      withoutMultiSelect,
+      PINNING,
+      `<SupportsMultiSelect>true</SupportsMultiSelect>${PINNING}`,
+    );
     expect(validateManifestXml(beforePinning).valid).toBe(false);
-    const notBoolean = broken(PINNING, `${PINNING}<SupportsMultiSelect>yes</SupportsMultiSelect>`);
+    const notBoolean = brokenIn(
+      withoutMultiSelect,
+      PINNING,
+      `${PINNING}<SupportsMultiSelect>yes</SupportsMultiSelect>`,
+    );
     expect(validateManifestXml(notBoolean).valid).toBe(false);
-    const onFunction = broken(
+    const onFunction = brokenIn(
+      withoutMultiSelect,
       "<FunctionName>purgeCurrentItem</FunctionName>",
       "<FunctionName>purgeCurrentItem</FunctionName><SupportsMultiSelect>true</SupportsMultiSelect>",
     );
@@ -239,8 +256,8 @@ describe("what this add-in declares", () => {
     expect(model.description).toMatch(/Recoverable Items/);
   });
 
-  it("asks for ReadItem only (least privilege for a single read-mode message)", () => {
-    expect(model.permissions).toBe("ReadItem");
+  it("asks for ReadWriteMailbox, the least that multi-select (getSelectedItemsAsync) needs, and no more", () => {
+    expect(model.permissions).toBe("ReadWriteMailbox");
   });
 
   it("requires Mailbox 1.5 or later, at the top level and in the override", () => {
@@ -278,7 +295,7 @@ describe("what this add-in declares", () => {
       sourceLocation: `${DEV_ORIGIN}/taskpane/taskpane.html`,
       sourceResid: "Taskpane.Url",
       supportsPinning: true,
-      supportsMultiSelect: false,
+      supportsMultiSelect: true,
       supportsNoItemContext: false,
     });
     const unpinned = broken(PINNING, "<SupportsPinning>false</SupportsPinning>");

@@ -1,0 +1,133 @@
+import {
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  makeStyles,
+  tokens,
+  useFluent,
+} from "@fluentui/react-components";
+import { useEffect, useId, useState } from "react";
+import { HOLD_NOTE } from "../../core/purge/report";
+import type { PurgeTarget } from "../../core/purge/types";
+import { displaySender, displaySubject, formatReceived } from "../format";
+
+/** From this many items up, the person types the number to confirm. */
+export const TYPED_CONFIRMATION_FROM = 10;
+const SAMPLE_SIZE = 5;
+
+const useStyles = makeStyles({
+  content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  sample: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
+  meta: { color: tokens.colorNeutralForeground2, display: "block" },
+  danger: {
+    backgroundColor: tokens.colorStatusDangerBackground3,
+    color: tokens.colorNeutralForegroundOnBrand,
+    ":hover": {
+      backgroundColor: tokens.colorStatusDangerBackground3Hover,
+      color: tokens.colorNeutralForegroundOnBrand,
+    },
+    "@media (forced-colors: active)": {
+      backgroundColor: "ButtonFace",
+      color: "ButtonText",
+      border: "1px solid ButtonText",
+    },
+  },
+});
+
+export interface BulkConfirmRequest {
+  targets: readonly PurgeTarget[];
+  /** "the 12 selected messages" or "all 340 messages in Deleted Items". */
+  scope: string;
+}
+
+export interface BulkConfirmDialogProps {
+  request: BulkConfirmRequest | undefined;
+  locale?: string | undefined;
+  onAnswer(confirmed: boolean): void;
+}
+
+/** Names the count, the scope and a sample; from 10 items up, the count must be typed. Cancel has focus. */
+export function BulkConfirmDialog({ request, locale, onAnswer }: BulkConfirmDialogProps) {
+  const styles = useStyles();
+  const [typed, setTyped] = useState("");
+  const count = request?.targets.length ?? 0;
+  const needsTyping = count >= TYPED_CONFIRMATION_FROM;
+  const confirmed = !needsTyping || typed.trim() === String(count);
+  useEffect(() => {
+    if (request) setTyped("");
+  }, [request]);
+  // As in ConfirmDialog: Fluent focuses the first focusable element and ignores autoFocus, so move focus after
+  // it. With a count to type, the field gets it; otherwise Cancel, so Enter alone never deletes.
+  const cancelId = useId();
+  const inputId = useId();
+  const { targetDocument } = useFluent();
+  const open = request !== undefined;
+  useEffect(() => {
+    if (open) targetDocument?.getElementById(needsTyping ? inputId : cancelId)?.focus();
+  }, [open, needsTyping, targetDocument, cancelId, inputId]);
+
+  return (
+    <Dialog
+      open={open}
+      modalType="alert"
+      onOpenChange={(_e, data) => {
+        if (!data.open) onAnswer(false);
+      }}
+    >
+      <DialogSurface aria-describedby="bulk-warning">
+        <DialogBody>
+          <DialogTitle>{`Delete ${count} ${count === 1 ? "message" : "messages"} permanently?`}</DialogTitle>
+          <DialogContent className={styles.content}>
+            <p>This deletes {request?.scope}.</p>
+            {request && (
+              <ul className={styles.sample} aria-label="Some of the messages">
+                {request.targets.slice(0, SAMPLE_SIZE).map((t) => (
+                  <li key={t.ref.id}>
+                    <bdi>{displaySubject(t.subject)}</bdi>
+                    <Caption1 className={styles.meta}>
+                      <bdi>{displaySender(t.from)}</bdi>
+                      {t.received ? ` · ${formatReceived(t.received, locale)}` : ""}
+                      {t.folderName ? ` · ${t.folderName}` : ""}
+                    </Caption1>
+                  </li>
+                ))}
+                {count > SAMPLE_SIZE && <li>…and {count - SAMPLE_SIZE} more</li>}
+              </ul>
+            )}
+            <p id="bulk-warning">They skip Deleted Items and "Recover deleted items". {HOLD_NOTE}</p>
+            {needsTyping && (
+              <Field label={`Type ${count} to confirm`} required>
+                <Input
+                  id={inputId}
+                  value={typed}
+                  onChange={(_e, data) => setTyped(data.value)}
+                  inputMode="numeric"
+                />
+              </Field>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button
+              appearance="primary"
+              className={styles.danger}
+              disabled={!confirmed}
+              onClick={() => onAnswer(true)}
+            >
+              Delete permanently
+            </Button>
+            <Button id={cancelId} appearance="secondary" onClick={() => onAnswer(false)}>
+              Cancel
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * The per-item report: every item with exactly one outcome, copyable and downloadable as CSV. Loaded lazily:
+ * it is only needed after a bulk run.
+ */
+import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowDownloadRegular, CopyRegular } from "@fluentui/react-icons";
+import { useMemo, useState } from "react";
+import { OUTCOME_LABEL, outcomeReason, reportCsv } from "../../core/purge/csv";
+import type { ItemResult } from "../../core/purge/types";
+import { displaySender, displaySubject, formatReceived } from "../format";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  scroll: { maxHeight: "320px", overflow: "auto", border: `1px solid ${tokens.colorNeutralStroke2}` },
+  table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
+  cell: {
+    textAlign: "start",
+    verticalAlign: "top",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    overflowWrap: "anywhere",
+  },
+});
+
+export interface ReportPanelProps {
+  results: readonly ItemResult[];
+  locale?: string | undefined;
+}
+
+export default function ReportPanel({ results, locale }: ReportPanelProps) {
+  const styles = useStyles();
+  const csv = useMemo(() => reportCsv(results), [results]);
+  const [copied, setCopied] = useState<string | undefined>();
+  const counts = useMemo(() => {
+    const c = { purged: 0, "already-gone": 0, failed: 0, "not-attempted": 0 };
+    for (const r of results) c[r.outcome.status] += 1;
+    return c;
+  }, [results]);
+
+  const download = () => {
+    // A byte-order mark so spreadsheet apps read the file as UTF-8.
+    const url = URL.createObjectURL(new Blob(["\uFEFF", csv], { type: "text/csv;charset=utf-8" }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = "permanent-delete-report.csv";
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  const copy = () => {
+    navigator.clipboard.writeText(csv).then(
+      () => setCopied("Report copied."),
+      () => setCopied("Couldn't copy: use Download instead."),
+    );
+  };
+
+  return (
+    <section className={styles.root} aria-label="Report">
+      <Caption1>
+        {counts.purged} deleted permanently · {counts["already-gone"]} already gone · {counts.failed} not
+        deleted · {counts["not-attempted"]} not attempted
+      </Caption1>
+      <div className={styles.actions}>
+        <Button icon={<CopyRegular />} onClick={copy}>
+          Copy report
+        </Button>
+        <Button icon={<ArrowDownloadRegular />} onClick={download}>
+          Download CSV
+        </Button>
+        {copied && <Caption1 role="status">{copied}</Caption1>}
+      </div>
+      <div className={styles.scroll}>
+        <table className={styles.table}>
+          <thead>
+            <tr>
+              {["Subject", "Sender", "Received", "Outcome", "Reason"].map((h) => (
+                <th key={h} scope="col" className={styles.cell}>
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {results.map(({ target, outcome }) => (
+              <tr key={target.ref.id}>
+                <td className={styles.cell}>
+                  <bdi>{displaySubject(target.subject)}</bdi>
+                </td>
+                <td className={styles.cell}>
+                  <bdi>{displaySender(target.from)}</bdi>
+                </td>
+                <td className={styles.cell}>{formatReceived(target.received, locale)}</td>
+                <td className={styles.cell}>{OUTCOME_LABEL[outcome.status]}</td>
+                <td className={styles.cell}>{outcomeReason(outcome)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

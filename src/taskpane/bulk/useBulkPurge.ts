@@ -1,0 +1,118 @@
+/**
+ * One bulk run at a time: confirm (bound to the exact targets shown), check that nothing changed, purge through
+ * the scheduler with progress and cancel, then keep the per-item results for the report. The safety rules are the
+ * core workflow's (createPurger); this hook supplies the dialog, the change check and the scheduler.
+ */
+import { useCallback, useMemo, useRef, useState } from "react";
+import { AuthError } from "../../core/auth/errors";
+import { type Summary, summarize, summarizeError } from "../../core/purge/report";
+import type { ConfirmationAnswer, ItemResult, PurgeTarget } from "../../core/purge/types";
+import { createPurger } from "../../core/purge/workflow";
+import type { BulkConfirmRequest } from "./BulkConfirmDialog";
+import type { BulkDeps, BulkProgress } from "./bulkDeps";
+
+export interface BulkJob {
+  targets: readonly PurgeTarget[];
+  scope: string;
+  /** After the "yes": true if nothing changed; false or a sentence voids the confirmation. */
+  stillValid(): Promise<boolean | string>;
+}
+
+export type BulkPhase =
+  | { kind: "idle" }
+  | { kind: "confirming"; request: BulkConfirmRequest }
+  | { kind: "running"; progress: BulkProgress; cancelling: boolean }
+  | { kind: "finished"; summary: Summary; results: ItemResult[]; authProblem: AuthError | undefined };
+
+export interface BulkModel {
+  phase: BulkPhase;
+  start(job: BulkJob): void;
+  answer(confirmed: boolean): void;
+  cancel(): void;
+  reset(): void;
+}
+
+function emptyProgress(total: number): BulkProgress {
+  return { total, purged: 0, alreadyGone: 0, failed: 0, notAttempted: 0, left: total, etaMs: undefined };
+}
+
+export function useBulkPurge(bulk: BulkDeps | undefined): BulkModel {
+  const [phase, setPhase] = useState<BulkPhase>({ kind: "idle" });
+  const pending = useRef<{ resolve: (a: ConfirmationAnswer) => void; ids: string[] } | undefined>(undefined);
+  const job = useRef<BulkJob | undefined>(undefined);
+  const abort = useRef<AbortController | undefined>(undefined);
+
+  const purger = useMemo(
+    () =>
+      createPurger({
+        resolveTargets: async () => [...(job.current?.targets ?? [])],
+        confirm: ({ targets }) =>
+          new Promise<ConfirmationAnswer>((resolve) => {
+            pending.current = { resolve, ids: targets.map((t) => t.ref.id) };
+            setPhase({ kind: "confirming", request: { targets, scope: job.current?.scope ?? "" } });
+          }),
+        stillSelected: () => job.current?.stillValid() ?? Promise.resolve(false),
+        deleteMany: async (targets) => {
+          if (!bulk) throw new Error("Bulk purge is not available.");
+          const controller = new AbortController();
+          abort.current = controller;
+          setPhase({ kind: "running", progress: emptyProgress(targets.length), cancelling: false });
+          return bulk.purge(targets, {
+            signal: controller.signal,
+            onProgress: (progress) => setPhase((p) => (p.kind === "running" ? { ...p, progress } : p)),
+          });
+        },
+      }),
+    [bulk],
+  );
+
+  const start = useCallback(
+    (next: BulkJob) => {
+      if (purger.running || next.targets.length === 0) return;
+      job.current = next;
+      purger
+        .run()
+        .then((result) => {
+          if (result.status === "busy") return;
+          setPhase({
+            kind: "finished",
+            summary: summarize(result),
+            results: result.status === "done" ? result.results : [],
+            authProblem: undefined,
+          });
+        })
+        .catch((error: unknown) => {
+          setPhase({
+            kind: "finished",
+            summary: summarizeError(error),
+            results: [],
+            authProblem: error instanceof AuthError ? error : undefined,
+          });
+        })
+        .finally(() => {
+          pending.current = undefined;
+          abort.current = undefined;
+        });
+    },
+    [purger],
+  );
+
+  const answer = useCallback((confirmed: boolean) => {
+    const p = pending.current;
+    if (!p) return;
+    pending.current = undefined;
+    setPhase({ kind: "idle" });
+    p.resolve(confirmed ? { confirmed: true, ids: p.ids } : { confirmed: false, reason: "cancelled" });
+  }, []);
+
+  const cancel = useCallback(() => {
+    abort.current?.abort();
+    setPhase((p) => (p.kind === "running" ? { ...p, cancelling: true } : p));
+  }, []);
+
+  const reset = useCallback(() => {
+    if (!purger.running) setPhase({ kind: "idle" });
+  }, [purger]);
+
+  return { phase, start, answer, cancel, reset };
+}
