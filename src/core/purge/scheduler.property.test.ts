@@ -10,13 +10,11 @@ import { purgeItems } from "./scheduler";
 import { type BatchFault, FakeGraph, graphErrorBody, type Step, VirtualClock } from "./scheduler.testkit";
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  fc
-    .integer({ min: 1, max: 3 })
-    .map((s) => ({
-      status: 429,
-      headers: { "Retry-After": String(s) },
-      body: graphErrorBody("ApplicationThrottled"),
-    })),
+  fc.integer({ min: 1, max: 3 }).map((s) => ({
+    status: 429,
+    headers: { "Retry-After": String(s) },
+    body: graphErrorBody("ApplicationThrottled"),
+  })),
   fc.constant({ status: 503 }),
   fc.boolean().map((ran) => ({ status: 504, ran })),
   fc.constant({ status: 404, body: graphErrorBody("ErrorItemNotFound") }),

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { AuthError } from "../auth/errors";
 import { CANCELLED_BEFORE_ITEM } from "../graph/outcome";
 import type { ItemRef } from "../graph/types";
-import { type ItemOutcome, type PurgeProgress, purgeItems, type ScheduleOptions } from "./scheduler";
+import {
+  createRequestLedger,
+  type ItemOutcome,
+  type PurgeProgress,
+  purgeItems,
+  type ScheduleOptions,
+} from "./scheduler";
 import {
   FakeGraph,
   type FakeGraphOptions,
@@ -141,6 +147,34 @@ describe("purgeItems: speed and limits", () => {
     // And it does use the budget: 100 requests need at least 3 windows, and not many more.
     expect(wall).toBeGreaterThanOrEqual(3000);
     expect(wall).toBeLessThan(4000);
+  });
+
+  it("with a shared ledger, a second run counts the first run's requests against the budget", async () => {
+    const budget = { requests: 30, windowMs: 1000 };
+    const env = setup({ budget });
+    const ledger = createRequestLedger();
+    await run(messages(28, "a"), env, { budget, ledger });
+    const firstEnded = env.clock.now();
+    const { outcomes } = await run(messages(8, "b"), env, { budget, ledger });
+    expect(statuses(outcomes)).toEqual({ purged: 8 });
+    expect(env.graph.caused429).toEqual([]);
+    expect(env.graph.maxInWindow("me", budget.windowMs)).toBeLessThanOrEqual(30);
+    // Only 2 fit at once after the first run's 28; the rest waited for the window to move on.
+    const later = env.graph.runs.filter((r) => r.itemId.startsWith("b") && r.start >= firstEnded + 900);
+    expect(later.length).toBeGreaterThan(0);
+
+    // Without the ledger the second run would not have known, and the fake Exchange would have said 429.
+    const fresh = setup({ budget });
+    await run(messages(28, "a"), fresh, { budget });
+    await run(messages(8, "b"), fresh, { budget });
+    expect(fresh.graph.caused429.length).toBeGreaterThan(0);
+  });
+
+  it("does nothing for no items", async () => {
+    const env = setup();
+    const { outcomes } = await run([], env);
+    expect(outcomes.size).toBe(0);
+    expect(env.graph.batchCalls).toHaveLength(0);
   });
 
   it("counts the budget per mailbox", async () => {

@@ -87,6 +87,20 @@ export interface ScheduleOptions {
   maxRetryDelayMs?: number;
   /** Jitter source in [0, 1). @default Math.random */
   random?: () => number;
+  /**
+   * Requests already sent per mailbox, kept across runs (cancel, then continue with the rest) so a second run
+   * counts the first one's requests against the same budget. Use one per clock. @default a fresh one per run
+   */
+  ledger?: RequestLedger;
+}
+
+/** Opaque record of recent requests per mailbox; create once (e.g. per task pane) and pass to every run. */
+export interface RequestLedger {
+  readonly windows: Map<string, SendWindow>;
+}
+
+export function createRequestLedger(): RequestLedger {
+  return { windows: new Map() };
 }
 
 const DEFAULT_BUDGET = { requests: 10_000, windowMs: 600_000 };
@@ -120,8 +134,8 @@ class SendWindow {
   private inFlight = 0;
 
   constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
+    readonly limit: number,
+    readonly windowMs: number,
   ) {}
 
   room(now: number): number {
@@ -183,6 +197,7 @@ export async function purgeItems(
   const budget = options.budget ?? DEFAULT_BUDGET;
   const maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? 6));
   const maxRetryDelayMs = options.maxRetryDelayMs ?? 60_000;
+  const ledger = options.ledger ?? createRequestLedger();
   if (!(maxConcurrent >= 1)) throw new TypeError("maxConcurrentPerMailbox must be at least 1.");
   if (!(batchSize >= 1)) throw new TypeError("batchSize must be at least 1.");
   if (!(budget.requests >= 1) || !(budget.windowMs > 0)) throw new TypeError("budget must allow requests.");
@@ -442,9 +457,23 @@ export async function purgeItems(
     };
   }
 
-  async function runMailbox(group: Entry[]): Promise<void> {
-    let queue = group;
+  function windowFor(key: string): SendWindow {
+    const existing = ledger.windows.get(key);
+    if (
+      existing !== undefined &&
+      existing.limit === budget.requests &&
+      existing.windowMs === budget.windowMs
+    ) {
+      return existing;
+    }
     const window = new SendWindow(budget.requests, budget.windowMs);
+    ledger.windows.set(key, window);
+    return window;
+  }
+
+  async function runMailbox(key: string, group: Entry[]): Promise<void> {
+    let queue = group;
+    const window = windowFor(key);
     const single = group.length === 1;
     while (queue.length > 0 && !halt.signal.aborted) {
       const now = clock.now();
@@ -486,7 +515,7 @@ export async function purgeItems(
       group.push(entry);
       groups.set(key, group);
     }
-    await Promise.all([...groups.values()].map((group) => runMailbox(group)));
+    await Promise.all([...groups].map(([key, group]) => runMailbox(key, group)));
   } finally {
     signal?.removeEventListener("abort", onAbort);
   }
