@@ -30,7 +30,8 @@
  * Budget: a sliding window per mailbox of member requests sent; a request counts from when it is sent until
  * `windowMs` after its answer arrived (Exchange charges it somewhere in between), so no window Exchange can
  * draw holds more than `budget.requests`. Before sending, if the batch would not fit, a smaller batch that
- * does fit goes (whole chains), or the scheduler waits until one fits.
+ * does fit goes (whole chains), or the scheduler waits until one fits. Pass one `RequestLedger` to every run
+ * (cancel, then continue) so a later run counts the earlier one's requests.
  *
  * Items with the same id are purged once. A mailbox with a single item gets one plain permanentDelete (no
  * batch). Mailboxes are keyed by how they are addressed: "/me" and "/users/{self}" count as two.
@@ -94,13 +95,21 @@ export interface ScheduleOptions {
   ledger?: RequestLedger;
 }
 
-/** Opaque record of recent requests per mailbox; create once (e.g. per task pane) and pass to every run. */
+/**
+ * Opaque record of recent requests per mailbox; create once (e.g. per task pane) and pass to every run. Runs
+ * sharing a ledger must not overlap (the workflow's busy guard ensures that): each assumes its batch is the
+ * only one in flight for its mailboxes.
+ */
 export interface RequestLedger {
-  readonly windows: Map<string, SendWindow>;
+  readonly kind: "request-ledger";
 }
 
+const ledgerWindows = new WeakMap<RequestLedger, Map<string, SendWindow>>();
+
 export function createRequestLedger(): RequestLedger {
-  return { windows: new Map() };
+  const ledger: RequestLedger = Object.freeze({ kind: "request-ledger" });
+  ledgerWindows.set(ledger, new Map());
+  return ledger;
 }
 
 const DEFAULT_BUDGET = { requests: 10_000, windowMs: 600_000 };
@@ -346,10 +355,11 @@ export async function purgeItems(
       // Graph refused the whole batch before running any of it: the same members wait and go again.
       for (const entry of chosen) {
         entry.attempts += 1;
-        retryOrSettle(entry, queue, failure.retryAfterMs, () => ({
-          status: "failed",
-          problem: failure.problemFor(entry.ref),
-        }));
+        retryOrSettle(entry, queue, failure.retryAfterMs, ({ retryAfterExceededMs }) => {
+          const problem = failure.problemFor(entry.ref);
+          if (retryAfterExceededMs !== undefined) problem.retryAfterMs = retryAfterExceededMs;
+          return { status: "failed", problem };
+        });
       }
       return;
     }
@@ -457,8 +467,11 @@ export async function purgeItems(
     };
   }
 
+  const windows = ledgerWindows.get(ledger) ?? new Map<string, SendWindow>();
+  ledgerWindows.set(ledger, windows);
+
   function windowFor(key: string): SendWindow {
-    const existing = ledger.windows.get(key);
+    const existing = windows.get(key);
     if (
       existing !== undefined &&
       existing.limit === budget.requests &&
@@ -467,7 +480,7 @@ export async function purgeItems(
       return existing;
     }
     const window = new SendWindow(budget.requests, budget.windowMs);
-    ledger.windows.set(key, window);
+    windows.set(key, window);
     return window;
   }
 
