@@ -663,3 +663,150 @@ export function seedMailboxes(seed: number): Map<string, MailboxRecord> {
     [SALES.upn, sales],
   ]);
 }
+
+// ------------------------------------------------------------------ bulk seeding (benchmarks, bulk tests)
+
+/** Mailing lists a backlog comes from: each has a tag, an address and its own posters and topics. */
+const LISTS: { tag: string; address: string; topics: string[] }[] = [
+  {
+    tag: "retail-ops",
+    address: "retail-ops@lists.contoso.com",
+    topics: [
+      "Store {n} till reconciliation off by a few cents",
+      "Weekly footfall numbers, week {w}",
+      "Holiday staffing plan – draft {q}",
+      "Planogram change for aisle {a} goes live Monday",
+      "Who has the spare label printer?",
+      "Fire drill schedule for the regional stores",
+      "Stock count discrepancies in store {n}",
+      "Click & collect lockers: firmware update tonight",
+    ],
+  },
+  {
+    tag: "it-announce",
+    address: "it-announce@lists.contoso.com",
+    topics: [
+      "Planned maintenance: point-of-sale servers, Saturday 02:00",
+      "Phishing warning: fake invoice emails circulating",
+      "New Wi-Fi network for store back offices",
+      "Outlook add-in rollout, wave {q}",
+      "Password policy change takes effect on {d}",
+      "Incident {n} resolved: card terminals offline",
+    ],
+  },
+  {
+    tag: "supplier-news",
+    address: "supplier-news@lists.fabrikam.com",
+    topics: [
+      "Fabrikam catalogue update {n}",
+      "Price list Q{q}: changes to outdoor range",
+      "Delivery windows during the holidays",
+      "Recall notice: batch {n} of garden hoses",
+      "Webinar invitation: merchandising trends",
+      "Nuevos productos para la temporada",
+      "Neue Lieferbedingungen ab {d}",
+    ],
+  },
+  {
+    tag: "social",
+    address: "social@lists.contoso.com",
+    topics: [
+      "Bake sale on Friday 🍰",
+      "Five-a-side football: who is in?",
+      "Lost and found: blue umbrella",
+      "Photos from the summer party",
+      "Book club: next pick",
+      "来月の社内イベントについて",
+    ],
+  },
+];
+
+const LIST_PREVIEWS = [
+  "You are receiving this because you are subscribed to the list. To unsubscribe, visit the list settings page.",
+  "Please find the details below. Replies go to the whole list; reply to the sender directly if it is only for them.",
+  "Quick update for everyone: nothing changes for you unless your store is named below.",
+  "Thanks all for the replies so far. Summarising where we landed so that nobody has to read the whole thread.",
+  "Reminder: this list is archived. Do not send customer data or passwords here.",
+  "",
+];
+
+/** The store key inside a mailbox's IDs: new items minted with it look like the seeded ones. */
+function storeKeyOf(mailbox: MailboxRecord): Uint8Array {
+  const bytes = Buffer.from(mailbox.rootFolderId.replace(/-/g, "+").replace(/_/g, "/"), "base64");
+  // Layout from ids.ts: 4-byte header, 36-byte GUID, 00 2e 00 00 00 00, then the 16-byte store key.
+  return new Uint8Array(bytes.subarray(46, 62));
+}
+
+export interface BacklogRequest {
+  count: number;
+  /** Replaces the list tag (`[retail-ops] `) in front of every subject. */
+  subjectPrefix?: string;
+  /** The newest message's receivedDateTime (ms); older ones go back from there. Default: the seed's date. */
+  newestMs?: number;
+}
+
+/**
+ * A mailing-list backlog for one folder: varied lists, posters, topics, reply threads and dates going back
+ * from `newestMs` a few minutes to a few hours apart. Newest first. IDs are minted in the mailbox's own
+ * layout (its GUID and store key), so they resolve to this mailbox like the seeded ones.
+ */
+export function buildBacklog(
+  rng: Rng,
+  mailbox: MailboxRecord,
+  folder: MailFolderRecord,
+  request: BacklogRequest,
+): MessageRecord[] {
+  const storeKey = storeKeyOf(mailbox);
+  const me: Person = { name: mailbox.user.displayName, address: mailbox.user.upn };
+  const threads: { subject: string; conversationId: string; list: (typeof LISTS)[number] }[] = [];
+  const out: MessageRecord[] = [];
+  let received = request.newestMs ?? BASE_DATE;
+  for (let i = 0; i < request.count; i++) {
+    received -= rng.int(3, 360) * 60 * 1000 + rng.int(0, 59) * 1000;
+    const thread = threads.length > 0 && rng.chance(0.3) ? rng.pick(threads) : undefined;
+    const list = thread?.list ?? rng.pick(LISTS);
+    let topic: string;
+    let conversationId: string;
+    if (thread) {
+      topic = `${rng.pick(["Re: ", "RE: ", "Re: Re: "])}${thread.subject}`;
+      conversationId = thread.conversationId;
+    } else {
+      topic = fillSubject(rng, rng.pick(list.topics));
+      conversationId = mintId(rng, mailbox.guid, storeKey, "conversation").rest;
+      threads.push({ subject: topic, conversationId, list });
+      if (threads.length > 40) threads.shift();
+    }
+    const subject = `${request.subjectPrefix ?? `[${list.tag}] `}${topic}`;
+    const poster = rng.pick(PEOPLE);
+    // Lists rewrite From to "Name via list" on DMARC-protected domains; keep both shapes.
+    const from = rng.chance(0.4) ? { name: `${poster.name} via ${list.tag}`, address: list.address } : poster;
+    const preview = rng.pick(LIST_PREVIEWS);
+    const ids = mintId(rng, mailbox.guid, storeKey, "item");
+    out.push({
+      id: ids.rest,
+      ewsId: ids.ews,
+      folderId: folder.id,
+      subject,
+      from,
+      toRecipients: [{ name: list.tag, address: list.address }],
+      ccRecipients: rng.chance(0.05) ? [me] : [],
+      receivedDateTime: iso(received),
+      sentDateTime: iso(received - rng.int(1, 120) * 1000),
+      createdDateTime: iso(received),
+      lastModifiedDateTime: iso(received),
+      bodyPreview: preview,
+      bodyHtml: `<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head><body><p>${escapeHtml(preview)}</p></body></html>`,
+      isRead: rng.chance(0.35),
+      isDraft: false,
+      hasAttachments: rng.chance(0.08),
+      conversationId,
+      importance: rng.chance(0.03) ? "low" : "normal",
+      internetMessageId: `<${Buffer.from(rng.bytes(12)).toString("hex").toUpperCase()}@${list.address.split("@")[1] ?? "lists.contoso.com"}>`,
+      changeKey: Buffer.from(rng.bytes(24)).toString("base64"),
+      categories: [],
+      flagged: false,
+      focused: false,
+    });
+  }
+  return out;
+}

@@ -15,11 +15,12 @@ import {
 } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo, Socket } from "node:net";
-import { ADELE, type MailboxRecord, seedMailboxes } from "./data";
+import { ADELE, buildBacklog, type MailboxRecord, type MessageRecord, seedMailboxes } from "./data";
 import { DEFAULT_ENGINE_SETTINGS, Engine, type EngineSettings, type Outcome } from "./engine";
 import { FaultPlan, type FaultRule } from "./faults";
 import { Identity, type IdentityOutcome, type IdentitySettings } from "./identity";
 import { DEFAULT_LIMITS, type LimitSettings, Limits } from "./limits";
+import { Rng } from "./prng";
 import { EmulatorState, type PurgeRecord, type RequestLogEntry } from "./state";
 import { type IssuedTokens, type TokenRequest, TokenService } from "./tokens";
 
@@ -78,6 +79,18 @@ export interface MessageListing {
   mailbox: string;
 }
 
+export interface AddMessagesRequest {
+  folder: string;
+  /** 1 to MAX_ADD_MESSAGES. */
+  count: number;
+  mailbox?: string;
+  /** Put in front of every subject instead of the list tag, e.g. "[bench] ". */
+  subjectPrefix?: string;
+}
+
+/** Per call: enough for any benchmark, small enough that a typo cannot eat the machine's memory. */
+export const MAX_ADD_MESSAGES = 50_000;
+
 export interface EmulatorControl {
   mintToken(req: TokenRequest): IssuedTokens;
   addFault(rule: FaultRule): string;
@@ -94,6 +107,11 @@ export interface EmulatorControl {
   advanceClock(ms: number): void;
   now(): number;
   messages(filter?: { folder?: string; mailbox?: string }): MessageListing[];
+  /**
+   * Adds `count` generated messages (a mailing-list backlog) to a folder, by id, well-known name or display
+   * name, of Adele's mailbox or `mailbox` (UPN or id). Returns their listings, newest first.
+   */
+  addMessages(request: AddMessagesRequest): MessageListing[];
   summary(): Record<string, unknown>;
 }
 
@@ -107,6 +125,24 @@ export interface Emulator {
 }
 
 const MAX_BODY = 4 * 1024 * 1024;
+
+function listing(mb: MailboxRecord, m: MessageRecord): MessageListing {
+  return {
+    id: m.id,
+    ewsId: m.ewsId,
+    subject: m.subject,
+    from: m.from,
+    receivedDateTime: m.receivedDateTime,
+    isRead: m.isRead,
+    isDraft: m.isDraft,
+    hasAttachments: m.hasAttachments,
+    importance: m.importance,
+    conversationId: m.conversationId,
+    folderId: m.folderId,
+    folder: mb.folders.get(m.folderId)?.displayName ?? "",
+    mailbox: mb.user.upn,
+  };
+}
 
 const GRAPH_EXPOSED =
   "ETag, Location, Preference-Applied, Content-Range, request-id, client-request-id, ReadWriteConsistencyToken, SdkVersion, WWW-Authenticate, x-ms-ags-diagnostic";
@@ -188,6 +224,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     clockOffsetMs,
   });
 
+  let backlogCalls = 0;
   const control: EmulatorControl = {
     mintToken: (req) => tokens.issue(req),
     addFault: (rule) => faults.add(rule),
@@ -201,6 +238,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     purges: () => state.purges,
     reset: (seed) => {
       const s = seed ?? state.seed;
+      backlogCalls = 0;
       state.reset(s, seedFn(s));
       faults.clear();
       limits.resetBudgets();
@@ -250,21 +288,32 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return [...mb.messages.values()]
         .filter((m) => !folderIds || folderIds.has(m.folderId))
         .sort((a, b) => (a.receivedDateTime < b.receivedDateTime ? 1 : -1))
-        .map((m) => ({
-          id: m.id,
-          ewsId: m.ewsId,
-          subject: m.subject,
-          from: m.from,
-          receivedDateTime: m.receivedDateTime,
-          isRead: m.isRead,
-          isDraft: m.isDraft,
-          hasAttachments: m.hasAttachments,
-          importance: m.importance,
-          conversationId: m.conversationId,
-          folderId: m.folderId,
-          folder: mb.folders.get(m.folderId)?.displayName ?? "",
-          mailbox: mb.user.upn,
-        }));
+        .map((m) => listing(mb, m));
+    },
+    addMessages: (request) => {
+      const { folder: folderRef, count, mailbox: mailboxRef, subjectPrefix } = request;
+      if (!Number.isInteger(count) || count < 1 || count > MAX_ADD_MESSAGES) {
+        throw new HttpError(400, `count must be an integer from 1 to ${MAX_ADD_MESSAGES}`);
+      }
+      if (typeof folderRef !== "string" || folderRef === "") throw new HttpError(400, "folder is required");
+      if (subjectPrefix !== undefined && typeof subjectPrefix !== "string") {
+        throw new HttpError(400, "subjectPrefix must be a string");
+      }
+      const mb = state.findMailbox(mailboxRef ?? ADELE.upn);
+      if (!mb) throw new HttpError(404, `unknown mailbox ${mailboxRef ?? ""}`);
+      const folder =
+        state.resolveFolder(mb, folderRef) ??
+        [...mb.folders.values()].find((f) => f.displayName.toLowerCase() === folderRef.toLowerCase());
+      if (!folder) throw new HttpError(404, `unknown folder ${folderRef}`);
+      // Deterministic per seed and call, so two runs with the same calls get the same ids.
+      backlogCalls += 1;
+      const rng = new Rng((Math.imul(state.seed, 0x9e3779b1) + Math.imul(backlogCalls, 0x85ebca6b)) >>> 0);
+      const added = buildBacklog(rng, mb, folder, {
+        count,
+        ...(subjectPrefix !== undefined ? { subjectPrefix } : {}),
+      });
+      for (const m of added) mb.messages.set(m.id, m);
+      return added.map((m) => listing(mb, m));
     },
     summary: () => ({ ...state.summary(), settings: settings() }),
   };
@@ -387,6 +436,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         if (folder !== null) filter.folder = folder;
         if (mailbox !== null) filter.mailbox = mailbox;
         return send(res, 200, { messages: control.messages(filter) });
+      }
+      case "POST /messages": {
+        const request: AddMessagesRequest = {
+          folder: typeof obj.folder === "string" ? obj.folder : "",
+          count: typeof obj.count === "number" ? obj.count : Number.NaN,
+        };
+        if (typeof obj.mailbox === "string") request.mailbox = obj.mailbox;
+        if (obj.subjectPrefix !== undefined) request.subjectPrefix = obj.subjectPrefix as string;
+        return send(res, 201, { messages: control.addMessages(request) });
       }
       case "GET /settings":
         return send(res, 200, settings());
