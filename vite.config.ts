@@ -40,6 +40,8 @@ export default defineConfig(async ({ command, mode }) => ({
     outDir: resolve(import.meta.dirname, "dist"),
     emptyOutDir: true,
     sourcemap: true,
+    // .vite/manifest.json: the chunk graph (imports, dynamicImports) that test/budgets checks sizes against.
+    manifest: true,
     rollupOptions: { input: pages },
   },
   server: {

@@ -21,7 +21,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "e2e",
-          include: ["test/e2e/**/*.e2e.ts"],
+          include: ["test/e2e/**/*.e2e.ts", "test/budgets/**/*.e2e.ts"],
           environment: "node",
           globalSetup: ["test/e2e/globalSetup.ts"],
           // One browser, one set of servers on fixed ports: files run one after another.

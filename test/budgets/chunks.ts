@@ -1,0 +1,140 @@
+/**
+ * The production bundle's chunk graph from Vite's build manifest (`build.manifest: true` → `.vite/manifest.json`)
+ * and the gzip sizes (zlib level 9) of what each page loads. Used by the size-budget test and `npm run bench`.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+
+export interface ManifestChunk {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  isDynamicEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+}
+
+export type Manifest = Record<string, ManifestChunk>;
+
+export function readManifest(outDir: string): Manifest {
+  return JSON.parse(readFileSync(join(outDir, ".vite", "manifest.json"), "utf8")) as Manifest;
+}
+
+/**
+ * Manifest keys reachable from `entry`: through static `imports` always, through `dynamicImports` only when
+ * `dynamic` is set (then recursively through theirs too). The entry comes first.
+ */
+export function reachable(manifest: Manifest, entry: string, dynamic: boolean): string[] {
+  if (manifest[entry] === undefined) throw new Error(`${entry} is not in the build manifest`);
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    if (seen.has(key)) return;
+    const chunk = manifest[key];
+    if (chunk === undefined) throw new Error(`the build manifest names ${key} but has no entry for it`);
+    seen.add(key);
+    for (const next of chunk.imports ?? []) visit(next);
+    if (dynamic) for (const next of chunk.dynamicImports ?? []) visit(next);
+  };
+  visit(entry);
+  return [...seen];
+}
+
+export interface SizedChunk {
+  key: string;
+  file: string;
+  raw: number;
+  gzip: number;
+}
+
+/** Each chunk is fetched on its own, so each is gzipped on its own (level 9) and the sizes are summed. */
+export function sizeOf(
+  outDir: string,
+  manifest: Manifest,
+  keys: string[],
+): { total: number; chunks: SizedChunk[] } {
+  const chunks = keys.map((key) => {
+    const chunk = manifest[key];
+    if (chunk === undefined) throw new Error(`no chunk ${key}`);
+    const bytes = readFileSync(join(outDir, chunk.file));
+    return { key, file: chunk.file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  });
+  return { total: chunks.reduce((sum, c) => sum + c.gzip, 0), chunks };
+}
+
+/** 1 kB = 1,000 bytes, as Vite's build report counts. */
+export const KB = 1000;
+
+export const kb = (bytes: number): string => `${(bytes / KB).toFixed(1)} kB`;
+
+export interface Budget {
+  name: string;
+  entry: string;
+  dynamic: boolean;
+  limit: number;
+}
+
+/** The budgets: JS only (CSS and images are not counted). Entries are manifest keys (paths under src/). */
+export const BUDGETS: Budget[] = [
+  { name: "task pane, first paint", entry: "taskpane/taskpane.html", dynamic: false, limit: 140 * KB },
+  { name: "task pane, whole", entry: "taskpane/taskpane.html", dynamic: true, limit: 240 * KB },
+  { name: "command page", entry: "commands/commands.html", dynamic: true, limit: 90 * KB },
+  { name: "confirmation page", entry: "dialog/confirm.html", dynamic: true, limit: 30 * KB },
+];
+
+export interface BudgetResult extends Budget {
+  total: number;
+  chunks: SizedChunk[];
+}
+
+export function measureBudgets(outDir: string): BudgetResult[] {
+  const manifest = readManifest(outDir);
+  return BUDGETS.map((b) => ({ ...b, ...sizeOf(outDir, manifest, reachable(manifest, b.entry, b.dynamic)) }));
+}
+
+/** A table of the budgets and, per budget, its chunks by size (largest first). */
+export function formatBudgets(results: BudgetResult[]): string {
+  const lines = ["JS gzip sizes (zlib level 9, 1 kB = 1,000 bytes; each chunk compressed on its own):"];
+  for (const r of results) {
+    lines.push(
+      `  ${r.total <= r.limit ? "PASS" : "FAIL"}  ${r.name.padEnd(24)} ${kb(r.total).padStart(9)} / ${kb(r.limit)}  (${r.entry}${r.dynamic ? " + dynamic imports" : ", static imports only"})`,
+    );
+    for (const c of [...r.chunks].sort((a, b) => b.gzip - a.gzip)) {
+      lines.push(`          ${kb(c.gzip).padStart(9)} gzip ${kb(c.raw).padStart(9)} raw  ${c.file}`);
+    }
+  }
+  return lines.join("\n");
+}
+
+/**
+ * Builds the production bundle (same vite.config.ts, mode production) into `outDir`. NODE_ENV is forced to
+ * "production" for the build: under Vitest it is "test", and Vite then bundles React's development build
+ * (jsxDEV, react-dom.development: about 70 kB more gzip on the task pane), which is not what ships.
+ */
+export async function buildProduction(outDir: string, env: Record<string, string> = {}): Promise<void> {
+  const { build } = await import("vite");
+  const vars = { NODE_ENV: "production", ...env };
+  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, vars);
+  try {
+    await build({
+      configFile: join(import.meta.dirname, "../../vite.config.ts"),
+      mode: "production",
+      logLevel: "warn",
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
+/** Whether a build carries React's development runtime (a build made with NODE_ENV other than production). */
+export function hasReactDevBuild(outDir: string, manifest: Manifest): boolean {
+  return Object.values(manifest).some(
+    (c) => c.file.endsWith(".js") && readFileSync(join(outDir, c.file), "utf8").includes("jsxDEV"),
+  );
+}

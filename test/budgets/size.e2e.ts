@@ -1,0 +1,75 @@
+/**
+ * Size budgets on the production bundle: the JS each page needs, gzipped (level 9). Runs on every `npm test`
+ * (e2e project); a budget exceeded fails it, naming the chunks that make it up.
+ *
+ * The bundle is built here with NODE_ENV=production rather than read from the e2e project's build
+ * (E2E.outDir): that one is built inside Vitest, where NODE_ENV is "test" and React's development build gets
+ * bundled, so its sizes are not what ships (the first test below shows the difference).
+ */
+import { existsSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { E2E } from "../e2e/config";
+import {
+  BUDGETS,
+  type BudgetResult,
+  buildProduction,
+  formatBudgets,
+  hasReactDevBuild,
+  kb,
+  measureBudgets,
+  reachable,
+  readManifest,
+} from "./chunks";
+
+const outDir = `${E2E.outDir}-budgets`;
+let results: BudgetResult[] = [];
+
+beforeAll(async () => {
+  await buildProduction(outDir);
+  results = measureBudgets(outDir);
+  console.warn(formatBudgets(results));
+}, 180_000);
+afterAll(async () => {
+  await rm(outDir, { recursive: true, force: true });
+});
+
+describe("bundle size budgets", () => {
+  it("measures a production build: React's production runtime, MSAL only behind dynamic imports", () => {
+    const manifest = readManifest(outDir);
+    expect(hasReactDevBuild(outDir, manifest)).toBe(false);
+    if (existsSync(`${E2E.outDir}/.vite/manifest.json`)) {
+      // Tells whoever reads these numbers that the e2e bundle differs (see the file header).
+      const e2e = readManifest(E2E.outDir);
+      if (hasReactDevBuild(E2E.outDir, e2e)) {
+        console.warn(
+          `note: ${E2E.outDir} (the e2e build) carries React's development runtime; budgets use ${outDir}`,
+        );
+      }
+    }
+    const first = reachable(manifest, "taskpane/taskpane.html", false);
+    const whole = reachable(manifest, "taskpane/taskpane.html", true);
+    expect(first[0]).toBe("taskpane/taskpane.html");
+    expect(whole).toEqual(expect.arrayContaining(first));
+    expect(whole.length).toBeGreaterThan(first.length);
+    // The README promises MSAL loads lazily: it is reachable from the pane, but not on the first-paint path.
+    const isMsal = (key: string) => key.includes("@azure/msal-browser");
+    expect(whole.some(isMsal)).toBe(true);
+    expect(first.some(isMsal)).toBe(false);
+    expect(results.map((r) => r.name)).toEqual(BUDGETS.map((b) => b.name));
+  });
+
+  for (const budget of BUDGETS) {
+    it(`${budget.name}: at most ${kb(budget.limit)} of JS, gzip`, () => {
+      const r = results.find((x) => x.name === budget.name);
+      if (r === undefined) throw new Error(`no measurement for ${budget.name}`);
+      const detail = [...r.chunks]
+        .sort((a, b) => b.gzip - a.gzip)
+        .map((c) => `${c.file} ${kb(c.gzip)}`)
+        .join(", ");
+      expect(r.total, `${r.name} is ${kb(r.total)} gzip, over ${kb(r.limit)}: ${detail}`).toBeLessThanOrEqual(
+        r.limit,
+      );
+    });
+  }
+});
