@@ -6,7 +6,7 @@ import { onItemChanged } from "../core/office/events";
 import { canFollowItemChanges, readCurrentItem } from "../core/office/item";
 import { canReadSelection, onSelectionChanged, readSelection } from "../core/office/selection";
 import { folderCount, listFolderMessages, listMailFolders, resolveSelection } from "../core/purge/mailData";
-import { purgeItems } from "../core/purge/scheduler";
+import { createRequestLedger, purgeItems } from "../core/purge/scheduler";
 import type { ItemResult } from "../core/purge/types";
 import { createServices, type Services } from "../core/services";
 import type { BulkDeps } from "./bulk/bulkDeps";
@@ -37,6 +37,9 @@ function createBulkDeps(services: Services): BulkDeps {
   // Everything bulk follows a click in the pane, so a sign-in window may open.
   const graph = services.mailGraph(true);
   const mailbox: MailboxRef = { kind: "me" };
+  // One ledger per pane: a run started right after a cancelled one still counts the earlier requests against
+  // Outlook's 10,000-per-10-minutes budget. Runs never overlap (the pane runs one at a time).
+  const ledger = createRequestLedger();
   let folderNames: Promise<Map<string, string>> | undefined;
   const names = () => {
     folderNames ??= listMailFolders(graph, mailbox)
@@ -63,7 +66,7 @@ function createBulkDeps(services: Services): BulkDeps {
     async purge(targets, { signal, onProgress }): Promise<ItemResult[]> {
       const outcomes = await purgeItems(
         targets.map((t) => t.ref),
-        { client: graph, signal, onProgress },
+        { client: graph, signal, onProgress, ledger },
       );
       return targets.map((target) => {
         const outcome = outcomes.get(target.ref.id);

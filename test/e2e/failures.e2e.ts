@@ -41,7 +41,7 @@ async function purgeInPane(pane: Frame): Promise<void> {
 async function resultText(pane: Frame, title: string): Promise<string> {
   const bar = pane.getByText(title, { exact: true });
   await bar.waitFor();
-  return (await pane.locator("[aria-live]").innerText()).replace(/\s+/g, " ");
+  return ((await pane.locator("[aria-live]").first().textContent()) ?? "").replace(/\s+/g, " ");
 }
 
 function fault(id: string, action: FaultRule["action"], extra: Partial<FaultRule> = {}) {

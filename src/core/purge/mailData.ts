@@ -31,8 +31,9 @@ export interface MailFolder {
 
 type Reader = Pick<GraphClient, "getJson">;
 
+/** "/v1.0/me" or "/v1.0/users/{id}". */
 function base(mailbox: MailboxRef): string {
-  return `/v1.0${mailboxPath(mailbox)}`;
+  return mailboxPath(mailbox);
 }
 
 export function toTarget(message: GraphMessage, mailbox: MailboxRef, folderName?: string): PurgeTarget {
@@ -125,7 +126,7 @@ interface FolderPage {
 const FIRST = ["deleteditems", "junkemail"] as const;
 const KNOWN = [...FIRST, "inbox", "sentitems", "drafts", "archive"] as const;
 
-/** Mail folders, Deleted Items and Junk Email first, then the rest by name. Top level and one level down. */
+/** Mail folders at every depth, Deleted Items and Junk Email first, then the rest by name. */
 export async function listMailFolders(graph: Reader, mailbox: MailboxRef): Promise<MailFolder[]> {
   const root = `${base(mailbox)}/mailFolders`;
   const known = new Map<string, string>();
@@ -137,36 +138,33 @@ export async function listMailFolders(graph: Reader, mailbox: MailboxRef): Promi
       if (!(error instanceof GraphError)) throw error;
     }
   });
+  const select = "$top=100&$select=id,displayName,totalItemCount,childFolderCount";
   const folders: MailFolder[] = [];
-  let url: string | undefined = `${root}?$top=100&$select=id,displayName,totalItemCount,childFolderCount`;
-  const parents: string[] = [];
-  while (url) {
-    const page: FolderPage = await graph.getJson<FolderPage>(url);
-    for (const f of page.value) {
-      folders.push({
-        id: f.id,
-        displayName: f.displayName,
-        totalItemCount: f.totalItemCount ?? 0,
-        wellKnown: known.get(f.id),
-      });
-      if ((f.childFolderCount ?? 0) > 0) parents.push(f.id);
+  const readAll = async (first: string): Promise<string[]> => {
+    const parents: string[] = [];
+    let url: string | undefined = first;
+    while (url) {
+      const page: FolderPage = await graph.getJson<FolderPage>(url);
+      for (const f of page.value) {
+        folders.push({
+          id: f.id,
+          displayName: f.displayName,
+          totalItemCount: f.totalItemCount ?? 0,
+          wellKnown: known.get(f.id),
+        });
+        if ((f.childFolderCount ?? 0) > 0) parents.push(f.id);
+      }
+      url = page["@odata.nextLink"];
     }
-    url = page["@odata.nextLink"];
-  }
-  const children = await mapLimited(parents, 4, (id) =>
-    graph.getJson<FolderPage>(
-      `${root}/${encodeURIComponent(id)}/childFolders?$top=100&$select=id,displayName,totalItemCount`,
-    ),
-  );
-  for (const page of children) {
-    for (const f of page.value) {
-      folders.push({
-        id: f.id,
-        displayName: f.displayName,
-        totalItemCount: f.totalItemCount ?? 0,
-        wellKnown: undefined,
-      });
-    }
+    return parents;
+  };
+  // Breadth first, a bounded number of levels (Exchange allows deep trees; people rarely go past a few).
+  let level = await readAll(`${root}?${select}`);
+  for (let depth = 0; depth < 8 && level.length > 0; depth++) {
+    const next = await mapLimited(level, 4, (id) =>
+      readAll(`${root}/${encodeURIComponent(id)}/childFolders?${select}`),
+    );
+    level = next.flat();
   }
   const rank = (f: MailFolder) => {
     const i = FIRST.indexOf(f.wellKnown as (typeof FIRST)[number]);

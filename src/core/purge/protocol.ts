@@ -65,7 +65,7 @@ function isShownItem(value: unknown): value is ShownItem {
 
 export function parseToPage(raw: unknown): ToPage | undefined {
   const v = parse(raw);
-  if (!v || v.type !== "show" || typeof v.nonce !== "string" || v.nonce === "") return undefined;
+  if (v?.type !== "show" || typeof v.nonce !== "string" || v.nonce === "") return undefined;
   if (!Array.isArray(v.items) || v.items.length === 0 || !v.items.every(isShownItem)) return undefined;
   return { type: "show", nonce: v.nonce, items: v.items };
 }

@@ -95,3 +95,50 @@ describe("sign-in failures name what an administrator needs", () => {
     expect(summarizeError(error).message).toBe(AUTH_MESSAGES.interactionRequired);
   });
 });
+
+describe("Graph read failures", () => {
+  it("say what Graph said, not 'something unexpected'", async () => {
+    const { GraphError } = await import("../graph/errors");
+    const error = new GraphError({
+      kind: "forbidden",
+      message: "Graph refused (Graph error ErrorAccessDenied).",
+    });
+    expect(summarizeError(error)).toMatchObject({
+      tone: "error",
+      message: "Graph refused (Graph error ErrorAccessDenied).",
+    });
+  });
+});
+
+describe("bulk summaries", () => {
+  const t = (id: string) => ({
+    ref: { kind: "message" as const, id, mailbox: { kind: "me" as const } },
+    subject: id,
+    from: undefined,
+    received: undefined,
+  });
+  it("counts already gone as done, not as a failure", () => {
+    const summary = summarize({
+      status: "done",
+      results: [
+        { target: t("a"), outcome: { status: "purged" } },
+        { target: t("b"), outcome: { status: "already-gone", code: "ErrorItemNotFound", message: "gone" } },
+      ],
+    });
+    expect(summary).toMatchObject({ tone: "success", title: "Deleted permanently" });
+    expect(summary.message).toMatch(/^1 of 2 deleted permanently, 1 already gone\./);
+  });
+
+  it("says what is left when some failed or were not attempted", () => {
+    const summary = summarize({
+      status: "done",
+      results: [
+        { target: t("a"), outcome: { status: "purged" } },
+        { target: t("b"), outcome: { status: "failed", problem: { kind: "forbidden", message: "no" } } },
+        { target: t("c"), outcome: { status: "not-attempted", message: "Cancelled" } },
+      ],
+    });
+    expect(summary).toMatchObject({ tone: "warning", title: "Some messages not deleted" });
+    expect(summary.message).toMatch(/1 not deleted, 1 not attempted\. .*run it again/);
+  });
+});

@@ -2,6 +2,7 @@
  * Words for results: one place, so the pane, the notification bar and the tests say the same thing.
  */
 import { AuthError } from "../auth/errors";
+import { GraphError } from "../graph/errors";
 import { dialogProblem } from "../office/dialog";
 import {
   DraftNotSavedError,
@@ -82,12 +83,21 @@ export function summarize(result: PurgeResult): Summary {
     case "done": {
       const [only] = result.results;
       if (result.results.length === 1 && only) return summarizeItem(only);
-      const purged = result.results.filter((r) => r.outcome.status === "purged").length;
-      const failed = result.results.length - purged;
+      const count = (status: string) => result.results.filter((r) => r.outcome.status === status).length;
+      const purged = count("purged");
+      const gone = count("already-gone");
+      const failed = count("failed");
+      const notAttempted = count("not-attempted");
+      // "Already gone" is not a failure: nothing is left to delete for those.
+      const unfinished = failed + notAttempted;
+      const parts = [`${purged} of ${result.results.length} deleted permanently`];
+      if (gone > 0) parts.push(`${gone} already gone`);
+      if (failed > 0) parts.push(`${failed} not deleted`);
+      if (notAttempted > 0) parts.push(`${notAttempted} not attempted`);
       return {
-        tone: failed === 0 ? "success" : purged === 0 ? "error" : "warning",
-        title: failed === 0 ? "Deleted permanently" : "Some items not deleted",
-        message: `${purged} of ${result.results.length} deleted permanently.`,
+        tone: unfinished === 0 ? "success" : purged === 0 ? "error" : "warning",
+        title: unfinished === 0 ? "Deleted permanently" : "Some messages not deleted",
+        message: `${parts.join(", ")}.${unfinished > 0 ? " The report below says why for each; run it again to retry what is left." : ` ${HOLD_NOTE}`}`,
       };
     }
   }
@@ -154,6 +164,9 @@ export function summarizeError(error: unknown): Summary {
       title: "Outlook error",
       message: `Outlook reported an error (${error.operation}${error.code ? `, ${error.code}` : ""}). Nothing was deleted. Try again; if it keeps happening, reload Outlook.`,
     };
+  }
+  if (error instanceof GraphError) {
+    return { tone: "error", title: "Microsoft Graph error", message: error.problem.message };
   }
   if (error instanceof ConfirmationRejected) {
     return { tone: "warning", title: "Nothing deleted", message: PURGE_MESSAGES.mismatch };

@@ -157,6 +157,14 @@ describe("bulk deletion", () => {
   });
 });
 
+describe("voiding with a reason", () => {
+  it("uses the sentence stillSelected gives", async () => {
+    const d = deps({ stillSelected: vi.fn(async () => "The folder changed a lot.") });
+    expect(await createPurger(d).run()).toEqual({ status: "voided", message: "The folder changed a lot." });
+    expect(d.deleteItem).not.toHaveBeenCalled();
+  });
+});
+
 describe("answerMatches", () => {
   it("accepts the same set in another order", () => {
     expect(answerMatches(["B", "A"], [target("A"), target("B")])).toBe(true);

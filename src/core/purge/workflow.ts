@@ -17,8 +17,11 @@ interface PurgeSteps {
   resolveTargets(): Promise<PurgeTarget[]>;
   /** Shows the confirmation and waits for the person's answer. */
   confirm(request: ConfirmationRequest): Promise<ConfirmationAnswer>;
-  /** After the answer: is what was confirmed still what Outlook has selected? */
-  stillSelected(targets: readonly PurgeTarget[]): Promise<boolean>;
+  /**
+   * After the answer: is what was confirmed still what Outlook has selected? `false` voids the confirmation with
+   * the standard sentence; a string voids it with that sentence.
+   */
+  stillSelected(targets: readonly PurgeTarget[]): Promise<boolean | string>;
   /** Called after each item, for progress displays (one-by-one deletion only). */
   onProgress?(done: number, total: number): void;
 }
@@ -104,8 +107,10 @@ export function createPurger(deps: PurgeDeps): Purger {
         if (!answer.confirmed) return { status: "cancelled", message: PURGE_MESSAGES.cancelled };
         if (!answerMatches(answer.ids, targets))
           return { status: "voided", message: PURGE_MESSAGES.mismatch };
-        if (!(await deps.stillSelected(targets)))
-          return { status: "voided", message: PURGE_MESSAGES.changed };
+        const still = await deps.stillSelected(targets);
+        if (still !== true) {
+          return { status: "voided", message: still === false ? PURGE_MESSAGES.changed : still };
+        }
         return { status: "done", results: await deleteConfirmed(targets) };
       } finally {
         running = false;

@@ -45,6 +45,15 @@ export function BulkArea({ bulk, locale, singleBusy, onMultiple, onBusy }: BulkA
   };
   const bulkBusy = phase.kind === "confirming" || phase.kind === "running";
   useEffect(() => onBusy(bulkBusy), [bulkBusy, onBusy]);
+  // Messages purged or found gone: Outlook may keep listing them for a moment; nothing more is offered for them.
+  const [settled, setSettled] = useState<ReadonlySet<string>>(() => new Set());
+  useEffect(() => {
+    if (phase.kind !== "finished") return;
+    const done = phase.results
+      .filter((r) => r.outcome.status === "purged" || r.outcome.status === "already-gone")
+      .map((r) => r.target.ref.id);
+    if (done.length > 0) setSettled((previous) => new Set([...previous, ...done]));
+  }, [phase]);
 
   return (
     <div className={styles.root}>
@@ -53,6 +62,7 @@ export function BulkArea({ bulk, locale, singleBusy, onMultiple, onBusy }: BulkA
           bulk={bulk}
           locale={locale}
           busy={busy}
+          settled={settled}
           onDelete={start}
           onMultiple={onMultiple}
           onError={reportError}

@@ -14,6 +14,7 @@ const useStyles = makeStyles({
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   scroll: { maxHeight: "320px", overflow: "auto", border: `1px solid ${tokens.colorNeutralStroke2}` },
   table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
+  meta: { display: "block", color: tokens.colorNeutralForeground2 },
   cell: {
     textAlign: "start",
     verticalAlign: "top",
@@ -74,7 +75,7 @@ export default function ReportPanel({ results, locale }: ReportPanelProps) {
         <table className={styles.table}>
           <thead>
             <tr>
-              {["Subject", "Sender", "Received", "Outcome", "Reason"].map((h) => (
+              {["Message", "Outcome", "Reason"].map((h) => (
                 <th key={h} scope="col" className={styles.cell}>
                   {h}
                 </th>
@@ -86,11 +87,11 @@ export default function ReportPanel({ results, locale }: ReportPanelProps) {
               <tr key={target.ref.id}>
                 <td className={styles.cell}>
                   <bdi>{displaySubject(target.subject)}</bdi>
+                  <span className={styles.meta}>
+                    <bdi>{displaySender(target.from)}</bdi>
+                    {target.received ? ` · ${formatReceived(target.received, locale)}` : ""}
+                  </span>
                 </td>
-                <td className={styles.cell}>
-                  <bdi>{displaySender(target.from)}</bdi>
-                </td>
-                <td className={styles.cell}>{formatReceived(target.received, locale)}</td>
                 <td className={styles.cell}>{OUTCOME_LABEL[outcome.status]}</td>
                 <td className={styles.cell}>{outcomeReason(outcome)}</td>
               </tr>

@@ -46,6 +46,8 @@ export interface SelectionViewProps {
   bulk: BulkDeps;
   locale?: string | undefined;
   busy: boolean;
+  /** IDs already purged or found gone in this pane: no longer offered. */
+  settled: ReadonlySet<string>;
   /** Called with the job when the person presses Delete. */
   onDelete(job: BulkJob): void;
   /** Whether Outlook currently has several messages selected (the pane shows the single view otherwise). */
@@ -53,7 +55,15 @@ export interface SelectionViewProps {
   onError(summary: Summary): void;
 }
 
-export function SelectionView({ bulk, locale, busy, onDelete, onMultiple, onError }: SelectionViewProps) {
+export function SelectionView({
+  bulk,
+  locale,
+  busy,
+  settled,
+  onDelete,
+  onMultiple,
+  onError,
+}: SelectionViewProps) {
   const styles = useStyles();
   const [state, setState] = useState<
     | { status: "none" }
@@ -108,7 +118,8 @@ export function SelectionView({ bulk, locale, busy, onDelete, onMultiple, onErro
   if (state.status === "loading") return <Spinner size="small" label="Checking the selected messages…" />;
 
   const { resolved, selectionKey } = state;
-  const chosen = resolved.targets.filter((t) => ticked.has(t.ref.id));
+  const remaining = resolved.targets.filter((t) => !settled.has(t.ref.id));
+  const chosen = remaining.filter((t) => ticked.has(t.ref.id));
   const toggle = (id: string, on: boolean) =>
     setTicked((previous) => {
       const next = new Set(previous);
@@ -131,10 +142,12 @@ export function SelectionView({ bulk, locale, busy, onDelete, onMultiple, onErro
   return (
     <section className={styles.root} aria-label="Selected messages">
       <Subtitle2 as="h2" block>
-        {resolved.targets.length} messages selected
+        {remaining.length === resolved.targets.length
+          ? `${resolved.targets.length} messages selected`
+          : `${remaining.length} of ${resolved.targets.length} selected messages left`}
       </Subtitle2>
       <ul className={styles.list}>
-        {resolved.targets.map((t) => {
+        {remaining.map((t) => {
           const elsewhere = main !== undefined && t.folderName !== undefined && t.folderName !== main;
           return (
             <li key={t.ref.id}>
