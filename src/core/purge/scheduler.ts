@@ -457,10 +457,11 @@ export async function purgeItems(
   function leftover(entry: Entry): ItemOutcome {
     if (stop !== undefined) {
       if (!entry.sent || !entry.uncertain) return { status: "not-attempted", message: stop.message };
-    } else if (!entry.sent) {
+    } else if (!entry.sent || !entry.uncertain) {
+      // Never sent, or every earlier answer (429, 424) said it wasn't carried out: nothing happened to it.
       return { status: "not-attempted", message: CANCELLED_BEFORE_ITEM };
     }
-    // Sent before and waiting to go again: say what the earlier attempts leave open.
+    // Sent before, with an answer that leaves open whether it was deleted (504, a lost answer).
     return {
       status: "failed",
       problem: { kind: "aborted", message: say.aborted({ op: "delete", item: entry.ref }, entry.uncertain) },

@@ -35,21 +35,23 @@ export default function FolderView({ bulk, busy, onDelete, onError }: FolderView
   const [loading, setLoading] = useState<{ loaded: number } | undefined>();
   const abort = useRef<AbortController | undefined>(undefined);
 
+  // Load the folders, and again whenever a run ends: counts change, and "run it again" must offer what is left.
   useEffect(() => {
+    if (busy) return;
     let live = true;
     bulk.listFolders().then(
       (list) => {
         if (!live) return;
         setFolders(list);
-        setSelectedId(list[0]?.id ?? "");
+        setSelectedId((current) => (list.some((f) => f.id === current) ? current : (list[0]?.id ?? "")));
       },
       (error: unknown) => live && onError(summarizeError(error)),
     );
     return () => {
       live = false;
-      abort.current?.abort();
     };
-  }, [bulk, onError]);
+  }, [bulk, busy, onError]);
+  useEffect(() => () => abort.current?.abort(), []);
 
   if (!folders) return <Spinner size="small" label="Loading folders…" />;
   const folder = folders.find((f) => f.id === selectedId);

@@ -101,7 +101,13 @@ export function useBulkPurge(bulk: BulkDeps | undefined): BulkModel {
     const p = pending.current;
     if (!p) return;
     pending.current = undefined;
-    setPhase({ kind: "idle" });
+    // A "yes" goes straight to the running state: nothing else (such as the folder list refreshing) may start
+    // Graph reads in between and use up Outlook's 4 concurrent requests.
+    setPhase(
+      confirmed
+        ? { kind: "running", progress: emptyProgress(p.ids.length), cancelling: false }
+        : { kind: "idle" },
+    );
     p.resolve(confirmed ? { confirmed: true, ids: p.ids } : { confirmed: false, reason: "cancelled" });
   }, []);
 
