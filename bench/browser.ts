@@ -74,14 +74,28 @@ async function timedConfirm(
   await pane.waitForFunction(() => (window as unknown as BenchWindow).__benchDone !== undefined, null, {
     timeout: 120_000,
   });
-  const { click, done, origin } = await pane.evaluate(() => {
+  const { click, done, origin, fetched } = await pane.evaluate(() => {
     const w = window as unknown as BenchWindow;
-    return {
-      click: w.__benchClick ?? Number.NaN,
-      done: w.__benchDone ?? Number.NaN,
-      origin: performance.timeOrigin,
-    };
+    const clicked = w.__benchClick ?? Number.NaN;
+    // What the pane fetched after the click besides Graph (lazy chunks), relative to the click.
+    const fetched = performance
+      .getEntriesByType("resource")
+      .filter((e) => e.startTime >= clicked && !e.name.includes("/v1.0/"))
+      .map(
+        (e) =>
+          `${e.name.replace(/^.*\//, "")} at +${Math.round(e.startTime - clicked)} ms for ${Math.round(e.duration)} ms`,
+      );
+    return { click: clicked, done: w.__benchDone ?? Number.NaN, origin: performance.timeOrigin, fetched };
   });
+  const clickEpoch = origin + click;
+  // NAA token requests the pane made through the host (the simulator's host log), after the click.
+  const tokenCalls = await stack.page.evaluate(
+    (since) =>
+      (window.simulator?.log() ?? []).filter(
+        (e) => e.kind === "naa" && e.at >= since && String(e.detail).startsWith("GetToken"),
+      ).length,
+    Math.floor(clickEpoch),
+  );
   const log = stack.emulator.control.requests().filter((r) => r.seq > mark);
   const counts = countRequests(log);
   const purged = new Set(stack.emulator.control.purges().map((p) => p.id));
@@ -95,7 +109,8 @@ async function timedConfirm(
     failed: ids.filter((id) => !purged.has(id)).length,
     notes:
       `requests by op: ${[...ops].map(([op, k]) => `${op} ${k}`).join(", ")}; peak members at once ` +
-      `${peakConcurrency(log)}; ${phases(log, Math.round(origin + click), Math.round(origin + done))}`,
+      `${peakConcurrency(log)}; ${phases(log, Math.round(origin + click), Math.round(origin + done))}` +
+      `; NAA GetToken calls ${tokenCalls}; fetched after the click: ${fetched.length > 0 ? fetched.join(", ") : "nothing"}`,
   };
 }
 
