@@ -13,7 +13,15 @@ import type {
   Person,
 } from "./data";
 import { isWellFormedRestId } from "./ids";
-import { applySelect, type Failure, isFailure, type Json, listCollection, parseSelect } from "./odata";
+import {
+  applySelect,
+  type Failure,
+  isFailure,
+  type Json,
+  type LambdaRules,
+  listCollection,
+  parseSelect,
+} from "./odata";
 import type { EmulatorState, ItemKind } from "./state";
 
 export interface Reply {
@@ -274,6 +282,7 @@ function list(
   typeName: string,
   sample: Json,
   defaultOrderBy?: string,
+  lambdas?: LambdaRules,
 ): Reply {
   const opts = {
     typeName,
@@ -281,6 +290,7 @@ function list(
     selfUrl: `${ctx.baseUrl}/v1.0/${ctx.userSegment}/${rel}`,
     sample,
     ...(defaultOrderBy !== undefined ? { defaultOrderBy } : {}),
+    ...(lambdas !== undefined ? { lambdas } : {}),
   };
   const out = listCollection(all, ctx.query, opts);
   return isFailure(out) ? fromFailure(out) : { status: 200, body: out };
@@ -307,17 +317,27 @@ function requireFolder(ctx: RunContext, ref: string): MailFolderRecord | Reply {
 
 const isReply = (x: unknown): x is Reply => typeof x === "object" && x !== null && "status" in x;
 
-const WELL_KNOWN = new Set([
-  "inbox",
-  "drafts",
-  "sentitems",
-  "deleteditems",
-  "junkemail",
+/** Graph's well-known mail folder names (mailFolder resource, v1.0); a mailbox need not have every one. */
+export const WELL_KNOWN_MAIL_FOLDERS = [
   "archive",
-  "outbox",
-  "msgfolderroot",
+  "clutter",
+  "conflicts",
   "conversationhistory",
-]);
+  "deleteditems",
+  "drafts",
+  "inbox",
+  "junkemail",
+  "localfailures",
+  "msgfolderroot",
+  "outbox",
+  "recoverableitemsdeletions",
+  "scheduled",
+  "searchfolders",
+  "sentitems",
+  "serverfailures",
+  "syncissues",
+] as const;
+const WELL_KNOWN = new Set<string>(WELL_KNOWN_MAIL_FOLDERS);
 
 /** Folder references are ids or well-known names; item references must be ids. */
 function badFolderRef(ref: string): boolean {
@@ -405,6 +425,19 @@ export function classify(method: string, rawPath: string): Route | RouteError {
     if (c === undefined) return route("getMailFolder", "mail", "GET", null, (ctx) => getFolder(ctx, b));
     if (c === "childFolders" && d === undefined)
       return route("listChildFolders", "mail", "GET", null, (ctx) => listFolders(ctx, b));
+    if (c === "permanentDelete" && d === undefined) {
+      // The folder reference may be a well-known name (Graph takes those for folders), so it is not checked
+      // as an item id; it is logged as the itemId so tests can find the request.
+      if (method !== "POST") return notAllowed("permanentDeleteMailFolder", b);
+      return {
+        op: "permanentDeleteMailFolder",
+        userRef,
+        area: "mail",
+        write: true,
+        itemId: b,
+        run: (ctx) => purgeFolder(ctx, b),
+      };
+    }
     if (c === "messages") {
       if (d === undefined) return route("listMessages", "mail", "GET", null, (ctx) => listMessages(ctx, b));
       if (e === undefined) return route("getMessage", "mail", "GET", d, (ctx) => getMessage(ctx, d, b));
@@ -535,6 +568,22 @@ function purgeMessage(ctx: RunContext, id: string, folderRef: string | null): Re
   return { status: 204 };
 }
 
+/**
+ * mailFolder permanentDelete: the folder, its messages and its child folders at every depth leave the mailbox.
+ * Graph doesn't put folders in Purges ("Permanently deleted folders are removed from the mailbox"); the emulator
+ * still records what went (kind mailFolder, messages with viaFolder) so tests can see it. Well-known folders are
+ * refused with Exchange's ErrorDeleteDistinguishedFolder; the 403 status is the emulator's choice (see README).
+ */
+function purgeFolder(ctx: RunContext, ref: string): Reply {
+  const folder = requireFolder(ctx, ref);
+  if (isReply(folder)) return folder;
+  if (folder.wellKnownName !== null) {
+    return fail(403, "ErrorDeleteDistinguishedFolder", "Distinguished folders cannot be deleted.");
+  }
+  ctx.state.purgeMailFolder(ctx.mailbox, folder, new Date(ctx.now()).toISOString(), ctx.requestId);
+  return { status: 204 };
+}
+
 function folderSample(): Json {
   return {
     id: "",
@@ -626,7 +675,10 @@ function listContacts(ctx: RunContext, folderRef: string | null): Reply {
   }
   const contacts = [...ctx.mailbox.contacts.values()].filter((c) => c.folderId === folderId).map(contactJson);
   const rel = folderRef === null ? "contacts" : `contactFolders('${folderRef}')/contacts`;
-  const out = list(contacts, ctx, "contacts", "microsoft.graph.contact", contactSample());
+  // Graph: `any` with `eq` on emailAddresses' address only (not name, no other operator or function).
+  const out = list(contacts, ctx, "contacts", "microsoft.graph.contact", contactSample(), undefined, {
+    emailAddresses: ["address"],
+  });
   if (out.status === 200 && folderRef !== null && typeof out.body === "object" && out.body !== null) {
     const body = out.body as Json;
     body["@odata.context"] = String(body["@odata.context"]).replace("/contacts", `/${rel}`);

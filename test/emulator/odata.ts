@@ -1,7 +1,7 @@
 /**
  * The OData query options Graph's mail, contacts and calendar endpoints accept, as far as the emulator
  * can do them faithfully: `$select`, `$top`, `$skip`, `$count`, `$orderby` and a `$filter` subset
- * (comparisons joined by `and`). Anything else is refused with a 400 the way Graph refuses it, rather
+ * (comparisons, `startswith`, allowed `any` lambdas, `and`/`or`, parentheses). Anything else is refused with a 400 the way Graph refuses it, rather
  * than silently ignored.
  */
 
@@ -72,47 +72,227 @@ function compare(a: unknown, b: Literal): number | undefined {
 
 type Predicate = (item: Json) => boolean;
 
-export function parseFilter(expr: string, sample: Json, typeName: string): Predicate | Failure {
+/**
+ * Lambda filters a collection allows, per collection property: Exchange accepts `any` with `eq` on a few
+ * sub-properties only (contacts: `emailAddresses/any(a:a/address eq '…')`, nothing on `name`, no other operator
+ * or function), so each list names what it accepts and everything else is refused.
+ */
+export type LambdaRules = Readonly<Record<string, readonly string[]>>;
+
+type Token =
+  | { t: "name"; v: string }
+  | { t: "string"; v: string }
+  | { t: "punct"; v: "(" | ")" | "," | ":" }
+  | { t: "raw"; v: string };
+
+function tokenize(expr: string): Token[] | undefined {
+  const out: Token[] = [];
+  let i = 0;
+  while (i < expr.length) {
+    const ch = expr[i] as string;
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
+    if (ch === "'") {
+      let j = i + 1;
+      let value = "";
+      for (;;) {
+        if (j >= expr.length) return undefined;
+        if (expr[j] === "'") {
+          if (expr[j + 1] === "'") {
+            value += "'";
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        value += expr[j];
+        j++;
+      }
+      out.push({ t: "string", v: value });
+      i = j + 1;
+      continue;
+    }
+    if (ch === "(" || ch === ")" || ch === "," || ch === ":") {
+      out.push({ t: "punct", v: ch });
+      i++;
+      continue;
+    }
+    const m = /^[A-Za-z_][A-Za-z0-9_/]*/.exec(expr.slice(i));
+    if (m) {
+      out.push({ t: "name", v: m[0] });
+      i += m[0].length;
+      continue;
+    }
+    const raw = /^-?[0-9][0-9A-Za-z:.+-]*/.exec(expr.slice(i));
+    if (raw) {
+      out.push({ t: "raw", v: raw[0] });
+      i += raw[0].length;
+      continue;
+    }
+    return undefined;
+  }
+  return out;
+}
+
+const COMPARISONS = new Set(["eq", "ne", "gt", "ge", "lt", "le"]);
+
+function comparison(op: string, c: number): boolean {
+  switch (op) {
+    case "eq":
+      return c === 0;
+    case "ne":
+      return c !== 0;
+    case "gt":
+      return c > 0;
+    case "ge":
+      return c >= 0;
+    case "lt":
+      return c < 0;
+    default:
+      return c <= 0;
+  }
+}
+
+/**
+ * The `$filter` subset Exchange answers for mail, contacts and events: comparisons (`eq ne gt ge lt le`) on
+ * properties, `startswith(property,'text')` on string properties (case-insensitive, prefix of the whole value),
+ * `collection/any(x:x/sub eq 'text')` where `lambdas` allows it, joined by `and`/`or` with parentheses. No
+ * `contains`, `endswith`, `not` or `all`: Graph's Outlook resources refuse or mishandle them, so the emulator
+ * refuses them with the 400 Graph gives for an invalid filter.
+ */
+export function parseFilter(
+  expr: string,
+  sample: Json,
+  typeName: string,
+  lambdas: LambdaRules = {},
+): Predicate | Failure {
   const invalid = failure(
     400,
     "ErrorInvalidUrlQueryFilter",
     "The query filter contains one or more invalid nodes.",
   );
-  const clauses = expr.split(/\s+and\s+/i);
-  const preds: Predicate[] = [];
-  for (const clause of clauses) {
-    const m = /^\s*([A-Za-z][A-Za-z/]*)\s+(eq|ne|gt|ge|lt|le)\s+(.+?)\s*$/.exec(clause);
-    if (!m) return invalid;
-    const [, prop = "", op = "", raw = ""] = m;
-    if (!hasPath(sample, prop)) {
-      return failure(
-        400,
-        "RequestBroker--ParseUri",
-        `Could not find a property named '${prop}' on type '${typeName}'.`,
-      );
+  const unknownProperty = (prop: string) =>
+    failure(
+      400,
+      "RequestBroker--ParseUri",
+      `Could not find a property named '${prop}' on type '${typeName}'.`,
+    );
+  const tokens = tokenize(expr);
+  if (!tokens || tokens.length === 0) return invalid;
+  let pos = 0;
+  const peek = () => tokens[pos];
+  const isPunct = (v: string) => {
+    const t = peek();
+    return t?.t === "punct" && t.v === v;
+  };
+  const isWord = (v: string) => {
+    const t = peek();
+    return t?.t === "name" && t.v.toLowerCase() === v;
+  };
+  const literal = (): Literal | undefined => {
+    const t = tokens[pos++];
+    if (!t) return undefined;
+    if (t.t === "string") return t.v;
+    if (t.t === "raw") return parseLiteral(t.v);
+    if (t.t === "name") return parseLiteral(t.v);
+    return undefined;
+  };
+
+  // Each parse step returns a predicate or a Failure; the first Failure ends the parse.
+  const orExpr = (): Predicate | Failure => {
+    const first = andExpr();
+    if (isFailure(first)) return first;
+    const parts = [first];
+    while (isWord("or")) {
+      pos++;
+      const next = andExpr();
+      if (isFailure(next)) return next;
+      parts.push(next);
     }
-    const value = parseLiteral(raw);
+    return parts.length === 1 ? first : (item) => parts.some((p) => p(item));
+  };
+  const andExpr = (): Predicate | Failure => {
+    const first = term();
+    if (isFailure(first)) return first;
+    const parts = [first];
+    while (isWord("and")) {
+      pos++;
+      const next = term();
+      if (isFailure(next)) return next;
+      parts.push(next);
+    }
+    return parts.length === 1 ? first : (item) => parts.every((p) => p(item));
+  };
+  const term = (): Predicate | Failure => {
+    if (isPunct("(")) {
+      pos++;
+      const inner = orExpr();
+      if (isFailure(inner)) return inner;
+      if (!isPunct(")")) return invalid;
+      pos++;
+      return inner;
+    }
+    const head = tokens[pos++];
+    if (head?.t !== "name") return invalid;
+    if (head.v.toLowerCase() === "startswith" && isPunct("(")) {
+      pos++;
+      const prop = tokens[pos++];
+      if (prop?.t !== "name" || !isPunct(",")) return invalid;
+      pos++;
+      const value = literal();
+      if (typeof value !== "string" || !isPunct(")")) return invalid;
+      pos++;
+      if (!hasPath(sample, prop.v)) return unknownProperty(prop.v);
+      const kind = getPath(sample, prop.v);
+      if (kind !== null && typeof kind !== "string") return invalid; // e.g. a collection such as emailAddresses
+      const prefix = value.toLowerCase();
+      return (item) => {
+        const v = getPath(item, prop.v);
+        return typeof v === "string" && v.toLowerCase().startsWith(prefix);
+      };
+    }
+    const lambda = /^(.+)\/any$/i.exec(head.v);
+    if (lambda && isPunct("(")) {
+      const collection = lambda[1] as string;
+      pos++;
+      const variable = tokens[pos++];
+      if (variable?.t !== "name" || !isPunct(":")) return invalid;
+      pos++;
+      const path = tokens[pos++];
+      const op = tokens[pos++];
+      if (path?.t !== "name" || op?.t !== "name" || op.v.toLowerCase() !== "eq") return invalid;
+      const value = literal();
+      if (value === undefined || !isPunct(")")) return invalid;
+      pos++;
+      if (!hasPath(sample, collection)) return unknownProperty(collection);
+      const prefix = `${variable.v}/`;
+      if (!path.v.startsWith(prefix)) return invalid;
+      const sub = path.v.slice(prefix.length);
+      if (!(lambdas[collection] ?? []).includes(sub)) return invalid;
+      return (item) => {
+        const list = getPath(item, collection);
+        return Array.isArray(list) && list.some((el) => compare(getPath(el as Json, sub), value) === 0);
+      };
+    }
+    const op = tokens[pos++];
+    if (op?.t !== "name" || !COMPARISONS.has(op.v.toLowerCase())) return invalid;
+    const value = literal();
     if (value === undefined) return invalid;
-    preds.push((item) => {
-      const c = compare(getPath(item, prop), value);
-      if (c === undefined) return op === "ne";
-      switch (op) {
-        case "eq":
-          return c === 0;
-        case "ne":
-          return c !== 0;
-        case "gt":
-          return c > 0;
-        case "ge":
-          return c >= 0;
-        case "lt":
-          return c < 0;
-        default:
-          return c <= 0;
-      }
-    });
-  }
-  return (item) => preds.every((p) => p(item));
+    if (!hasPath(sample, head.v)) return unknownProperty(head.v);
+    const operator = op.v.toLowerCase();
+    return (item) => {
+      const c = compare(getPath(item, head.v), value);
+      if (c === undefined) return operator === "ne";
+      return comparison(operator, c);
+    };
+  };
+
+  const predicate = orExpr();
+  if (isFailure(predicate)) return predicate;
+  if (pos !== tokens.length) return invalid;
+  return predicate;
 }
 
 export function parseOrderBy(
@@ -157,6 +337,8 @@ export interface ListOptions {
   maxTop?: number;
   /** The full property set of one entity, used to validate `$select`, `$filter`, `$orderby`. */
   sample: Json;
+  /** `any` lambdas `$filter` accepts on this collection (none unless listed). */
+  lambdas?: LambdaRules;
 }
 
 const KNOWN_OPTIONS = new Set([
@@ -239,7 +421,7 @@ export function listCollection(all: Json[], query: URLSearchParams, opts: ListOp
   let items = all;
   const filterRaw = query.get("$filter");
   if (filterRaw !== null) {
-    const pred = parseFilter(filterRaw, opts.sample, opts.typeName);
+    const pred = parseFilter(filterRaw, opts.sample, opts.typeName, opts.lambdas);
     if (isFailure(pred)) return pred;
     items = items.filter(pred);
   }

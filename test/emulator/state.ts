@@ -17,7 +17,8 @@ export type ItemKind = "message" | "contact" | "event";
 export interface PurgeRecord {
   id: string;
   ewsId: string;
-  kind: ItemKind;
+  /** mailFolder: a folder removed by mailFolder permanentDelete (Graph removes it outright; recorded for tests). */
+  kind: ItemKind | "mailFolder";
   /** UPN of the mailbox the item was purged from. */
   mailbox: string;
   /** Subject of a message or event, display name of a contact. */
@@ -28,6 +29,8 @@ export interface PurgeRecord {
   requestId: string;
   /** Occurrences purged together with a series master carry the master's id. */
   viaSeriesMaster?: string;
+  /** Messages and child folders removed with a folder by mailFolder permanentDelete carry that folder's id. */
+  viaFolder?: string;
 }
 
 export interface RequestLogEntry {
@@ -174,6 +177,46 @@ export class EmulatorState {
     };
     this.purges.push(rec);
     return rec;
+  }
+
+  /**
+   * mailFolder permanentDelete: the folder, every folder below it and all their messages leave the mailbox.
+   * Records the messages first, then the folders (deepest last), all with viaFolder = the folder deleted.
+   */
+  purgeMailFolder(
+    mailbox: MailboxRecord,
+    folder: MailFolderRecord,
+    time: string,
+    requestId: string,
+  ): PurgeRecord[] {
+    const subtree = this.folderSubtree(mailbox, folder.id);
+    const out: PurgeRecord[] = [];
+    for (const m of [...mailbox.messages.values()]) {
+      if (!subtree.has(m.folderId)) continue;
+      const rec = this.purgeMessage(mailbox, m, time, requestId);
+      rec.viaFolder = folder.id;
+      out.push(rec);
+    }
+    const names = new Map([...mailbox.folders.values()].map((f) => [f.id, f.displayName]));
+    for (const id of subtree) {
+      const f = mailbox.folders.get(id);
+      if (!f) continue;
+      mailbox.folders.delete(id);
+      const rec: PurgeRecord = {
+        id: f.id,
+        ewsId: f.ewsId,
+        kind: "mailFolder",
+        mailbox: mailbox.user.upn,
+        subject: f.displayName,
+        folder: names.get(f.parentFolderId) ?? "",
+        time,
+        requestId,
+        viaFolder: folder.id,
+      };
+      this.purges.push(rec);
+      out.push(rec);
+    }
+    return out;
   }
 
   /** Purging a series master purges its occurrences too. */
