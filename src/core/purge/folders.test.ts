@@ -1,0 +1,125 @@
+/** Deleting custom mail folders outright, with the real Graph client against the Graph emulator (test-only). */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ADELE } from "../../../test/emulator/data";
+import { type Emulator, startEmulator } from "../../../test/emulator/server";
+import { createGraphClient } from "../graph/client";
+import type { MailboxRef } from "../graph/types";
+import { createFolderActions, folderOutcomeFor, sameTree, WELL_KNOWN_FOLDER_NAMES } from "./folders";
+
+const ME: MailboxRef = { kind: "me" };
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await startEmulator({ port: 0, https: false, seed: 1 });
+});
+afterAll(async () => {
+  await emu.close();
+});
+beforeEach(() => emu.control.reset());
+
+function actions() {
+  const graph = createGraphClient({
+    baseUrl: emu.url,
+    tokens: { getToken: async () => emu.control.mintToken({ scopes: ["Mail.ReadWrite"] }).accessToken },
+  });
+  return createFolderActions(graph, ME);
+}
+const adele = () => {
+  const mb = emu.state.findMailbox(ADELE.upn);
+  if (!mb) throw new Error("no Adele");
+  return mb;
+};
+const folderNamed = (name: string) => {
+  const f = [...adele().folders.values()].find((x) => x.displayName === name);
+  if (!f) throw new Error(`no ${name}`);
+  return f;
+};
+
+describe("folder actions against the emulator", () => {
+  it("knows every well-known folder the mailbox has, by id", async () => {
+    const ids = await actions().wellKnownIds();
+    const expected = [...adele().folders.values()].filter((f) => f.wellKnownName !== null);
+    expect(new Map([...ids].map(([id, name]) => [id, name]))).toEqual(
+      new Map(expected.map((f) => [f.id, f.wellKnownName])),
+    );
+    const asked = emu.control.requests().filter((r) => r.op === "getMailFolder");
+    expect(asked).toHaveLength(WELL_KNOWN_FOLDER_NAMES.length);
+  });
+
+  it("fails (offers nothing) when a well-known lookup fails for another reason than 404", async () => {
+    emu.control.addFault({ op: "getMailFolder", path: "/inbox$", action: { kind: "error", status: 500 } });
+    await expect(actions().wellKnownIds()).rejects.toThrow();
+  });
+
+  it("describes a folder with everything below it", async () => {
+    const projects = folderNamed("Projects");
+    const launch = folderNamed("Contoso Launch");
+    const count = (id: string) => [...adele().messages.values()].filter((m) => m.folderId === id).length;
+    const tree = await actions().describe(projects.id);
+    expect(tree).toEqual({
+      id: projects.id,
+      displayName: "Projects",
+      items: count(projects.id) + count(launch.id),
+      subfolders: 1,
+    });
+    expect(sameTree(tree, { ...tree })).toBe(true);
+    expect(sameTree(tree, { ...tree, items: tree.items + 1 })).toBe(false);
+  });
+
+  it("deletes a custom folder with its contents: 204 only, and then it is gone", async () => {
+    const projects = folderNamed("Projects");
+    const a = actions();
+    expect(await a.permanentDelete({ id: projects.id, displayName: "Projects" })).toEqual({
+      status: "deleted",
+    });
+    expect(adele().folders.has(projects.id)).toBe(false);
+    const again = await a.permanentDelete({ id: projects.id, displayName: "Projects" });
+    expect(again.status).toBe("already-gone");
+    expect(again.status === "already-gone" && again.message).toContain("Nothing was deleted");
+  });
+
+  it("a well-known folder is refused by Exchange and reported as not deleted", async () => {
+    const inbox = folderNamed("Inbox");
+    const outcome = await actions().permanentDelete({ id: inbox.id, displayName: "Inbox" });
+    expect(outcome).toMatchObject({ status: "failed", code: "ErrorDeleteDistinguishedFolder" });
+    expect(outcome.status === "failed" && outcome.message).toMatch(
+      /Outlook's own folders.*Nothing was deleted/,
+    );
+    expect(adele().folders.has(inbox.id)).toBe(true);
+  });
+
+  it("waits out a member 429 with its Retry-After and then deletes", async () => {
+    const receipts = folderNamed("Receipts");
+    emu.control.addFault({
+      op: "permanentDeleteMailFolder",
+      target: "member",
+      times: 1,
+      action: { kind: "error", status: 429, retryAfter: { seconds: 3 } },
+    });
+    const waits: number[] = [];
+    const outcome = await createFolderActions(
+      createGraphClient({
+        baseUrl: emu.url,
+        tokens: { getToken: async () => emu.control.mintToken({ scopes: ["Mail.ReadWrite"] }).accessToken },
+      }),
+      ME,
+    ).permanentDelete(receipts, {
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    });
+    expect(waits).toEqual([3000]);
+    expect(outcome).toEqual({ status: "deleted" });
+  });
+});
+
+describe("folderOutcomeFor", () => {
+  it("calls nothing deleted but a 204", () => {
+    expect(folderOutcomeFor(204, undefined, "X")).toEqual({ status: "deleted" });
+    for (const status of [200, 202, 400, 403, 409, 429, 500, 503]) {
+      expect(folderOutcomeFor(status, undefined, "X").status).not.toBe("deleted");
+    }
+    expect(folderOutcomeFor(500, undefined, "X")).toMatchObject({
+      message: expect.stringContaining("may or may not"),
+    });
+  });
+});

@@ -1,0 +1,292 @@
+/**
+ * Deleting a custom mail folder outright: `POST /me/mailFolders/{id}/permanentDelete` (204). Graph removes the
+ * folder with its messages and child folders from the mailbox; folders deleted this way do not go to
+ * Recoverable Items\Purges ("Permanently deleted folders are removed from the mailbox", mailFolder:
+ * permanentDelete, v1.0, Global service only). Permission: delegated Mail.ReadWrite.
+ *
+ * Well-known folders (Inbox, Drafts, Sent Items, …) are never offered. Graph v1.0's mailFolder has no
+ * well-known-name property, so each documented well-known name is resolved to its id and compared; if that
+ * can't be done, nothing is offered. Exchange refuses them anyway (ErrorDeleteDistinguishedFolder).
+ *
+ * The Graph client's only write calls are item permanentDelete and `$batch`; the folder action goes as a
+ * one-member `$batch`, whose member status is Graph's own answer to the action (and whose member headers,
+ * Retry-After included, are always readable).
+ */
+import type { BatchRequest } from "../graph/batch";
+import type { GraphClient } from "../graph/client";
+import { GraphError } from "../graph/errors";
+import { mailboxPath } from "../graph/paths";
+import { defaultSleep, parseRetryAfter } from "../graph/retry";
+import type { MailboxRef } from "../graph/types";
+import { mapLimited } from "./mailData";
+
+type Reader = Pick<GraphClient, "getJson">;
+
+/** Graph's documented well-known mail folder names (mailFolder resource type, v1.0). */
+export const WELL_KNOWN_FOLDER_NAMES = [
+  "archive",
+  "clutter",
+  "conflicts",
+  "conversationhistory",
+  "deleteditems",
+  "drafts",
+  "inbox",
+  "junkemail",
+  "localfailures",
+  "msgfolderroot",
+  "outbox",
+  "recoverableitemsdeletions",
+  "scheduled",
+  "searchfolders",
+  "sentitems",
+  "serverfailures",
+  "syncissues",
+] as const;
+
+/**
+ * Id -> well-known name for every well-known folder the mailbox has. A 404 means the mailbox has no such
+ * folder; any other failure is thrown, because then no folder can be offered safely.
+ */
+export async function wellKnownFolderIds(graph: Reader, mailbox: MailboxRef): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  await mapLimited(WELL_KNOWN_FOLDER_NAMES, 4, async (name) => {
+    try {
+      const folder = await graph.getJson<{ id: string }>(
+        `${mailboxPath(mailbox)}/mailFolders/${name}?$select=id`,
+      );
+      ids.set(folder.id, name);
+    } catch (error) {
+      if (error instanceof GraphError && error.problem.status === 404) return;
+      throw error;
+    }
+  });
+  return ids;
+}
+
+/** What the confirmation shows about a folder, read fresh from Graph. */
+export interface FolderTree {
+  id: string;
+  displayName: string;
+  /** Messages in the folder and in every folder below it. */
+  items: number;
+  /** Folders below it, at every depth. */
+  subfolders: number;
+}
+
+interface FolderJson {
+  id: string;
+  displayName?: string;
+  totalItemCount?: number;
+  childFolderCount?: number;
+}
+
+const FOLDER_FIELDS = "id,displayName,totalItemCount,childFolderCount";
+
+/** Reads the folder and everything below it (hidden folders included: they go too). */
+export async function describeFolderTree(
+  graph: Reader,
+  mailbox: MailboxRef,
+  folderId: string,
+): Promise<FolderTree> {
+  const root = `${mailboxPath(mailbox)}/mailFolders`;
+  const top = await graph.getJson<FolderJson>(
+    `${root}/${encodeURIComponent(folderId)}?$select=${FOLDER_FIELDS}`,
+  );
+  let items = top.totalItemCount ?? 0;
+  let subfolders = 0;
+  let level = (top.childFolderCount ?? 0) > 0 ? [top.id] : [];
+  // Exchange allows deep trees; bounded so a loop in a broken answer can't run forever.
+  for (let depth = 0; depth < 32 && level.length > 0; depth++) {
+    const pages = await mapLimited(level, 4, async (id) => {
+      const children: FolderJson[] = [];
+      let url: string | undefined =
+        `${root}/${encodeURIComponent(id)}/childFolders?$top=100&includeHiddenFolders=true&$select=${FOLDER_FIELDS}`;
+      while (url) {
+        const page: { value: FolderJson[]; "@odata.nextLink"?: string } = await graph.getJson(url);
+        children.push(...page.value);
+        url = page["@odata.nextLink"];
+      }
+      return children;
+    });
+    level = [];
+    for (const child of pages.flat()) {
+      subfolders += 1;
+      items += child.totalItemCount ?? 0;
+      if ((child.childFolderCount ?? 0) > 0) level.push(child.id);
+    }
+  }
+  return { id: top.id, displayName: top.displayName ?? "", items, subfolders };
+}
+
+/** Same folder, same contents as shown: otherwise the confirmation no longer describes what would go. */
+export function sameTree(a: FolderTree, b: FolderTree): boolean {
+  return (
+    a.id === b.id && a.items === b.items && a.subfolders === b.subfolders && a.displayName === b.displayName
+  );
+}
+
+export type FolderDeleteOutcome =
+  /** Only on Graph's 204. */
+  | { status: "deleted" }
+  | { status: "already-gone"; message: string }
+  | { status: "failed"; message: string; code?: string; httpStatus?: number };
+
+export interface FolderDeleteOptions {
+  signal?: AbortSignal;
+  /** Sends at most, for 429/503 answers. @default 4 */
+  maxAttempts?: number;
+  /** A Retry-After beyond this is not waited for. @default 60_000 */
+  maxRetryDelayMs?: number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+const quote = (name: string) => `“${name}”`;
+
+/** Sentences for the person, per Graph answer. Nothing is called deleted without a 204. */
+export function folderOutcomeFor(
+  status: number,
+  code: string | undefined,
+  name: string,
+): FolderDeleteOutcome {
+  const note = code ? ` (Graph error ${code})` : ` (HTTP ${status})`;
+  const failed = (message: string): FolderDeleteOutcome => ({
+    status: "failed",
+    message,
+    ...(code ? { code } : {}),
+    httpStatus: status,
+  });
+  if (status === 204) return { status: "deleted" };
+  if (status === 404) {
+    return {
+      status: "already-gone",
+      message: `The folder ${quote(name)} is no longer there${note}: it was deleted or moved. Nothing was deleted.`,
+    };
+  }
+  if (code === "ErrorDeleteDistinguishedFolder") {
+    return failed(
+      `${quote(name)} is one of Outlook's own folders, which can't be deleted${note}. Nothing was deleted.`,
+    );
+  }
+  if (status === 403 && code === "ErrorAccessDenied") {
+    return failed(
+      `The add-in isn't allowed to delete this folder${note}. It needs the delegated Mail.ReadWrite permission; an administrator may need to grant consent. Nothing was deleted.`,
+    );
+  }
+  if (status === 403) {
+    return failed(`Exchange refused to delete the folder ${quote(name)}${note}. Nothing was deleted.`);
+  }
+  if (status === 429 || status === 503) {
+    return failed(
+      `Microsoft Graph is limiting the add-in's requests right now${note}. The folder was not deleted; try again in a few minutes.`,
+    );
+  }
+  if (status >= 500) {
+    return failed(
+      `Microsoft Graph had a problem${note}. The folder may or may not have been deleted; if it is still in the list, try again later.`,
+    );
+  }
+  return failed(`Microsoft Graph refused the request${note}. The folder was not deleted.`);
+}
+
+/** `POST {mailbox}/mailFolders/{id}/permanentDelete`, as a one-member `$batch`. */
+export async function permanentDeleteFolder(
+  graph: Pick<GraphClient, "batch">,
+  mailbox: MailboxRef,
+  folder: { id: string; displayName: string },
+  options: FolderDeleteOptions = {},
+): Promise<FolderDeleteOutcome> {
+  const maxAttempts = options.maxAttempts ?? 4;
+  const maxDelay = options.maxRetryDelayMs ?? 60_000;
+  const sleep = options.sleep ?? defaultSleep;
+  // Same member shape as an item delete: a body-less POST action needs Content-Type and {} inside a batch.
+  const member: BatchRequest = {
+    id: "1",
+    method: "POST",
+    url: `${mailboxPath(mailbox).replace(/^\/v1\.0/, "")}/mailFolders/${encodeURIComponent(folder.id)}/permanentDelete`,
+    headers: { "Content-Type": "application/json" },
+    body: {},
+  };
+  const cancelled: FolderDeleteOutcome = {
+    status: "failed",
+    message: "Cancelled. The folder was not deleted.",
+  };
+  const wait = async (ms: number): Promise<boolean> => {
+    try {
+      await sleep(ms, options.signal);
+    } catch {
+      return false;
+    }
+    return !options.signal?.aborted;
+  };
+  for (let attempt = 1; ; attempt++) {
+    const result = await graph.batch([member], options.signal ? { signal: options.signal } : {});
+    if (!result.ok) {
+      const { failure } = result;
+      if (failure.kind === "unauthorized") {
+        return {
+          status: "failed",
+          message:
+            "Your sign-in has expired or was revoked. Sign in again, then retry. The folder was not deleted.",
+        };
+      }
+      if (failure.nothingRan && (failure.status === 429 || failure.status === 503) && attempt < maxAttempts) {
+        if (!(await wait(Math.min(failure.retryAfterMs ?? 2000 * attempt, maxDelay)))) return cancelled;
+        continue;
+      }
+      return failure.nothingRan
+        ? {
+            status: "failed",
+            message: `The request didn't reach Exchange${failure.status ? ` (HTTP ${failure.status})` : ""}. The folder was not deleted; try again.`,
+          }
+        : {
+            status: "failed",
+            message:
+              "The connection failed before Microsoft Graph answered. The folder may or may not have been deleted; if it is still in the list, try again.",
+          };
+    }
+    const answer = result.responses.get("1");
+    if (answer?.kind !== "answered") {
+      return {
+        status: "failed",
+        message:
+          "Microsoft Graph's answer couldn't be read. The folder may or may not have been deleted; if it is still in the list, try again.",
+      };
+    }
+    const code = errorCode(answer.body);
+    if ((answer.status === 429 || answer.status === 503) && attempt < maxAttempts) {
+      const after = parseRetryAfter(answer.headers["retry-after"] ?? null, Date.now());
+      if (after === undefined || after <= maxDelay) {
+        if (!(await wait(after !== undefined && after > 0 ? after : 2000 * attempt))) return cancelled;
+        continue;
+      }
+    }
+    return folderOutcomeFor(answer.status, code, folder.displayName);
+  }
+}
+
+function errorCode(body: unknown): string | undefined {
+  if (typeof body !== "object" || body === null) return undefined;
+  const error = (body as { error?: { code?: unknown } }).error;
+  return typeof error?.code === "string" ? error.code : undefined;
+}
+
+/** What the folder view needs to delete custom folders outright, bound to one Graph client and mailbox. */
+export interface FolderActions {
+  wellKnownIds(): Promise<Map<string, string>>;
+  describe(folderId: string): Promise<FolderTree>;
+  permanentDelete(
+    folder: { id: string; displayName: string },
+    options?: FolderDeleteOptions,
+  ): Promise<FolderDeleteOutcome>;
+}
+
+export function createFolderActions(
+  graph: Pick<GraphClient, "getJson" | "batch">,
+  mailbox: MailboxRef,
+): FolderActions {
+  return {
+    wellKnownIds: () => wellKnownFolderIds(graph, mailbox),
+    describe: (folderId) => describeFolderTree(graph, mailbox, folderId),
+    permanentDelete: (folder, options) => permanentDeleteFolder(graph, mailbox, folder, options),
+  };
+}
