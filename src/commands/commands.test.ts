@@ -13,6 +13,8 @@ import { SHORT_MESSAGES } from "../core/purge/report";
 const graph = vi.hoisted(() => ({
   permanentDelete: vi.fn<(ref: ItemRef, options?: { signal?: AbortSignal }) => Promise<DeleteOutcome>>(),
   createServices: vi.fn(),
+  /** The mailbox each Graph client was made for (it decides the scope). */
+  mailboxes: [] as unknown[],
 }));
 
 vi.mock("../core/services", () => ({ createServices: graph.createServices }));
@@ -37,7 +39,14 @@ interface Stub {
 
 const ok = <T>(value: T) => ({ status: "succeeded", value });
 
-function installOffice(plan: PagePlan, hasItem = true): Stub {
+interface SharedProps {
+  targetMailbox: string;
+  owner: string;
+  targetRestUrl: string;
+  delegatePermissions: number;
+}
+
+function installOffice(plan: PagePlan, hasItem = true, shared?: SharedProps): Stub {
   const stub: Stub = {
     notifications: [],
     dialogUrls: [],
@@ -52,6 +61,9 @@ function installOffice(plan: PagePlan, hasItem = true): Stub {
     subject: "Quarterly numbers",
     from: { displayName: "Megan Bowen", emailAddress: "megan@contoso.com" },
     dateTimeCreated: new Date("2026-11-20T09:30:00Z"),
+    ...(shared
+      ? { getSharedPropertiesAsync: (cb: (r: unknown) => void) => queueMicrotask(() => cb(ok({ ...shared }))) }
+      : {}),
     notificationMessages: {
       replaceAsync: (_key: string, details: { type: string; message: string }, cb: (r: unknown) => void) => {
         stub.notifications.push(details);
@@ -158,8 +170,14 @@ beforeEach(() => {
   graph.permanentDelete.mockResolvedValue({ status: "purged" });
   graph.createServices.mockImplementation(() => ({
     tokens: { getToken: vi.fn() },
-    mailGraph: () => ({ permanentDelete: graph.permanentDelete }),
+    available: () => true,
+    cloud: { cloud: { id: "global" }, source: "restUrl" },
+    mailGraph: (_interactive: boolean, mailbox: unknown) => {
+      graph.mailboxes.push(mailbox);
+      return { permanentDelete: graph.permanentDelete };
+    },
   }));
+  graph.mailboxes.length = 0;
 });
 
 afterEach(() => {
@@ -371,5 +389,67 @@ describe("purgeCurrentItem", () => {
     stub.onReady.mock.calls[0]?.[0]?.({ host: "Outlook", platform: "OfficeOnline" });
     expect(stub.associate).toHaveBeenCalledWith("purgeCurrentItem", commands.purgeCurrentItem);
     expect(commands.FUNCTION_NAME).toBe("purgeCurrentItem");
+  });
+});
+
+describe("purgeCurrentItem in a shared mailbox", () => {
+  const SALES = "sales@contoso.com";
+  const sharedProps = (delegatePermissions: number): SharedProps => ({
+    targetMailbox: SALES,
+    owner: SALES,
+    targetRestUrl: "https://outlook.office.com/api",
+    delegatePermissions,
+  });
+
+  it("names the mailbox in the confirmation and deletes under /users/{owner} with the shared client", async () => {
+    const stub = installOffice("confirm", true, sharedProps(1 | 2 | 4 | 8));
+    const completed = await press();
+    expect(stub.shown).toEqual([
+      expect.objectContaining({ items: [expect.objectContaining({ id: REST_ID, mailbox: SALES })] }),
+    ]);
+    const ref: ItemRef = { kind: "message", id: REST_ID, mailbox: { kind: "user", id: SALES } };
+    expect(graph.permanentDelete).toHaveBeenCalledWith(ref, { signal: expect.any(AbortSignal) });
+    expect(graph.mailboxes).toEqual([{ kind: "user", id: SALES }]);
+    expect(onlyNotification(stub).message).toMatch(/^Deleted permanently\./);
+    expect(completed).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ["Read only", 1, /don't have delete rights on sales@contoso\.com/],
+    ["DeleteOwn on received mail", 1 | 4, /only your own items in sales@contoso\.com/],
+  ])("with %s rights opens no dialog, deletes nothing and says why", async (_label, bits, sentence) => {
+    const stub = installOffice("confirm", true, sharedProps(bits));
+    const completed = await press();
+    expect(stub.dialogUrls).toEqual([]);
+    expect(graph.permanentDelete).not.toHaveBeenCalled();
+    const note = onlyNotification(stub);
+    expect(note.type).toBe("errorMessage");
+    expect(note.message).toMatch(sentence);
+    expect(note.message).toContain("Nothing was deleted");
+    expect(completed).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("purgeCurrentItem in a sovereign cloud", () => {
+  it("says Graph can't purge messages there, opens no dialog and sends nothing", async () => {
+    const stub = installOffice("confirm");
+    graph.createServices.mockImplementation(() => ({
+      tokens: { getToken: vi.fn() },
+      available: () => false,
+      cloud: {
+        cloud: { id: "usgov", name: "the Microsoft 365 US Government cloud (GCC High)" },
+        source: "restUrl",
+      },
+      mailGraph: () => ({ permanentDelete: graph.permanentDelete }),
+    }));
+    const completed = await press();
+    expect(stub.dialogUrls).toEqual([]);
+    expect(graph.permanentDelete).not.toHaveBeenCalled();
+    const note = onlyNotification(stub);
+    expect(note.type).toBe("errorMessage");
+    expect(note.message).toBe(
+      "Microsoft Graph can't permanently delete messages in the US Government cloud, where this mailbox is. Nothing was deleted.",
+    );
+    expect(completed).toHaveBeenCalledTimes(1);
   });
 });

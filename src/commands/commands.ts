@@ -2,9 +2,11 @@
  * Function file for the ribbon (manifest FunctionFile -> commands.html). Registers the handler named in
  * manifest.xml's FunctionName with Office.actions.associate once Office is ready.
  */
+import { OperationUnavailableError, requireAvailableFor } from "../core/cloud";
 import { ConfigError, readConfig } from "../core/config";
 import { currentItemKey, readCurrentItem } from "../core/office/item";
 import { notify } from "../core/office/notifications";
+import { DeleteNotAllowedError } from "../core/office/shared";
 import { confirmInDialog } from "../core/purge/dialogConfirm";
 import { notificationForError, SHORT_MESSAGES } from "../core/purge/report";
 import { itemToTarget } from "../core/purge/targets";
@@ -22,13 +24,24 @@ export async function purgeCurrentItem(event: Office.AddinCommands.Event): Promi
       return;
     }
     const services = createServices(config, origin);
-    // The button press is the person's gesture: a sign-in window may open if needed.
-    const graph = services.mailGraph(true);
+    // A sovereign cloud without message permanentDelete: say so, open nothing, send nothing.
+    if (!services.available("message")) {
+      await notify("error", new OperationUnavailableError(services.cloud.cloud, "message").short);
+      return;
+    }
     await runPurgeCommand({
-      resolveTarget: async () => itemToTarget(await readCurrentItem()),
+      resolveTarget: async () => {
+        const item = await readCurrentItem();
+        // Outlook's delegate bits say no: refuse before the confirmation opens.
+        if (item.refusal) throw new DeleteNotAllowedError(item.refusal.message, item.refusal.short);
+        requireAvailableFor(item.access?.targetRestUrl, "message");
+        return itemToTarget(item);
+      },
       currentItemId: currentItemKey,
       confirm: (request) => confirmInDialog(request, { origin, timeoutMs: CONFIRM_TIMEOUT_MS }),
-      deleteItem: (ref, signal) => graph.permanentDelete(ref, { signal }),
+      // The button press is the person's gesture: a sign-in window may open if needed. The scope follows the
+      // item's mailbox: Mail.ReadWrite.Shared only for a shared or delegated one.
+      deleteItem: (ref, signal) => services.mailGraph(true, ref.mailbox).permanentDelete(ref, { signal }),
       notify,
     });
   } catch (error) {

@@ -6,8 +6,10 @@
  * and deletion aborted if it would run past it. The command acts on the item it was started on: the function
  * runtime gets no ItemChanged events, and Office.context.mailbox.item stays that item.
  */
+import { OperationUnavailableError } from "../core/cloud";
 import type { DeleteOutcome, ItemRef } from "../core/graph/types";
 import type { NotificationKind } from "../core/office/notifications";
+import { DeleteNotAllowedError } from "../core/office/shared";
 import { notificationText, summarizeError } from "../core/purge/report";
 import type { ConfirmationAnswer, ConfirmationRequest, PurgeResult, PurgeTarget } from "../core/purge/types";
 import { createPurger } from "../core/purge/workflow";
@@ -50,6 +52,11 @@ export async function runPurgeCommand(deps: CommandDeps): Promise<PurgeResult | 
     await deps.notify(kindOf(result), notificationText(result)).catch(() => undefined);
     return result;
   } catch (error) {
+    if (error instanceof DeleteNotAllowedError || error instanceof OperationUnavailableError) {
+      // Refused before anything was sent: the short sentence says why and that nothing was deleted.
+      await deps.notify("error", error.short).catch(() => undefined);
+      return undefined;
+    }
     const summary = summarizeError(error);
     await deps
       .notify(summary.tone === "error" ? "error" : "info", summary.short ?? summary.message)

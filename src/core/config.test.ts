@@ -7,6 +7,7 @@ describe("readConfig", () => {
       clientId: undefined,
       authority: DEFAULT_AUTHORITY,
       graphBaseUrl: DEFAULT_GRAPH_BASE_URL,
+      explicit: { graphBaseUrl: false, authority: false },
     });
   });
 
@@ -21,6 +22,7 @@ describe("readConfig", () => {
       clientId: "11111111-2222-3333-4444-555555555555",
       authority: "https://login.microsoftonline.com/contoso.onmicrosoft.com",
       graphBaseUrl: "https://localhost:3001",
+      explicit: { graphBaseUrl: true, authority: true },
     });
   });
 

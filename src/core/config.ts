@@ -10,6 +10,12 @@ export interface AppConfig {
   authority: string;
   /** Microsoft Graph origin, no path: https://graph.microsoft.com by default. */
   graphBaseUrl: string;
+  /**
+   * Whether graphBaseUrl / authority were set by the deployment. Defaults follow the mailbox's cloud (see
+   * cloud.ts: a US Government mailbox gets graph.microsoft.us); explicit values are kept as they are.
+   * Absent means explicit (configurations built by hand, e.g. in tests).
+   */
+  explicit?: { graphBaseUrl: boolean; authority: boolean };
 }
 
 export interface ConfigSource {
@@ -56,5 +62,9 @@ export function readConfig(env: ConfigSource): AppConfig {
     clientId: rawClientId === "" ? undefined : rawClientId,
     authority: httpsOrigin(env.VITE_AAD_AUTHORITY?.trim() || DEFAULT_AUTHORITY, "VITE_AAD_AUTHORITY"),
     graphBaseUrl: new URL(graph).origin,
+    explicit: {
+      graphBaseUrl: Boolean(env.VITE_GRAPH_BASE_URL?.trim()),
+      authority: Boolean(env.VITE_AAD_AUTHORITY?.trim()),
+    },
   };
 }

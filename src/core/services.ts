@@ -2,37 +2,100 @@
  * Wiring shared by the task pane and the ribbon command: one token service and Graph clients that ask it for
  * the narrowest scope each operation needs. Each runtime (pane, command) builds its own: Outlook gives them no
  * shared runtime.
+ *
+ * Scopes follow the mailbox (Mail.ReadWrite for /me, Mail.ReadWrite.Shared for /users/{owner}, asked for only
+ * when such an item is deleted), and endpoints follow the mailbox's cloud (see cloud.ts) unless the deployment
+ * configured them explicitly.
  */
 import { dialogTokenFlow } from "./auth/dialogSignIn";
 import { createNestableClient } from "./auth/msal";
-import { SCOPES } from "./auth/scopes";
+import { mailScopes, SCOPES, scopesForCloud } from "./auth/scopes";
 import { createTokenService, type TokenSource } from "./auth/tokens";
+import {
+  type DetectedCloud,
+  detectCloud,
+  endpointsFor,
+  operationAvailable,
+  type PurgeOperation,
+} from "./cloud";
 import type { AppConfig } from "./config";
 import { createGraphClient, type GraphClient } from "./graph/client";
+import type { MailboxRef } from "./graph/types";
 import { isSupported, REQUIREMENTS } from "./office/requirements";
 
 export interface Services {
   tokens: TokenSource;
-  /** Graph client for mail; `interactive` when the caller is handling a click (a sign-in window may open). */
-  mailGraph(interactive: boolean): GraphClient;
+  /** The cloud of the mailbox this runtime runs in, and which clue said so. */
+  cloud: DetectedCloud;
+  /** Whether Graph offers this purge in that cloud (see cloud.ts). */
+  available(operation: PurgeOperation): boolean;
+  /** The scopes mail work on this mailbox needs, in the form this cloud's Entra ID expects. */
+  mailScopes(mailbox?: MailboxRef): string[];
+  /**
+   * Graph client for mail in one mailbox (default: the person's own); `interactive` when the caller is handling
+   * a click (a sign-in window may open).
+   */
+  mailGraph(interactive: boolean, mailbox?: MailboxRef): GraphClient;
+  /**
+   * Graph client for the person's own contacts (Contacts.ReadWrite). Creating it asks for nothing: the scope is
+   * requested on its first call, so only people who open the Contacts view are asked to consent to it.
+   */
+  contactsGraph(interactive: boolean): GraphClient;
 }
 
-export function createServices(config: AppConfig, origin: string): Services {
+const ME: MailboxRef = { kind: "me" };
+
+/** The cloud of the mailbox Outlook shows (its REST URL), with the configured authority as a second clue. */
+export function mailboxCloud(config: Pick<AppConfig, "authority">): DetectedCloud {
+  let restUrl: string | undefined;
+  try {
+    restUrl = Office.context.mailbox?.restUrl;
+  } catch {
+    restUrl = undefined; // dialogs and hosts without a mailbox
+  }
+  return detectCloud({ restUrl, authority: config.authority });
+}
+
+export function createServices(
+  config: AppConfig,
+  origin: string,
+  cloud: DetectedCloud = mailboxCloud(config),
+): Services {
+  const endpoints = endpointsFor(cloud.cloud, {
+    graphBaseUrl: config.graphBaseUrl,
+    authority: config.authority,
+    graphExplicit: config.explicit?.graphBaseUrl ?? true,
+    authorityExplicit: config.explicit?.authority ?? true,
+  });
   const tokens = createTokenService({
     clientId: config.clientId,
-    authority: config.authority,
+    authority: endpoints.authority,
     nestedAppAuthSupported: () => isSupported(REQUIREMENTS.nestedAppAuth),
     getAuthContext: () => Office.auth.getAuthContext(),
     createNestableClient,
     signInWithDialog: (request) => dialogTokenFlow(origin, request),
   });
+  const scopesFor = (mailbox: MailboxRef = ME) => scopesForCloud(cloud.cloud.id, mailScopes(mailbox));
   return {
     tokens,
-    mailGraph(interactive) {
+    cloud,
+    available: (operation) => operationAvailable(cloud.cloud.id, operation),
+    mailScopes: scopesFor,
+    mailGraph(interactive, mailbox = ME) {
+      const scopes = scopesFor(mailbox);
       return createGraphClient({
-        baseUrl: config.graphBaseUrl,
+        baseUrl: endpoints.graphBaseUrl,
         tokens: {
-          getToken: ({ forceRefresh }) => tokens.getToken({ scopes: SCOPES.mail, forceRefresh, interactive }),
+          getToken: ({ forceRefresh }) => tokens.getToken({ scopes, forceRefresh, interactive }),
+        },
+      });
+    },
+    contactsGraph(interactive) {
+      const scopes = scopesForCloud(cloud.cloud.id, SCOPES.contacts);
+      return createGraphClient({
+        baseUrl: endpoints.graphBaseUrl,
+        tokens: {
+          getToken: ({ forceRefresh }) => tokens.getToken({ scopes, forceRefresh, interactive }),
         },
       });
     },

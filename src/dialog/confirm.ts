@@ -51,9 +51,19 @@ function renderItem(item: ShownItem): HTMLLIElement {
   return li;
 }
 
+/** Whose mailbox the items are in: the person's own, or the shared or delegated one, named. */
+function describeMailbox(items: readonly ShownItem[]): string {
+  const others = [...new Set(items.map((i) => i.mailbox).filter((m): m is string => Boolean(m)))];
+  if (others.length === 0) return "In your own mailbox.";
+  const mine = items.some((i) => !i.mailbox);
+  const named = others.join(", ");
+  return mine ? `In your own mailbox and in ${named}.` : `In the mailbox ${named}, not your own.`;
+}
+
 function show(request: ToPage): void {
   const items = byId<HTMLUListElement>("items");
   items.replaceChildren(...request.items.map(renderItem));
+  byId("mailbox").textContent = describeMailbox(request.items);
   byId("title").textContent =
     request.items.length === 1
       ? "Delete this message permanently?"

@@ -16,7 +16,13 @@ export function App({ deps, locale, bulk }: AppProps) {
   const model = usePurgePane(deps);
   return (
     <FluentProvider theme={webLightTheme}>
-      <Pane model={model} configProblem={deps.configProblem} locale={locale} bulk={bulk} />
+      <Pane
+        model={model}
+        configProblem={deps.configProblem}
+        unavailable={deps.unavailable}
+        locale={locale}
+        bulk={bulk}
+      />
     </FluentProvider>
   );
 }

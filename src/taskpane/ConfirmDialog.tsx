@@ -68,6 +68,17 @@ export function ConfirmDialog({ target, locale, onAnswer }: ConfirmDialogProps) 
           <DialogTitle>Delete this message permanently?</DialogTitle>
           <DialogContent className={styles.content}>
             {target && <ItemSummary target={target} locale={locale} />}
+            {target && (
+              <p>
+                {target.ref.mailbox.kind === "user" ? (
+                  <>
+                    In the mailbox <bdi>{target.ref.mailbox.id}</bdi>, not your own.
+                  </>
+                ) : (
+                  "In your own mailbox."
+                )}
+              </p>
+            )}
             <p id="confirm-warning">It skips Deleted Items and "Recover deleted items". {HOLD_NOTE}</p>
           </DialogContent>
           <DialogActions>

@@ -12,6 +12,7 @@ import {
 import { DeleteRegular, DismissRegular } from "@fluentui/react-icons";
 import { useState } from "react";
 import type { GraphProblem } from "../core/graph/types";
+import type { MailboxAccess } from "../core/office/shared";
 import { itemToTarget } from "../core/purge/targets";
 import { BulkArea } from "./bulk/BulkArea";
 import type { BulkDeps } from "./bulk/bulkDeps";
@@ -45,15 +46,29 @@ function ProblemDetails({ problem }: { problem: GraphProblem }) {
   return <Caption1 className={styles.details}>{parts.join(" · ")}</Caption1>;
 }
 
+/** Whose mailbox the item is in, when it isn't the person's own. */
+function MailboxNote({ access }: { access: MailboxAccess | undefined }) {
+  const styles = useStyles();
+  if (!access || access.via === "own" || access.mailbox.kind !== "user") return null;
+  return (
+    <Caption1 className={styles.details}>
+      In the mailbox <bdi>{access.address ?? access.mailbox.id}</bdi>
+      {access.via === "shared-folder" ? " (shared with you)" : " (opened as another mailbox)"}
+    </Caption1>
+  );
+}
+
 export interface PaneProps {
   /** Multi-select, folders and the scheduler; absent where bulk deletion isn't available. */
   bulk?: BulkDeps | undefined;
   model: PaneModel;
   configProblem: string | undefined;
+  /** Graph has no message permanentDelete where this mailbox is: the sentence shown instead of any button. */
+  unavailable?: string | undefined;
   locale?: string | undefined;
 }
 
-export function Pane({ model, configProblem, locale, bulk }: PaneProps) {
+export function Pane({ model, configProblem, unavailable, locale, bulk }: PaneProps) {
   const styles = useStyles();
   const { item, signIn, confirming, deleting, result } = model;
   // Several messages selected: Outlook has no current item then, and the selection list takes its place.
@@ -62,7 +77,10 @@ export function Pane({ model, configProblem, locale, bulk }: PaneProps) {
   const single = !multiple;
   // Once purged, Outlook may keep showing the message until the selection moves: offer nothing more for it.
   const settledItem = item.status === "ready" && model.settled.has(item.item.restId);
-  const ready = single && item.status === "ready" && !configProblem && !settledItem;
+  // Outlook's delegate bits say no for this item: explain instead of offering the button.
+  const refusal = single && item.status === "ready" && !settledItem ? item.item.refusal : undefined;
+  const ready =
+    single && item.status === "ready" && !configProblem && !unavailable && !settledItem && !refusal;
   const singleBusy = deleting || confirming !== undefined;
   const busy = singleBusy || bulkBusy;
   // Where focus returns when the confirmation closes; without a target it falls to <body>.
@@ -83,13 +101,26 @@ export function Pane({ model, configProblem, locale, bulk }: PaneProps) {
         <SummaryBar summary={{ tone: "error", title: "Not configured", message: configProblem }} />
       )}
 
+      {unavailable && (
+        <SummaryBar
+          summary={{ tone: "warning", title: "Not available in this cloud", message: unavailable }}
+        />
+      )}
+
       {single && item.status === "loading" && <Spinner size="small" label="Reading the selected message…" />}
       {single && item.status === "unavailable" && <SummaryBar summary={item.summary} />}
 
       {single && item.status === "ready" && !settledItem && (
         <Card aria-label="Selected message">
           <ItemSummary target={itemToTarget(item.item)} locale={locale} />
+          <MailboxNote access={item.item.access} />
         </Card>
+      )}
+
+      {refusal && !configProblem && !unavailable && (
+        <SummaryBar
+          summary={{ tone: "warning", title: "Can't delete in this mailbox", message: refusal.message }}
+        />
       )}
 
       {ready && (
@@ -140,7 +171,7 @@ export function Pane({ model, configProblem, locale, bulk }: PaneProps) {
         )}
       </div>
 
-      {bulk && !configProblem && (
+      {bulk && !configProblem && !unavailable && (
         <BulkArea
           bulk={bulk}
           locale={locale}

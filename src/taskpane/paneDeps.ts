@@ -8,6 +8,11 @@ import type { MailItem } from "../core/office/item";
 export interface PaneDeps {
   /** Set when the build has no Entra app configured (or a broken configuration): the sentence to show. */
   configProblem: string | undefined;
+  /**
+   * Set when Graph offers no message permanentDelete where this mailbox is (a sovereign cloud): the sentence to
+   * show instead of any Delete button. Nothing is read or sent then, not even a silent sign-in check.
+   */
+  unavailable?: string | undefined;
   /** Reads the current item fresh. Throws the office module's typed errors. */
   readItem(): Promise<MailItem>;
   /** Follows ItemChanged; returns a function that stops following. */

@@ -1,5 +1,5 @@
 import { AUTH_MESSAGES } from "../core/auth/errors";
-import { SCOPES } from "../core/auth/scopes";
+import { OperationUnavailableError, unavailableMessage } from "../core/cloud";
 import { ConfigError, readConfig } from "../core/config";
 import type { MailboxRef } from "../core/graph/types";
 import { onItemChanged } from "../core/office/events";
@@ -90,20 +90,38 @@ export function createRealDeps(): { deps: PaneDeps; bulk: BulkDeps | undefined }
   if (!config.clientId) return { deps: unconfigured(AUTH_MESSAGES.notConfigured), bulk: undefined };
 
   const services = createServices(config, window.location.origin);
-  // The pane deletes only after a click in its own confirmation, so a sign-in window may open.
-  const graph = services.mailGraph(true);
+  if (!services.available("message")) {
+    // A sovereign cloud without message permanentDelete: explain, and send nothing (no sign-in check either).
+    const sentence = unavailableMessage(services.cloud.cloud, "message");
+    const refuse = () => Promise.reject(new OperationUnavailableError(services.cloud.cloud, "message"));
+    return {
+      deps: {
+        configProblem: undefined,
+        unavailable: sentence,
+        readItem: readCurrentItem,
+        watchItem,
+        checkSignIn: refuse,
+        signIn: refuse,
+        deleteItem: refuse,
+      },
+      bulk: undefined,
+    };
+  }
   return {
     deps: {
       configProblem: undefined,
       readItem: readCurrentItem,
       watchItem,
+      // The own mailbox's scope: Mail.ReadWrite.Shared is asked for only when a shared item is deleted.
       async checkSignIn() {
-        await services.tokens.getToken({ scopes: SCOPES.mail, interactive: false });
+        await services.tokens.getToken({ scopes: services.mailScopes(), interactive: false });
       },
       async signIn() {
-        await services.tokens.getToken({ scopes: SCOPES.mail, interactive: true });
+        await services.tokens.getToken({ scopes: services.mailScopes(), interactive: true });
       },
-      deleteItem: (ref) => graph.permanentDelete(ref),
+      // The pane deletes only after a click in its own confirmation, so a sign-in window may open. The client
+      // follows the item's mailbox: /users/{owner} with Mail.ReadWrite.Shared for a shared or delegated one.
+      deleteItem: (ref) => services.mailGraph(true, ref.mailbox).permanentDelete(ref),
     },
     bulk: createBulkDeps(services),
   };

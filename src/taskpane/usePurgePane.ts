@@ -5,8 +5,10 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { AuthError } from "../core/auth/errors";
+import { OperationUnavailableError, requireAvailableFor } from "../core/cloud";
 import type { GraphProblem } from "../core/graph/types";
 import type { MailItem } from "../core/office/item";
+import { DeleteNotAllowedError } from "../core/office/shared";
 import { type Summary, summarize, summarizeError } from "../core/purge/report";
 import { itemToTarget } from "../core/purge/targets";
 import type { ConfirmationAnswer, PurgeTarget } from "../core/purge/types";
@@ -41,6 +43,17 @@ export interface PaneModel {
   answer(confirmed: boolean): void;
   requestSignIn(): void;
   dismissResult(): void;
+}
+
+/** Refusals made before anything was sent (delegate rights, the item's cloud) read as themselves. */
+function describeError(error: unknown): Summary {
+  if (error instanceof DeleteNotAllowedError) {
+    return { tone: "warning", title: "Can't delete in this mailbox", message: error.message };
+  }
+  if (error instanceof OperationUnavailableError) {
+    return { tone: "warning", title: "Not available in this cloud", message: error.message };
+  }
+  return summarizeError(error);
 }
 
 export function usePurgePane(deps: PaneDeps): PaneModel {
@@ -87,7 +100,7 @@ export function usePurgePane(deps: PaneDeps): PaneModel {
         else stop = s;
       })
       .catch(() => undefined);
-    if (!deps.configProblem) {
+    if (!deps.configProblem && !deps.unavailable) {
       deps.checkSignIn().then(
         () => setSignIn({ status: "ok" }),
         (error: unknown) => {
@@ -105,7 +118,13 @@ export function usePurgePane(deps: PaneDeps): PaneModel {
     () =>
       createPurger({
         // Re-read at the press: never act on an item cached from an earlier event.
-        resolveTargets: async () => [itemToTarget(await deps.readItem())],
+        resolveTargets: async () => {
+          const item = await deps.readItem();
+          // The button isn't offered for these; a press that raced a change of item still stops here.
+          if (item.refusal) throw new DeleteNotAllowedError(item.refusal.message, item.refusal.short);
+          requireAvailableFor(item.access?.targetRestUrl, "message");
+          return [itemToTarget(item)];
+        },
         confirm: ({ targets }) =>
           new Promise<ConfirmationAnswer>((resolve) => {
             changedWhileConfirming.current = false;
@@ -148,7 +167,7 @@ export function usePurgePane(deps: PaneDeps): PaneModel {
       })
       .catch((error: unknown) => {
         // A sign-in problem is shown once, by the sign-in bar with its button; a result bar would repeat it.
-        if (!noteAuthFailure(error)) setResult({ summary: summarizeError(error) });
+        if (!noteAuthFailure(error)) setResult({ summary: describeError(error) });
       })
       .finally(() => {
         setDeleting(false);

@@ -1,7 +1,33 @@
 /**
  * Graph scopes, least privilege per operation (see ../../../shared/seeds): message permanentDelete needs
- * delegated Mail.ReadWrite. Only Graph resource scopes: mixing resources in one request fails (AADSTS28000).
+ * delegated Mail.ReadWrite in the person's own mailbox and Mail.ReadWrite.Shared in a mailbox someone shared with
+ * them. Each is asked for only when that operation is used (incremental consent), so a person who never opens a
+ * shared mailbox never consents to the .Shared scope. Only Graph resource scopes: mixing resources in one request
+ * fails (AADSTS28000).
  */
+import type { CloudId } from "../cloud";
+import { CLOUDS } from "../cloud";
+import type { MailboxRef } from "../graph/types";
+
 export const SCOPES = {
   mail: ["Mail.ReadWrite"],
+  /** Another person's or a shared mailbox: /users/{owner}/... */
+  mailShared: ["Mail.ReadWrite.Shared"],
+  /** The person's own contacts (Contacts view): contact permanentDelete and the reads before it. */
+  contacts: ["Contacts.ReadWrite"],
 } as const satisfies Record<string, readonly string[]>;
+
+/** The scope a mail operation on this mailbox needs. */
+export function mailScopes(mailbox: MailboxRef): readonly string[] {
+  return mailbox.kind === "me" ? SCOPES.mail : SCOPES.mailShared;
+}
+
+/**
+ * Bare scope names mean the global Graph resource (https://graph.microsoft.com/...). In a national cloud the
+ * token must be for that cloud's Graph, so the scopes carry its resource URI.
+ */
+export function scopesForCloud(cloud: CloudId, scopes: readonly string[]): string[] {
+  if (cloud === "global") return [...scopes];
+  const resource = CLOUDS[cloud].graphBaseUrl;
+  return scopes.map((s) => (s.includes("://") ? s : `${resource}/${s}`));
+}

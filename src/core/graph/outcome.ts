@@ -97,7 +97,7 @@ export function outcomeFromResponse(
       return {
         status: "failed",
         problem: withDetails(
-          { kind: "bad-request", message: say.wrongMailbox(item.kind, details.code), status },
+          { kind: "bad-request", message: say.wrongMailbox(item.kind, details.code, item.mailbox), status },
           details,
         ),
       };

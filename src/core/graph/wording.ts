@@ -58,7 +58,9 @@ export function forbidden(subject: Subject, code: string | undefined): string {
       if (item.mailbox.kind === "me") {
         return `The add-in isn't allowed to delete this ${noun}${note}. It needs the delegated ${DELEGATED_SCOPE[item.kind]} permission, and an administrator may need to grant consent. Nothing was deleted.`;
       }
-      return `You don't have permission to delete this ${noun} in the other mailbox${note}. You need delete rights on that mailbox, and the add-in needs the ${DELEGATED_SCOPE[item.kind]}.Shared permission; ask the mailbox owner or an administrator. Nothing was deleted.`;
+      // The add-in got a token carrying the .Shared scope for this call (no token, no request), so consent is in
+      // place: Exchange refuses because the person lacks rights on that mailbox or folder. Said apart from consent.
+      return `You don't have delete rights on that mailbox, so Exchange refused to delete this ${noun}${note}. The add-in's ${DELEGATED_SCOPE[item.kind]}.Shared permission is granted; what is missing is your own permission on the mailbox. Nothing was deleted; ask the mailbox's owner or an administrator for Full Access or "Delete all" rights.`;
     case "Authorization_RequestDenied":
       return `Your organization's consent settings or policies don't allow the add-in to delete this ${noun}${note}. Ask an administrator to grant consent. Nothing was deleted.`;
     case "ErrorCannotDeleteObject":
@@ -77,9 +79,12 @@ export function alreadyGone(kind: ItemKind, uncertain: boolean): string {
   return `This ${noun} is no longer where it was (deleted or moved elsewhere). Nothing was purged.`;
 }
 
-export function wrongMailbox(kind: ItemKind, code: string): string {
+export function wrongMailbox(kind: ItemKind, code: string, mailbox?: ItemRef["mailbox"]): string {
   const noun = NOUN[kind];
-  return `This ${noun} belongs to a different mailbox than the one the add-in addressed${codeNote(code)}. Nothing was deleted; if it is in a shared or delegated mailbox, open it from that mailbox and try again.`;
+  if (mailbox?.kind === "user") {
+    return `This ${noun} belongs to a different mailbox than the shared one the add-in addressed${codeNote(code)}. Nothing was deleted; open it again from the folder it is in and retry.`;
+  }
+  return `This ${noun} belongs to a different mailbox than yours (a shared or delegated one)${codeNote(code)}, and Outlook didn't say whose, so the add-in won't guess. Nothing was deleted; open the ${noun} on its own in that mailbox's folder and delete it from there.`;
 }
 
 export function notFoundRead(code: string | undefined): string {

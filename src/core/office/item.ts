@@ -2,13 +2,22 @@
  * The current item, read fresh on every call (ItemChanged is unreliable in Outlook on the web and the new
  * Outlook, so nothing here caches an item between calls).
  *
- * Requirement sets: Mailbox 1.5 (convertToRestId, used since 1.3), Mailbox 1.8 for getItemIdAsync in compose.
+ * Requirement sets: Mailbox 1.5 (convertToRestId, used since 1.3), Mailbox 1.8 for getItemIdAsync in compose and
+ * getSharedPropertiesAsync in shared folders (see shared.ts).
  * Permission: ReadItem (itemId, subject, from, dateTimeCreated, convertToRestId).
  */
 import type { MailboxRef } from "../graph/types";
 import { officeCall } from "./async";
 import { DraftNotSavedError, NoItemError, UnsupportedItemError } from "./errors";
 import { isSupported, REQUIREMENTS, requireSets } from "./requirements";
+import {
+  deleteRefusal,
+  isOwnItem,
+  type MailboxAccess,
+  type Refusal,
+  readMailboxAccess,
+  signedInAddress,
+} from "./shared";
 
 export interface Person {
   name: string;
@@ -26,7 +35,30 @@ export interface MailItem {
   from: Person | undefined;
   /** When the message was received (dateTimeCreated in read mode); undefined for drafts. */
   received: Date | undefined;
+  /** Where Graph finds it: /me, or /users/{owner} for a shared or delegated mailbox. */
   mailbox: MailboxRef;
+  /** How the mailbox was learned, its address and the delegate bits; absent means the person's own. */
+  access?: MailboxAccess | undefined;
+  /** Why Delete isn't offered for this item (delegate rights); absent when it may be. */
+  refusal?: Refusal | undefined;
+}
+
+/** The mailbox, and whether Outlook's delegate bits allow deleting this item there. */
+async function accessFor(
+  item: object,
+  sender: string | undefined,
+  mode: "read" | "compose",
+): Promise<Pick<MailItem, "mailbox" | "access" | "refusal">> {
+  const access = await readMailboxAccess(item);
+  if (access.via === "own") return { mailbox: access.mailbox };
+  let refusal: Refusal | undefined;
+  if (access.via === "shared-folder" && access.permissions !== undefined) {
+    // "Own" items: the person's address is the sender (a delegate sending on behalf is the sender, the owner
+    // the from). Asked only here, where it matters.
+    const person = [Office.context.mailbox?.userProfile?.emailAddress, await signedInAddress()];
+    refusal = deleteRefusal(access, isOwnItem(sender, person, mode));
+  }
+  return { mailbox: access.mailbox, access, ...(refusal ? { refusal } : {}) };
 }
 
 /** Converts an EWS ID from Office.js to the REST v2.0 form Graph expects. Never hand-rolled. */
@@ -73,11 +105,12 @@ export async function readCurrentItem(): Promise<MailItem> {
       subject,
       from: undefined,
       received: undefined,
-      mailbox: { kind: "me" },
+      ...(await accessFor(item, undefined, "compose")),
     };
   }
 
   if (!item.itemId) throw new NoItemError();
+  const sender = (item.sender ?? item.from)?.emailAddress;
   return {
     kind: "message",
     restId: toRestId(item.itemId),
@@ -86,7 +119,7 @@ export async function readCurrentItem(): Promise<MailItem> {
     subject: item.subject ?? "",
     from: person(item.from) ?? person(item.sender),
     received: item.dateTimeCreated instanceof Date ? item.dateTimeCreated : undefined,
-    mailbox: { kind: "me" },
+    ...(await accessFor(item, sender, "read")),
   };
 }
 

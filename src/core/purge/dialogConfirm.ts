@@ -27,6 +27,8 @@ export function toShownItem(target: PurgeTarget): ShownItem {
     fromName: target.from?.name ?? "",
     fromAddress: target.from?.address ?? "",
     received: target.received ? target.received.toISOString() : "",
+    // The page names the mailbox a shared or delegated item belongs to, so nobody purges in the wrong one.
+    ...(target.ref.mailbox.kind === "user" ? { mailbox: target.ref.mailbox.id } : {}),
   };
 }
 

@@ -16,6 +16,8 @@ export interface ShownItem {
   fromAddress: string;
   /** ISO 8601, or "" when unknown. */
   received: string;
+  /** The address of the mailbox the item is in, when it isn't the person's own (shared or delegated). */
+  mailbox?: string;
 }
 
 export type ToPage = { type: "show"; nonce: string; items: ShownItem[] };
@@ -59,7 +61,8 @@ function isShownItem(value: unknown): value is ShownItem {
     typeof value.subject === "string" &&
     typeof value.fromName === "string" &&
     typeof value.fromAddress === "string" &&
-    typeof value.received === "string"
+    typeof value.received === "string" &&
+    (value.mailbox === undefined || typeof value.mailbox === "string")
   );
 }
 

@@ -1,0 +1,173 @@
+/**
+ * Whose mailbox the current item is in, and whether the person may delete it there.
+ *
+ * Requirement sets: Mailbox 1.8 (item.getSharedPropertiesAsync, offered only on items in shared folders or shared
+ * mailboxes, with SupportsSharedFolders in the manifest); NestedAppAuth 1.1 (Office.auth.getAuthContext, to learn
+ * who is signed in). Permission: ReadItem.
+ *
+ * Three cases (learn.microsoft.com .../outlook/delegate-access; PITFALLS rows 39-43):
+ * - a shared folder or a shared mailbox added to the folder pane: getSharedPropertiesAsync names the owner
+ *   (targetMailbox) and the person's delegate permission bits; Graph must address /users/{owner}/...;
+ * - a mailbox opened with "Open another mailbox" (Outlook on the web) or added as a full account: Outlook treats it
+ *   as a primary mailbox and offers no shared properties, but userProfile.emailAddress is the other mailbox's
+ *   address, not the signed-in person's; the add-in then addresses /users/{that address}/... (an inference from
+ *   office-js#1295 and #5682, so a wrong guess ends in Graph's ErrorInvalidMailboxItemId, never in a wrong delete);
+ * - otherwise the person's own mailbox, /me.
+ */
+import type { MailboxRef } from "../graph/types";
+import { officeCall } from "./async";
+import { isSupported, type Requirement } from "./requirements";
+
+/** Office.MailboxEnums.DelegatePermissions. */
+export const DelegatePermission = {
+  Read: 1,
+  Write: 2,
+  DeleteOwn: 4,
+  DeleteAll: 8,
+  EditOwn: 16,
+  EditAll: 32,
+} as const;
+
+export const SHARED_PROPERTIES: Requirement = {
+  set: "Mailbox",
+  version: "1.8",
+  feature: "Deleting items in shared folders and shared mailboxes",
+};
+
+const AUTH_CONTEXT: Requirement = {
+  set: "NestedAppAuth",
+  version: "1.1",
+  feature: "Knowing who is signed in",
+};
+
+export interface MailboxAccess {
+  /** Where Graph finds the item. */
+  mailbox: MailboxRef;
+  /** How that was learned. */
+  via: "own" | "shared-folder" | "other-mailbox";
+  /** The mailbox's address, when it isn't the person's own. */
+  address: string | undefined;
+  /** Delegate permission bits Outlook reported (shared folders and shared mailboxes only). */
+  permissions: number | undefined;
+  /** The owner's mailbox REST URL, which says which cloud it is in. */
+  targetRestUrl: string | undefined;
+}
+
+export const OWN_MAILBOX: MailboxAccess = {
+  mailbox: { kind: "me" },
+  via: "own",
+  address: undefined,
+  permissions: undefined,
+  targetRestUrl: undefined,
+};
+
+interface SharedProperties {
+  targetMailbox?: string;
+  targetRestUrl?: string;
+  owner?: string;
+  delegatePermissions?: number;
+}
+
+/** Who is signed in (UPN), when the host can say; undefined when it can't. */
+export async function signedInAddress(): Promise<string | undefined> {
+  if (!isSupported(AUTH_CONTEXT) || typeof Office.auth?.getAuthContext !== "function") return undefined;
+  try {
+    const context = await Office.auth.getAuthContext();
+    return context?.userPrincipalName?.trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function same(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/**
+ * Reads whose mailbox `item` is in. Never guesses an owner: an owner comes from Outlook's shared properties or
+ * from the mailbox address Outlook shows; when neither says anything, it is the person's own mailbox.
+ */
+export async function readMailboxAccess(item: object): Promise<MailboxAccess> {
+  const withShared = item as {
+    getSharedPropertiesAsync?: (cb: (r: Office.AsyncResult<unknown>) => void) => void;
+  };
+  if (isSupported(SHARED_PROPERTIES) && typeof withShared.getSharedPropertiesAsync === "function") {
+    const getShared = withShared.getSharedPropertiesAsync.bind(item);
+    const props = await officeCall<SharedProperties>("getSharedPropertiesAsync", (cb) =>
+      getShared(cb as (r: Office.AsyncResult<unknown>) => void),
+    );
+    // targetMailbox is what Microsoft's samples put in /users/{...}; owner is the same mailbox's SMTP address.
+    const owner = props?.targetMailbox?.trim() || props?.owner?.trim();
+    if (owner) {
+      return {
+        mailbox: { kind: "user", id: owner },
+        via: "shared-folder",
+        address: props?.owner?.trim() || owner,
+        permissions: typeof props?.delegatePermissions === "number" ? props.delegatePermissions : undefined,
+        targetRestUrl: props?.targetRestUrl || undefined,
+      };
+    }
+  }
+  const shown = Office.context.mailbox?.userProfile?.emailAddress?.trim();
+  const signedIn = await signedInAddress();
+  if (shown && signedIn && !same(shown, signedIn)) {
+    return {
+      mailbox: { kind: "user", id: shown },
+      via: "other-mailbox",
+      address: shown,
+      permissions: undefined,
+      targetRestUrl: undefined,
+    };
+  }
+  return OWN_MAILBOX;
+}
+
+/** Is this item one the person created (a draft they write, or mail they sent from the shared mailbox)? */
+export function isOwnItem(
+  sender: string | undefined,
+  person: readonly (string | undefined)[],
+  mode: "read" | "compose",
+): boolean {
+  if (mode === "compose") return true;
+  return person.some((address) => same(sender, address));
+}
+
+/** Delete was refused before anything was sent: Outlook's delegate bits say the person may not delete this item. */
+export class DeleteNotAllowedError extends Error {
+  override readonly name = "DeleteNotAllowedError";
+  constructor(
+    message: string,
+    /** The same for Outlook's notification bar (at most 150 characters). */
+    readonly short: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface Refusal {
+  message: string;
+  short: string;
+}
+
+/**
+ * Why Delete is not offered for this item; undefined when it may be offered. Only Outlook's bits are checked
+ * here: Exchange has the last word, and a 403 from Graph is explained separately. Unknown bits (Outlook gave
+ * none, or "Open another mailbox") are no reason to refuse: Graph will refuse what Exchange doesn't allow.
+ */
+export function deleteRefusal(access: MailboxAccess, ownItem: boolean): Refusal | undefined {
+  const bits = access.permissions;
+  if (access.via !== "shared-folder" || bits === undefined) return undefined;
+  if (bits & DelegatePermission.DeleteAll) return undefined;
+  if (bits & DelegatePermission.DeleteOwn && ownItem) return undefined;
+  const where = access.address ?? "this mailbox";
+  if (bits & DelegatePermission.DeleteOwn) {
+    return {
+      message: `Your permissions on ${where} let you delete only items you created there, and this message isn't one of them, so the add-in doesn't offer to delete it. Nothing was deleted; ask the mailbox's owner or an administrator for "Delete all" rights if you need to.`,
+      short: `You may delete only your own items in ${where}; this message isn't one. Nothing was deleted.`,
+    };
+  }
+  return {
+    message: `Your permissions on ${where} don't include deleting items, so the add-in doesn't offer to delete this message. Nothing was deleted; ask the mailbox's owner or an administrator for delete rights if you need to.`,
+    short: `You don't have delete rights on ${where}. Nothing was deleted.`,
+  };
+}
