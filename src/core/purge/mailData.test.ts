@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, ewsToRestId, startEmulator } from "../../../test/emulator/server";
 import { createGraphClient } from "../graph/client";
-import { listFolderMessages, listMailFolders, resolveSelection } from "./mailData";
+import { listFolderMessages, listMailFolders, resolveSelection, SHARED_SELECTION_REASON } from "./mailData";
 
 let emulator: Emulator;
 let graph: ReturnType<typeof createGraphClient>;
@@ -58,5 +58,28 @@ describe("Graph reads for bulk purges (against the emulator)", () => {
       [a.id, a.subject, "Inbox"],
     ]);
     expect(resolved.skipped.map((s) => s.subject)).toEqual([b.subject, "Gone"]);
+  });
+
+  it("says plainly that a selected message of a shared mailbox can't be verified under /me, and offers nothing", async () => {
+    const [own] = emulator.control.messages({ folder: "inbox" });
+    const [sales] = emulator.control.messages({ folder: "inbox", mailbox: "sales@contoso.onmicrosoft.com" });
+    if (!own || !sales) throw new Error("no messages");
+    const resolved = await resolveSelection(
+      graph,
+      [
+        { restId: own.id, ewsId: own.ewsId, subject: own.subject, itemMode: "Read", itemType: "Message" },
+        {
+          restId: sales.id,
+          ewsId: sales.ewsId,
+          subject: sales.subject,
+          itemMode: "Read",
+          itemType: "Message",
+        },
+      ],
+      { kind: "me" },
+      new Map(),
+    );
+    expect(resolved.targets.map((t) => t.ref.id)).toEqual([own.id]);
+    expect(resolved.skipped).toEqual([{ subject: sales.subject, reason: SHARED_SELECTION_REASON }]);
   });
 });

@@ -66,6 +66,10 @@ export async function mapLimited<T, R>(
   return results;
 }
 
+/** Why a selected message in another person's or a shared mailbox is left out of a multi-selection. */
+export const SHARED_SELECTION_REASON =
+  "In a shared or delegated mailbox: with several messages selected Outlook doesn't say whose, so the add-in won't guess. Select it on its own to delete it.";
+
 export interface ResolvedSelection {
   /** Messages Graph confirmed, with what the confirmation shows. */
   targets: PurgeTarget[];
@@ -96,6 +100,11 @@ export async function resolveSelection(
       const path = `${base(mailbox)}/messages/${encodeURIComponent(s.restId)}?$select=${MESSAGE_FIELDS}`;
       return { s, message: await graph.getJson<GraphMessage>(path) };
     } catch (error) {
+      if (error instanceof GraphError && error.problem.code === "ErrorInvalidMailboxItemId") {
+        // The item exists, in someone else's mailbox (a shared one: Outlook gives no owner with several
+        // selected). Never guess whose: say so and offer nothing for it.
+        return { s, message: undefined, elsewhere: true };
+      }
       if (error instanceof GraphError && (error.problem.status === 404 || error.problem.status === 400)) {
         return { s, message: undefined };
       }
@@ -103,11 +112,15 @@ export async function resolveSelection(
     }
   });
   const targets: PurgeTarget[] = [];
-  for (const { s, message } of read) {
+  for (const entry of read) {
+    const { s, message } = entry;
     if (!message) {
       skipped.push({
         subject: s.subject,
-        reason: "Already gone (deleted or moved), or an ID Outlook gave wrongly.",
+        reason:
+          "elsewhere" in entry
+            ? SHARED_SELECTION_REASON
+            : "Already gone (deleted or moved), or an ID Outlook gave wrongly.",
       });
       continue;
     }

@@ -1,0 +1,131 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { installOffice, succeeded } from "../../../test/support/officeStub";
+import { readCurrentItem } from "./item";
+import { deleteRefusal, isOwnItem, OWN_MAILBOX, DelegatePermission as P, readMailboxAccess } from "./shared";
+
+afterEach(() => vi.unstubAllGlobals());
+
+const EWS_ID = "AAMkAGI2TG93AAA+bc/de==";
+const SALES = "sales@contoso.com";
+
+function sharedItem(delegatePermissions: number | undefined, sender = "megan@contoso.com") {
+  return {
+    itemId: EWS_ID,
+    itemType: "message",
+    subject: "Leads for Q3",
+    from: { displayName: "Megan Bowen", emailAddress: sender },
+    dateTimeCreated: new Date("2026-11-20T09:30:00Z"),
+    getSharedPropertiesAsync: vi.fn((cb: (r: unknown) => void) =>
+      queueMicrotask(() =>
+        cb(
+          succeeded({
+            targetMailbox: SALES,
+            owner: SALES,
+            targetRestUrl: "https://outlook.office.com/api",
+            ...(delegatePermissions === undefined ? {} : { delegatePermissions }),
+          }),
+        ),
+      ),
+    ),
+  };
+}
+
+function withProfile(office: ReturnType<typeof installOffice>["office"], emailAddress: string) {
+  (office.context.mailbox as unknown as { userProfile: { emailAddress: string } }).userProfile = {
+    emailAddress,
+  };
+}
+
+describe("readMailboxAccess", () => {
+  it("addresses the owner's mailbox for an item in a shared folder, with its delegate bits", async () => {
+    installOffice();
+    const access = await readMailboxAccess(sharedItem(P.Read | P.DeleteAll));
+    expect(access).toEqual({
+      mailbox: { kind: "user", id: SALES },
+      via: "shared-folder",
+      address: SALES,
+      permissions: P.Read | P.DeleteAll,
+      targetRestUrl: "https://outlook.office.com/api",
+    });
+  });
+
+  it("treats a mailbox opened as another mailbox (no shared properties) as /users/{shown address}", async () => {
+    const { office } = installOffice();
+    withProfile(office, SALES); // the signed-in UPN is adele@contoso.com
+    const access = await readMailboxAccess({});
+    expect(access).toMatchObject({ mailbox: { kind: "user", id: SALES }, via: "other-mailbox" });
+    expect(access.permissions).toBeUndefined();
+  });
+
+  it("is the person's own mailbox when the shown address is theirs, in any case", async () => {
+    const { office } = installOffice();
+    withProfile(office, "Adele@Contoso.com");
+    expect(await readMailboxAccess({})).toEqual(OWN_MAILBOX);
+  });
+
+  it("never guesses an owner when it can't tell who is signed in", async () => {
+    const { office } = installOffice({ sets: { Mailbox: "1.13" } }); // no NestedAppAuth: no getAuthContext
+    withProfile(office, SALES);
+    expect(await readMailboxAccess({})).toEqual(OWN_MAILBOX);
+  });
+});
+
+describe("deleteRefusal", () => {
+  const shared = (permissions: number | undefined) => ({
+    mailbox: { kind: "user", id: SALES } as const,
+    via: "shared-folder" as const,
+    address: SALES,
+    permissions,
+    targetRestUrl: undefined,
+  });
+
+  it("allows DeleteAll, and DeleteOwn for the person's own items only", () => {
+    expect(deleteRefusal(shared(P.DeleteAll), false)).toBeUndefined();
+    expect(deleteRefusal(shared(P.DeleteOwn), true)).toBeUndefined();
+    expect(deleteRefusal(shared(P.DeleteOwn | P.Read), false)?.message).toMatch(
+      /let you delete only items you created there/,
+    );
+  });
+
+  it("refuses without delete bits and says what to do; unknown bits are Exchange's to judge", () => {
+    const refusal = deleteRefusal(shared(P.Read | P.Write | P.EditAll), false);
+    expect(refusal?.message).toContain(`Your permissions on ${SALES} don't include deleting items`);
+    expect(refusal?.message).toContain("ask the mailbox's owner or an administrator");
+    expect(refusal?.short.length).toBeLessThanOrEqual(150);
+    expect(deleteRefusal(shared(undefined), false)).toBeUndefined();
+    expect(deleteRefusal(OWN_MAILBOX, false)).toBeUndefined();
+  });
+
+  it("counts drafts being written and mail the person sent as their own", () => {
+    expect(isOwnItem(undefined, ["adele@contoso.com"], "compose")).toBe(true);
+    expect(isOwnItem("ADELE@contoso.com", ["adele@contoso.com"], "read")).toBe(true);
+    expect(isOwnItem("megan@contoso.com", ["adele@contoso.com", undefined], "read")).toBe(false);
+  });
+});
+
+describe("readCurrentItem in a shared mailbox", () => {
+  it("carries the owner's mailbox and no refusal with DeleteAll", async () => {
+    installOffice({ item: sharedItem(P.Read | P.DeleteAll) as never });
+    const item = await readCurrentItem();
+    expect(item.mailbox).toEqual({ kind: "user", id: SALES });
+    expect(item.access?.via).toBe("shared-folder");
+    expect(item.refusal).toBeUndefined();
+  });
+
+  it("refuses received mail with DeleteOwn, and allows mail the person sent from the mailbox", async () => {
+    const { office } = installOffice({ item: sharedItem(P.Read | P.DeleteOwn) as never });
+    withProfile(office, "adele@contoso.com");
+    expect((await readCurrentItem()).refusal?.short).toMatch(/only your own items in sales@contoso\.com/);
+    installOffice({ item: sharedItem(P.Read | P.DeleteOwn, "adele@contoso.com") as never });
+    expect((await readCurrentItem()).refusal).toBeUndefined();
+  });
+
+  it("rejects when Outlook fails to give the shared properties, rather than guessing /me", async () => {
+    const item = sharedItem(P.DeleteAll);
+    item.getSharedPropertiesAsync = vi.fn((cb: (r: unknown) => void) =>
+      queueMicrotask(() => cb({ status: "failed", error: { code: 9017, name: "GenericResponseError" } })),
+    );
+    installOffice({ item: item as never });
+    await expect(readCurrentItem()).rejects.toMatchObject({ operation: "getSharedPropertiesAsync" });
+  });
+});
