@@ -44,6 +44,28 @@ export const SALES: UserRecord = {
   officeLocation: null,
 };
 
+/** A shared mailbox Adele may read but not delete in, except what she wrote herself there (DeleteOwn). */
+export const RECEPTION: UserRecord = {
+  id: "7d8e9fa0-1b2c-4d3e-8f4a-5b6c7d8e9fa0",
+  upn: `reception@${TENANT_DOMAIN}`,
+  displayName: "Front Desk",
+  givenName: "",
+  surname: "",
+  jobTitle: null,
+  officeLocation: null,
+};
+
+/** Outlook's delegate permission bits (Office.MailboxEnums.DelegatePermissions), as the emulator enforces them. */
+export const DELEGATE_BITS = {
+  Read: 1,
+  Write: 2,
+  DeleteOwn: 4,
+  DeleteAll: 8,
+  EditOwn: 16,
+  EditAll: 32,
+} as const;
+export const FULL_ACCESS_BITS = 63;
+
 export interface MailFolderRecord {
   id: string;
   ewsId: string;
@@ -134,6 +156,11 @@ export interface MailboxRecord {
   kind: "user" | "shared";
   /** UPNs (lower case) with full access to this mailbox besides its owner. */
   delegates: string[];
+  /**
+   * UPNs (lower case) with partial rights, as Outlook's delegate bits: reads need Read, permanentDelete needs
+   * DeleteAll, or DeleteOwn for messages the delegate sent (from = the delegate). Absent: nobody.
+   */
+  delegatePermissions?: Record<string, number>;
   rootFolderId: string;
   folders: Map<string, MailFolderRecord>;
   messages: Map<string, MessageRecord>;
@@ -284,6 +311,13 @@ const SALES_FOLDERS: FolderSpec[] = [
   { name: "Junk Email", wellKnownName: "junkemail", parent: "root", count: 5, kind: "junk" },
   { name: "Archive", wellKnownName: "archive", parent: "root", count: 15, kind: "archive" },
   { name: "Leads", wellKnownName: null, parent: "Inbox", count: 18, kind: "custom" },
+];
+
+const RECEPTION_FOLDERS: FolderSpec[] = [
+  { name: "Inbox", wellKnownName: "inbox", parent: "root", count: 25, kind: "inbox" },
+  { name: "Drafts", wellKnownName: "drafts", parent: "root", count: 3, kind: "drafts" },
+  { name: "Sent Items", wellKnownName: "sentitems", parent: "root", count: 5, kind: "sent" },
+  { name: "Deleted Items", wellKnownName: "deleteditems", parent: "root", count: 2, kind: "deleted" },
 ];
 
 function fillSubject(rng: Rng, template: string): string {
@@ -658,9 +692,18 @@ export function seedMailboxes(seed: number): Map<string, MailboxRecord> {
   const rng = new Rng(seed);
   const adele = buildMailbox(rng, ADELE, "user", ADELE_FOLDERS, []);
   const sales = buildMailbox(rng, SALES, "shared", SALES_FOLDERS, [ADELE.upn]);
+  // Built last so the first two mailboxes keep their ids for a given seed.
+  const reception = buildMailbox(rng, RECEPTION, "shared", RECEPTION_FOLDERS, []);
+  const { Read, Write, DeleteOwn, EditOwn } = DELEGATE_BITS;
+  reception.delegatePermissions = { [ADELE.upn]: Read | Write | DeleteOwn | EditOwn };
+  // Adele's drafts in the front desk mailbox: the items DeleteOwn lets her delete there.
+  const adeleAsSender = { name: ADELE.displayName, address: ADELE.upn };
+  const drafts = [...reception.folders.values()].find((f) => f.wellKnownName === "drafts");
+  for (const m of reception.messages.values()) if (m.folderId === drafts?.id) m.from = adeleAsSender;
   return new Map([
     [ADELE.upn, adele],
     [SALES.upn, sales],
+    [RECEPTION.upn, reception],
   ]);
 }
 

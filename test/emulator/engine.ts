@@ -5,7 +5,7 @@
  * members started together compete for the 4 slots exactly as they would at Graph.
  */
 import { randomUUID } from "node:crypto";
-import type { MailboxRecord } from "./data";
+import { DELEGATE_BITS, type MailboxRecord } from "./data";
 import { defaultErrorFor, type FaultPlan, type FaultRule, type RetryAfterSpec } from "./faults";
 import { type Area, classify, isRouteError, type Reply, type Route } from "./graph";
 import type { Limits } from "./limits";
@@ -245,7 +245,10 @@ export class Engine {
     return { status: a.status, headers, error: { code: a.code ?? code, message: a.message ?? message } };
   }
 
-  private resolveMailbox(route: Route, auth: AuthContext): MailboxRecord | Reply {
+  private resolveMailbox(
+    route: Route,
+    auth: AuthContext,
+  ): MailboxRecord | Reply | { mailbox: MailboxRecord; onlyOwnBy: string } {
     const self = this.state.findMailbox(auth.upn);
     if (!self)
       return {
@@ -279,9 +282,18 @@ export class Engine {
       error: { code: "ErrorAccessDenied", message: "Access is denied. Check credentials and try again." },
     };
     if (!has(isSelf ? table.self : table.shared)) return denied;
-    if (!isSelf && !target.delegates.map((d) => d.toLowerCase()).includes(auth.upn.toLowerCase()))
-      return denied;
-    return target;
+    if (isSelf) return target;
+    const upn = auth.upn.toLowerCase();
+    if (target.delegates.map((d) => d.toLowerCase()).includes(upn)) return target;
+    // Partial rights, as Outlook's delegate bits: Exchange checks them whatever the scope allows.
+    const bits = Object.entries(target.delegatePermissions ?? {}).find(([d]) => d.toLowerCase() === upn)?.[1];
+    if (bits === undefined || (bits & DELEGATE_BITS.Read) === 0) return denied;
+    if (!route.write) return target;
+    if (route.area === "mail" && route.op === "permanentDelete") {
+      if (bits & DELEGATE_BITS.DeleteAll) return target;
+      if (bits & DELEGATE_BITS.DeleteOwn) return { mailbox: target, onlyOwnBy: upn };
+    }
+    return denied;
   }
 
   /**
@@ -326,8 +338,10 @@ export class Engine {
     if (isRouteError(route)) {
       return this.finish(log, this.render({ status: route.failure.status, error: route.failure }, ids));
     }
-    const mailbox = this.resolveMailbox(route, auth);
-    if ("status" in mailbox) return this.finish(log, this.render(mailbox, ids));
+    const resolved = this.resolveMailbox(route, auth);
+    if ("status" in resolved) return this.finish(log, this.render(resolved, ids));
+    const mailbox = "onlyOwnBy" in resolved ? resolved.mailbox : resolved;
+    const onlyOwnBy = "onlyOwnBy" in resolved ? resolved.onlyOwnBy : undefined;
     log.mailbox = mailbox.user.upn;
 
     const budget = this.limits.charge(auth.appId, mailbox.user.upn, this.now());
@@ -375,6 +389,7 @@ export class Engine {
         userSegment,
         now: this.now,
         requestId: ids.requestId,
+        ...(onlyOwnBy ? { onlyOwnBy } : {}),
       });
       return this.finish(log, this.render(reply, ids));
     } finally {

@@ -41,6 +41,8 @@ export interface RunContext {
   userSegment: string;
   now: () => number;
   requestId: string;
+  /** The caller may delete only messages it sent (DeleteOwn): its lower-case UPN. */
+  onlyOwnBy?: string;
 }
 
 export type Area = "user" | "mail" | "contacts" | "calendar";
@@ -564,6 +566,12 @@ function purgeMessage(ctx: RunContext, id: string, folderRef: string | null): Re
   if (missing) return missing;
   const m = ctx.mailbox.messages.get(id);
   if (!m) return NOT_FOUND();
+  if (ctx.onlyOwnBy !== undefined && m.from.address.toLowerCase() !== ctx.onlyOwnBy) {
+    return {
+      status: 403,
+      error: { code: "ErrorAccessDenied", message: "Access is denied. Check credentials and try again." },
+    };
+  }
   ctx.state.purgeMessage(ctx.mailbox, m, new Date(ctx.now()).toISOString(), ctx.requestId);
   return { status: 204 };
 }

@@ -254,6 +254,7 @@ export class EmulatorState {
         id: mb.user.id,
         kind: mb.kind,
         delegates: mb.delegates,
+        delegatePermissions: mb.delegatePermissions ?? {},
         messages: mb.messages.size,
         contacts: mb.contacts.size,
         events: mb.events.size,
