@@ -17,6 +17,8 @@ export default async function setup(): Promise<void> {
     );
   }
   const env = {
+    // Vitest runs with NODE_ENV=test, which would give React's development build; the tests drive production.
+    NODE_ENV: "production",
     VITE_AAD_CLIENT_ID: DEFAULT_CLIENT_ID,
     VITE_AAD_AUTHORITY: `${E2E_EMULATOR_URL}/common`,
     VITE_GRAPH_BASE_URL: E2E_EMULATOR_URL,
