@@ -36,7 +36,7 @@ import {
   type SharedPropertiesSnapshot,
 } from "../common/protocol";
 import { supportedRequirementSets } from "../common/requirements";
-import type { MailFolder, MailMessage, MailSource } from "./mailbox";
+import type { MailFolder, MailMessage, MailSource, OtherMailbox } from "./mailbox";
 import type { AddinManifest, RibbonButton } from "./manifest";
 
 export interface HostConfig {
@@ -56,6 +56,31 @@ export interface HostSettings {
   displayLanguage: string;
   /** Fault for getSelectedItemsAsync: office-js#3680 ("item is null") or #4278 ("Internal Error"). */
   selectionFault: "itemNull" | "internalError" | null;
+  /**
+   * Office.context.mailbox.restUrl, which says which cloud the mailbox is in (and shared items' targetRestUrl):
+   * https://outlook.office.com/api (global), https://outlook.office365.us/api (US Government), ...
+   */
+  restUrl: string;
+}
+
+/** The REST URL of each cloud's Exchange Online, for setCloud(). */
+export const CLOUD_REST_URLS = {
+  global: "https://outlook.office.com/api",
+  usgov: "https://outlook.office365.us/api",
+  "usgov-dod": "https://outlook-dod.office365.us/api",
+  china: "https://partner.outlook.cn/api",
+} as const;
+
+/**
+ * Which mailbox the shell shows: the signed-in person's own (null), or another one, either added to the folder
+ * pane as a shared mailbox (items carry getSharedPropertiesAsync with these delegate bits) or opened with
+ * "Open another mailbox" (Outlook treats it as primary: no shared properties, userProfile is that mailbox).
+ */
+export interface MailboxView {
+  upn: string;
+  displayName: string;
+  mode: "shared" | "other-mailbox";
+  delegatePermissions: number;
 }
 
 export interface TokenFault {
@@ -143,7 +168,11 @@ export class OutlookHost {
     dialogBehavior: "normal",
     displayLanguage: "en-US",
     selectionFault: null,
+    restUrl: CLOUD_REST_URLS.global,
   };
+  mailboxView: MailboxView | null = null;
+  /** Mailboxes shared with the signed-in person, listed in the folder pane. */
+  otherMailboxes: OtherMailbox[] = [];
   tokenFaults: { GetToken: TokenFault[]; GetTokenPopup: TokenFault[] } = { GetToken: [], GetTokenPopup: [] };
 
   folders: MailFolder[] = [];
@@ -206,7 +235,9 @@ export class OutlookHost {
 
   async load(): Promise<void> {
     try {
-      this.folders = await this.source.folders();
+      const view = this.mailboxView;
+      this.folders = await this.source.folders(view?.upn);
+      this.otherMailboxes = await this.source.otherMailboxes().catch(() => []);
       const inbox = this.folders.find((f) => f.wellKnownName === "inbox") ?? this.folders[0];
       this.currentFolderId = inbox?.id ?? "";
       await this.refresh();
@@ -223,9 +254,10 @@ export class OutlookHost {
   /** Re-reads the current folder; messages purged meanwhile drop out of the list and the selection. */
   async refresh(): Promise<void> {
     if (this.currentFolderId === "") return;
-    const fresh = await this.source.messages(this.currentFolderId);
+    const view = this.mailboxView;
+    const fresh = await this.source.messages(this.currentFolderId, view?.upn);
     fresh.sort((a, b) => b.receivedDateTime.localeCompare(a.receivedDateTime));
-    for (const m of fresh) m.shared = this.sharedOverrides.get(m.restId) ?? null;
+    for (const m of fresh) m.shared = this.sharedOverrides.get(m.restId) ?? this.viewSharedProperties();
     const before = this.currentItemSnapshot();
     this.messages = fresh;
     const ids = new Set(fresh.map((m) => m.restId));
@@ -349,11 +381,57 @@ export class OutlookHost {
     this.applySelection(this.selection, before);
   }
 
+  /** What getSharedPropertiesAsync gives for items of the mailbox shown, when it is a shared one. */
+  private viewSharedProperties(): SharedPropertiesSnapshot | null {
+    const view = this.mailboxView;
+    if (view?.mode !== "shared") return null;
+    return {
+      owner: view.upn,
+      targetMailbox: view.upn,
+      targetRestUrl: this.settings.restUrl,
+      delegatePermissions: view.delegatePermissions,
+    };
+  }
+
+  /**
+   * Shows another mailbox (null: the person's own). `shared`: as a shared mailbox in the folder pane, with the
+   * person's delegate bits (default: what the emulator grants); `other-mailbox`: as "Open another mailbox".
+   */
+  async openMailbox(
+    upn: string | null,
+    options: { mode?: MailboxView["mode"]; delegatePermissions?: number } = {},
+  ): Promise<void> {
+    if (upn === null) {
+      this.mailboxView = null;
+    } else {
+      const known = this.otherMailboxes.find((m) => m.upn.toLowerCase() === upn.toLowerCase());
+      this.mailboxView = {
+        upn: known?.upn ?? upn,
+        displayName: known?.displayName ?? upn,
+        mode: options.mode ?? "shared",
+        delegatePermissions: options.delegatePermissions ?? known?.delegatePermissions ?? 0,
+      };
+    }
+    this.compose = null;
+    this.messages = [];
+    this.applySelection([], this.currentItemSnapshot());
+    this.note("mailbox", `showing ${upn ?? "own mailbox"}${upn ? ` (${this.mailboxView?.mode})` : ""}`);
+    await this.load();
+  }
+
+  /** Office.context.mailbox.restUrl for frames loaded afterwards: which cloud the mailbox claims. */
+  setRestUrl(restUrl: string): void {
+    this.settings.restUrl = restUrl;
+    for (const m of this.messages) if (m.shared) m.shared = { ...m.shared, targetRestUrl: restUrl };
+    this.note("settings", `restUrl ${restUrl}`);
+    this.changed();
+  }
+
   markShared(restId: string, props: SharedPropertiesSnapshot | null): void {
     if (props) this.sharedOverrides.set(restId, props);
     else this.sharedOverrides.delete(restId);
     const m = this.message(restId);
-    if (m) m.shared = props;
+    if (m) m.shared = props ?? this.viewSharedProperties();
     this.changed();
   }
 
@@ -644,6 +722,7 @@ export class OutlookHost {
   private contextFor(frame: FrameRecord): HostContext {
     const naa = this.settings.naa && frame.role !== "dialog";
     const u = this.config.user;
+    const other = this.mailboxView?.mode === "other-mailbox" ? this.mailboxView : null;
     return {
       frameId: frame.id,
       role: frame.role,
@@ -654,16 +733,17 @@ export class OutlookHost {
         frame.role === "dialog"
           ? null
           : {
+              // "Open another mailbox": Outlook presents that mailbox as the primary one (office-js#1295).
               userProfile: {
-                displayName: u.name,
-                emailAddress: u.upn,
+                displayName: other ? other.displayName : u.name,
+                emailAddress: other ? other.upn : u.upn,
                 timeZone: u.timeZone,
                 accountType: "enterprise",
               },
               hostName: "OutlookWebApp",
               hostVersion: "15.20.8100.000",
               owaView: "ThreeColumns",
-              restUrl: "https://outlook.office.com/api",
+              restUrl: this.settings.restUrl,
               ewsUrl: "https://outlook.office365.com/EWS/Exchange.asmx",
               item: frame.item,
             },
@@ -1051,7 +1131,9 @@ export class OutlookHost {
     if (!request) return;
     const reply = (response: BridgeResponse) =>
       this.post(frame, { p: PROTOCOL, t: "naa", data: JSON.stringify(response) });
-    this.note("naa", `${request.method} from ${frame.role}`);
+    // Scopes logged so tests can see which permission was asked for when (incremental consent).
+    const asked = request.tokenParams?.scope ? ` scopes: ${request.tokenParams.scope}` : "";
+    this.note("naa", `${request.method} from ${frame.role}${asked}`);
     if (!this.settings.naa || frame.role === "dialog") {
       reply(errorResponse(request.requestId, "NESTED_APP_AUTH_UNAVAILABLE"));
       return;
@@ -1119,7 +1201,7 @@ export class OutlookHost {
   }
 
   /** Closes every add-in surface and forgets faults, prompts, notifications and command history. */
-  reset(): void {
+  reset(): Promise<void> | undefined {
     if (this.running) {
       clearTimeout(this.running.timer);
       this.running = null;
@@ -1143,8 +1225,15 @@ export class OutlookHost {
       dialogBehavior: "normal",
       displayLanguage: "en-US",
       selectionFault: null,
+      restUrl: CLOUD_REST_URLS.global,
     };
+    // Back to the person's own mailbox (the folders must be read again).
+    if (this.mailboxView !== null) {
+      this.mailboxView = null;
+      return this.load();
+    }
     this.changed();
+    return undefined;
   }
 }
 

@@ -31,10 +31,21 @@ export interface MailMessage {
   shared: SharedPropertiesSnapshot | null;
 }
 
+/** A mailbox other than the signed-in person's that the shell can show (a shared or delegated one). */
+export interface OtherMailbox {
+  upn: string;
+  displayName: string;
+  /** The signed-in person's rights there, as Outlook's delegate bits (full access: 63). */
+  delegatePermissions: number;
+}
+
 export interface MailSource {
   kind: "emulator" | "builtin";
-  folders(): Promise<MailFolder[]>;
-  messages(folderId: string): Promise<MailMessage[]>;
+  /** Folders of the person's own mailbox, or of `mailbox` (a UPN) when given. */
+  folders(mailbox?: string): Promise<MailFolder[]>;
+  messages(folderId: string, mailbox?: string): Promise<MailMessage[]>;
+  /** Mailboxes shared with the signed-in person (from the emulator's state); none offline. */
+  otherMailboxes(): Promise<OtherMailbox[]>;
   createDraft(subject: string): Promise<MailMessage>;
   token(scopes: string[], clientId?: string): Promise<IssuedToken>;
 }
@@ -104,7 +115,8 @@ export function emulatorSource(proxyBase: string, upn: string | null): MailSourc
   };
   const shellToken = async (): Promise<string> => {
     if (cached && cached.until > Date.now()) return cached.token.accessToken;
-    const t = await token(["Mail.ReadWrite"]);
+    // The shell reads shared mailboxes too, as Outlook does with its own rights.
+    const t = await token(["Mail.ReadWrite", "Mail.ReadWrite.Shared"]);
     cached = { token: t, until: Date.now() + 5 * 60_000 };
     return t.accessToken;
   };
@@ -116,8 +128,26 @@ export function emulatorSource(proxyBase: string, upn: string | null): MailSourc
   return {
     kind: "emulator",
     token,
-    async folders() {
-      const result = await graph("/me/mailFolders?$top=100");
+    async otherMailboxes() {
+      const state = await json(await fetch(`${proxyBase}/_emulator/state`));
+      const boxes = isRecord(state) && Array.isArray(state.mailboxes) ? state.mailboxes : [];
+      const me = (upn ?? "").toLowerCase();
+      const out: OtherMailbox[] = [];
+      for (const b of boxes) {
+        if (!isRecord(b) || typeof b.upn !== "string" || b.upn.toLowerCase() === me) continue;
+        const full = Array.isArray(b.delegates) && b.delegates.some((d) => String(d).toLowerCase() === me);
+        const partial = isRecord(b.delegatePermissions)
+          ? Object.entries(b.delegatePermissions).find(([d]) => d.toLowerCase() === me)?.[1]
+          : undefined;
+        const bits = full ? 63 : typeof partial === "number" ? partial : 0;
+        if (bits === 0) continue;
+        out.push({ upn: b.upn, displayName: str(b.displayName, b.upn), delegatePermissions: bits });
+      }
+      return out;
+    },
+    async folders(mailbox?: string) {
+      const root = mailbox ? `/users/${encodeURIComponent(mailbox)}` : "/me";
+      const result = await graph(`${root}/mailFolders?$top=100`);
       const value = isRecord(result) && Array.isArray(result.value) ? result.value : [];
       const folders: MailFolder[] = [];
       for (const f of value) {
@@ -131,7 +161,7 @@ export function emulatorSource(proxyBase: string, upn: string | null): MailSourc
       }
       // Graph v1.0 folders carry no wellKnownName: ask for the inbox by its well-known name.
       try {
-        const inbox = await graph("/me/mailFolders/inbox");
+        const inbox = await graph(`${root}/mailFolders/inbox`);
         const match = isRecord(inbox) ? folders.find((f) => f.id === inbox.id) : undefined;
         if (match) match.wellKnownName = "inbox";
       } catch {
@@ -139,10 +169,11 @@ export function emulatorSource(proxyBase: string, upn: string | null): MailSourc
       }
       return folders;
     },
-    async messages(folderId: string) {
+    async messages(folderId: string, mailbox?: string) {
       const out: MailMessage[] = [];
+      const root = mailbox ? `/users/${encodeURIComponent(mailbox)}` : "/me";
       let next: string | null =
-        `/me/mailFolders/${encodeURIComponent(folderId)}/messages?$top=200&$select=${messageSelect}`;
+        `${root}/mailFolders/${encodeURIComponent(folderId)}/messages?$top=200&$select=${messageSelect}`;
       // Follow @odata.nextLink a few pages at most: the shell shows the newest messages, like Outlook.
       for (let page = 0; next !== null && page < 5; page++) {
         const result: unknown = await graph(next);
@@ -204,6 +235,9 @@ export function builtinSource(user: { upn: string; name: string; oid: string; ti
   let draftCounter = 0;
   return {
     kind: "builtin",
+    async otherMailboxes() {
+      return [];
+    },
     async folders() {
       return [
         { id: "inbox", name: "Inbox", wellKnownName: "inbox" },

@@ -5,7 +5,7 @@
 import type { DialogBehavior } from "../common/dialogRules";
 import type { BridgeStatusValue } from "../common/naa";
 import { isRecord, type SharedPropertiesSnapshot } from "../common/protocol";
-import { type HostConfig, itemKeyOf, OutlookHost } from "./host";
+import { CLOUD_REST_URLS, type HostConfig, itemKeyOf, OutlookHost } from "./host";
 import { builtinSource, emulatorSource, type MailSource } from "./mailbox";
 import { parseManifest } from "./manifest";
 import { buildSkeleton, ShellUi } from "./ui";
@@ -62,6 +62,15 @@ function controlApi(host: OutlookHost, ready: Promise<void>) {
     closeDraft: () => host.closeDraft(),
     markShared: (ref: string | number, props: SharedPropertiesSnapshot | null) =>
       host.markShared(host.resolveMessage(ref).restId, props),
+    /** Mailboxes shared with the signed-in person: `{upn, displayName, delegatePermissions}`. */
+    otherMailboxes: () => host.otherMailboxes.map((m) => ({ ...m })),
+    openMailbox: (
+      upn: string | null,
+      options?: { mode?: "shared" | "other-mailbox"; delegatePermissions?: number },
+    ) => host.openMailbox(upn, options),
+    mailboxView: () => (host.mailboxView ? { ...host.mailboxView } : null),
+    setRestUrl: (restUrl: string) => host.setRestUrl(restUrl),
+    setCloud: (cloud: keyof typeof CLOUD_REST_URLS) => host.setRestUrl(CLOUD_REST_URLS[cloud]),
     ribbon: () =>
       host
         .ribbonButtons()

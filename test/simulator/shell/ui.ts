@@ -191,8 +191,28 @@ export class ShellUi {
         ),
       ),
     );
+    // Shared mailboxes, as Outlook on the web lists mailboxes added to the folder pane.
+    const view = this.host.mailboxView;
+    const mailboxButton = (label: string, upn: string | null, current: boolean) => {
+      const b = h("button", { type: "button", "aria-current": current ? "page" : undefined }, label);
+      b.addEventListener("click", () => void this.host.openMailbox(upn).catch(() => {}));
+      return h("li", {}, b);
+    };
+    if (this.host.otherMailboxes.length > 0 || view) {
+      nav.append(
+        h(
+          "ul",
+          { "aria-label": "Mailboxes" },
+          mailboxButton("My mailbox", null, view === null),
+          ...this.host.otherMailboxes.map((m) =>
+            mailboxButton(`${m.displayName} (shared)`, m.upn, view?.upn === m.upn),
+          ),
+        ),
+      );
+    }
     const current = this.host.folders.find((f) => f.id === this.host.currentFolderId);
-    this.$("folder-title").textContent = current?.name ?? "";
+    const where = view ? ` – ${view.displayName}` : "";
+    this.$("folder-title").textContent = `${current?.name ?? ""}${where}`;
   }
 
   private renderMessages(): void {
