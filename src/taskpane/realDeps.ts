@@ -63,6 +63,12 @@ function createBulkDeps(services: Services): BulkDeps {
     listFolders: () => listMailFolders(graph, mailbox),
     folderCount: (folderId) => folderCount(graph, mailbox, folderId),
     listFolderMessages: (folder, options) => listFolderMessages(graph, mailbox, folder, options),
+    // Loaded on first use (lazy chunks); the contacts client asks for Contacts.ReadWrite on its first call only.
+    contacts: () =>
+      import("../core/purge/contacts").then((m) =>
+        m.createContactActions(services.contactsGraph(true), mailbox, ledger),
+      ),
+    mailFolders: () => import("../core/purge/folders").then((m) => m.createFolderActions(graph, mailbox)),
     async purge(targets, { signal, onProgress }): Promise<ItemResult[]> {
       const outcomes = await purgeItems(
         targets.map((t) => t.ref),

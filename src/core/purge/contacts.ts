@@ -93,7 +93,8 @@ export function contactToTarget(
       ...(folder.id !== undefined ? { folderId: folder.id } : {}),
     },
     subject: name,
-    from: { name, address },
+    // The name is already the subject line; the address alone goes where a message shows its sender.
+    from: address ? { name: "", address } : undefined,
     received: undefined,
     folderName: folder.displayName,
   };

@@ -4,9 +4,10 @@
  * pane never need them.
  */
 import { Button, makeStyles, Spinner, tokens } from "@fluentui/react-components";
-import { FolderRegular } from "@fluentui/react-icons";
-import { lazy, Suspense, useCallback, useEffect, useState } from "react";
-import type { Summary } from "../../core/purge/report";
+import { ContactCardRegular, FolderRegular } from "@fluentui/react-icons";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { ContactActions } from "../../core/purge/contacts";
+import { type Summary, summarizeError } from "../../core/purge/report";
 import { SummaryBar } from "../SummaryBar";
 import { BulkConfirmDialog } from "./BulkConfirmDialog";
 import type { BulkDeps } from "./bulkDeps";
@@ -16,6 +17,7 @@ import { useBulkPurge } from "./useBulkPurge";
 
 const FolderView = lazy(() => import("./FolderView"));
 const ReportPanel = lazy(() => import("./ReportPanel"));
+const ContactsView = lazy(() => import("../contacts/ContactsView"));
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -33,14 +35,53 @@ export interface BulkAreaProps {
 
 export function BulkArea({ bulk, locale, singleBusy, onMultiple, onBusy }: BulkAreaProps) {
   const styles = useStyles();
-  const model = useBulkPurge(bulk);
+  // Contacts go through the same confirmation, scheduler and report, but with the Contacts.ReadWrite client:
+  // a job of contacts is routed to it. Runs never overlap (one model), so mail and contacts share the ledger.
+  const contactActions = useRef<ContactActions | undefined>(undefined);
+  const routed = useMemo<BulkDeps>(
+    () => ({
+      ...bulk,
+      purge: (targets, options) => {
+        const contacts = targets.filter((t) => t.ref.kind === "contact").length;
+        if (contacts === 0) return bulk.purge(targets, options);
+        const actions = contactActions.current;
+        if (contacts !== targets.length || !actions) {
+          return Promise.reject(new Error("Contacts and messages can't be deleted in one run."));
+        }
+        return actions.purge(targets, options);
+      },
+    }),
+    [bulk],
+  );
+  const model = useBulkPurge(routed);
   const [problem, setProblem] = useState<Summary | undefined>();
   const [folderOpen, setFolderOpen] = useState(false);
+  const [contacts, setContacts] = useState<
+    { status: "closed" } | { status: "loading" } | { status: "open"; actions: ContactActions }
+  >({ status: "closed" });
+  const openContacts = () => {
+    const load = bulk.contacts;
+    if (!load) return;
+    setProblem(undefined);
+    setContacts({ status: "loading" });
+    load().then(
+      (actions) => {
+        contactActions.current = actions;
+        setContacts({ status: "open", actions });
+      },
+      (error: unknown) => {
+        setContacts({ status: "closed" });
+        setProblem(summarizeError(error));
+      },
+    );
+  };
   const { phase } = model;
   const busy = singleBusy || phase.kind === "confirming" || phase.kind === "running";
   const reportError = useCallback((summary: Summary) => setProblem(summary), []);
+  const [runNoun, setRunNoun] = useState("messages");
   const start: typeof model.start = (job) => {
     setProblem(undefined);
+    setRunNoun(job.targets.every((t) => t.ref.kind === "contact") ? "contacts" : "messages");
     model.start(job);
   };
   const bulkBusy = phase.kind === "confirming" || phase.kind === "running";
@@ -70,7 +111,12 @@ export function BulkArea({ bulk, locale, singleBusy, onMultiple, onBusy }: BulkA
       )}
 
       {phase.kind === "running" && (
-        <ProgressPanel progress={phase.progress} cancelling={phase.cancelling} onCancel={model.cancel} />
+        <ProgressPanel
+          progress={phase.progress}
+          cancelling={phase.cancelling}
+          onCancel={model.cancel}
+          noun={runNoun}
+        />
       )}
 
       <div aria-live="polite">
@@ -102,6 +148,31 @@ export function BulkArea({ bulk, locale, singleBusy, onMultiple, onBusy }: BulkA
             Delete a whole folder…
           </Button>
         </div>
+      )}
+
+      {contacts.status === "open" ? (
+        <Suspense fallback={<Spinner size="tiny" label="Loading contacts…" />}>
+          <ContactsView
+            actions={contacts.actions}
+            busy={busy}
+            settled={settled}
+            onDelete={start}
+            onError={reportError}
+            onClose={() => setContacts({ status: "closed" })}
+          />
+        </Suspense>
+      ) : (
+        bulk.contacts && (
+          <div>
+            <Button
+              icon={<ContactCardRegular />}
+              onClick={openContacts}
+              disabled={busy || contacts.status === "loading"}
+            >
+              Delete contacts…
+            </Button>
+          </div>
+        )
       )}
 
       <BulkConfirmDialog

@@ -58,6 +58,10 @@ export function BulkConfirmDialog({ request, locale, onAnswer }: BulkConfirmDial
   const styles = useStyles();
   const [typed, setTyped] = useState("");
   const count = request?.targets.length ?? 0;
+  // The Contacts view uses this dialog too: name what is going.
+  const contacts = count > 0 && (request?.targets.every((t) => t.ref.kind === "contact") ?? false);
+  const plural = contacts ? "contacts" : "messages";
+  const noun = count === 1 ? plural.slice(0, -1) : plural;
   const needsTyping = count >= TYPED_CONFIRMATION_FROM;
   const confirmed = !needsTyping || typed.trim() === String(count);
   useEffect(() => {
@@ -83,11 +87,11 @@ export function BulkConfirmDialog({ request, locale, onAnswer }: BulkConfirmDial
     >
       <DialogSurface aria-describedby="bulk-warning">
         <DialogBody>
-          <DialogTitle>{`Delete ${count} ${count === 1 ? "message" : "messages"} permanently?`}</DialogTitle>
+          <DialogTitle>{`Delete ${count} ${noun} permanently?`}</DialogTitle>
           <DialogContent className={styles.content}>
             <p>This deletes {request?.scope}.</p>
             {request && (
-              <ul className={styles.sample} aria-label="Some of the messages">
+              <ul className={styles.sample} aria-label={`Some of the ${plural}`}>
                 {request.targets.slice(0, SAMPLE_SIZE).map((t) => (
                   <li key={t.ref.id}>
                     <bdi>{displaySubject(t.subject)}</bdi>

@@ -3,11 +3,29 @@
  * messages are listed from Graph (paging through @odata.nextLink) and the confirmation is bound to exactly those;
  * if the folder's count moved a lot by the time the person confirmed, they are asked again. Loaded lazily.
  */
-import { Button, Caption1, Field, makeStyles, Select, Spinner, tokens } from "@fluentui/react-components";
-import { DeleteRegular } from "@fluentui/react-icons";
-import { useEffect, useRef, useState } from "react";
+import {
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  makeStyles,
+  Select,
+  Spinner,
+  tokens,
+  useFluent,
+} from "@fluentui/react-components";
+import { DeleteRegular, FolderProhibitedRegular } from "@fluentui/react-icons";
+import { useEffect, useId, useRef, useState } from "react";
+import { type FolderActions, type FolderTree, sameTree } from "../../core/purge/folders";
 import type { MailFolder } from "../../core/purge/mailData";
 import { type Summary, summarizeError } from "../../core/purge/report";
+import { TYPED_CONFIRMATION_FROM } from "./BulkConfirmDialog";
 import type { BulkDeps } from "./bulkDeps";
 import type { BulkJob } from "./useBulkPurge";
 
@@ -34,8 +52,11 @@ export default function FolderView({ bulk, busy, onDelete, onError }: FolderView
   const [selectedId, setSelectedId] = useState<string>("");
   const [loading, setLoading] = useState<{ loaded: number } | undefined>();
   const abort = useRef<AbortController | undefined>(undefined);
+  // Bumped after a folder itself was deleted: the list must drop it (and its subfolders).
+  const [reloadKey, setReloadKey] = useState(0);
 
   // Load the folders, and again whenever a run ends: counts change, and "run it again" must offer what is left.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reloadKey re-reads the list after a folder itself went
   useEffect(() => {
     if (busy) return;
     let live = true;
@@ -50,7 +71,7 @@ export default function FolderView({ bulk, busy, onDelete, onError }: FolderView
     return () => {
       live = false;
     };
-  }, [bulk, busy, onError]);
+  }, [bulk, busy, onError, reloadKey]);
   useEffect(() => () => abort.current?.abort(), []);
 
   if (!folders) return <Spinner size="small" label="Loading folders…" />;
@@ -125,6 +146,228 @@ export default function FolderView({ bulk, busy, onDelete, onError }: FolderView
       <Caption1>
         Deleted Items and Junk Email come first. Running it again later continues with whatever is left.
       </Caption1>
+      {bulk.mailFolders && (
+        <DeleteFolderItself
+          load={bulk.mailFolders}
+          folder={folder}
+          busy={busy || !!loading}
+          onError={onError}
+          onDeleted={() => setReloadKey((k) => k + 1)}
+        />
+      )}
     </section>
+  );
+}
+
+const useFolderStyles = makeStyles({
+  content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  danger: {
+    backgroundColor: tokens.colorStatusDangerBackground3,
+    color: tokens.colorNeutralForegroundOnBrand,
+    ":hover": {
+      backgroundColor: tokens.colorStatusDangerBackground3Hover,
+      color: tokens.colorNeutralForegroundOnBrand,
+    },
+    "@media (forced-colors: active)": {
+      backgroundColor: "ButtonFace",
+      color: "ButtonText",
+      border: "1px solid ButtonText",
+    },
+  },
+});
+
+const quoted = (name: string) => `“${name}”`;
+
+/** "its 12 messages and 1 subfolder with everything in it" — what goes besides the folder. */
+export function folderContents(tree: FolderTree): string {
+  const parts: string[] = [];
+  if (tree.items > 0) parts.push(`its ${tree.items} ${tree.items === 1 ? "message" : "messages"}`);
+  if (tree.subfolders > 0) {
+    parts.push(
+      tree.subfolders === 1
+        ? "its subfolder with everything in it"
+        : `its ${tree.subfolders} subfolders with everything in them`,
+    );
+  }
+  return parts.join(" and ");
+}
+
+/**
+ * Deleting a custom folder itself (mailFolder permanentDelete): offered only for folders that are not one of
+ * Outlook's well-known folders, confirmed in its own dialog (the folder is removed outright, not sent to Purges),
+ * bound to the folder and the contents shown: if they changed by the time the person confirmed, nothing is sent.
+ */
+function DeleteFolderItself({
+  load,
+  folder,
+  busy,
+  onError,
+  onDeleted,
+}: {
+  load: () => Promise<FolderActions>;
+  folder: MailFolder | undefined;
+  busy: boolean;
+  onError(summary: Summary): void;
+  onDeleted(): void;
+}) {
+  const styles = useFolderStyles();
+  const [ready, setReady] = useState<
+    { actions: FolderActions; wellKnown: Map<string, string> } | "unknown" | undefined
+  >();
+  const [shown, setShown] = useState<FolderTree | undefined>();
+  const [working, setWorking] = useState(false);
+  const [typed, setTyped] = useState("");
+  const cancelId = useId();
+  const inputId = useId();
+  const { targetDocument } = useFluent();
+
+  useEffect(() => {
+    let live = true;
+    load()
+      .then(async (actions) => ({ actions, wellKnown: await actions.wellKnownIds() }))
+      .then(
+        (value) => live && setReady(value),
+        // If Outlook's own folders can't be told apart, no folder is offered.
+        () => live && setReady("unknown"),
+      );
+    return () => {
+      live = false;
+    };
+  }, [load]);
+
+  const needsTyping = (shown?.items ?? 0) >= TYPED_CONFIRMATION_FROM;
+  useEffect(() => {
+    if (shown) targetDocument?.getElementById(needsTyping ? inputId : cancelId)?.focus();
+  }, [shown, needsTyping, targetDocument, cancelId, inputId]);
+
+  if (ready === undefined || !folder) return null;
+  if (ready === "unknown") {
+    return (
+      <Caption1 role="note">
+        Deleting a folder itself isn't offered right now: the add-in couldn't check which folders are
+        Outlook's own. Reload the pane to try again.
+      </Caption1>
+    );
+  }
+  const { actions, wellKnown } = ready;
+  const isOutlooksOwn = folder.wellKnown !== undefined || wellKnown.has(folder.id);
+  if (isOutlooksOwn) {
+    return (
+      <Caption1>
+        {quoted(folder.displayName)} is one of Outlook's own folders: you can empty it, but not delete it.
+      </Caption1>
+    );
+  }
+
+  const ask = async () => {
+    setWorking(true);
+    try {
+      const tree = await actions.describe(folder.id);
+      setTyped("");
+      setShown(tree);
+    } catch (error) {
+      onError(summarizeError(error));
+    } finally {
+      setWorking(false);
+    }
+  };
+
+  const answer = async (yes: boolean) => {
+    const seen = shown;
+    setShown(undefined);
+    if (!yes || !seen) return;
+    setWorking(true);
+    try {
+      // Bound to what was shown: the same folder, not one of Outlook's own, with the same contents.
+      const now = await actions.describe(seen.id);
+      if (wellKnown.has(now.id) || !sameTree(seen, now)) {
+        onError({
+          tone: "warning",
+          title: "Nothing deleted",
+          message: `${quoted(seen.displayName)} changed after you saw it (now ${folderContents(now) || "empty"}), so nothing was deleted. Check it and confirm again.`,
+        });
+        return;
+      }
+      const outcome = await actions.permanentDelete({ id: seen.id, displayName: seen.displayName });
+      if (outcome.status === "deleted") {
+        onError({
+          tone: "success",
+          title: "Folder deleted",
+          message: `The folder ${quoted(seen.displayName)}${folderContents(seen) ? ` and ${folderContents(seen)}` : ""} ${folderContents(seen) ? "were" : "was"} deleted permanently. Outlook can't bring ${folderContents(seen) ? "them" : "it"} back.`,
+        });
+      } else {
+        onError({
+          tone: outcome.status === "already-gone" ? "info" : "error",
+          title: outcome.status === "already-gone" ? "Already gone" : "Folder not deleted",
+          message: outcome.message,
+        });
+      }
+      onDeleted();
+    } catch (error) {
+      onError(summarizeError(error));
+    } finally {
+      setWorking(false);
+    }
+  };
+
+  const count = shown?.items ?? 0;
+  const confirmed = !needsTyping || typed.trim() === String(count);
+  return (
+    <div>
+      <Button
+        icon={<FolderProhibitedRegular />}
+        disabled={busy || working}
+        onClick={() => void ask()}
+      >{`Delete the folder ${quoted(folder.displayName)} itself…`}</Button>
+      <Dialog
+        open={shown !== undefined}
+        modalType="alert"
+        onOpenChange={(_e, data) => {
+          if (!data.open) void answer(false);
+        }}
+      >
+        <DialogSurface aria-describedby="folder-warning">
+          <DialogBody>
+            <DialogTitle>{`Delete the folder ${quoted(shown?.displayName ?? "")} permanently?`}</DialogTitle>
+            <DialogContent className={styles.content}>
+              <p>
+                {shown && folderContents(shown)
+                  ? `This deletes the folder ${quoted(shown.displayName)} with ${folderContents(shown)}.`
+                  : `This deletes the empty folder ${quoted(shown?.displayName ?? "")}.`}
+              </p>
+              <p id="folder-warning">
+                A folder deleted this way is removed from your mailbox outright: it doesn't go to Deleted
+                Items or to Recoverable Items (not even to Purges, where permanently deleted messages wait),
+                so neither Outlook nor "Recover deleted items" can bring it or anything in it back. Microsoft
+                doesn't document whether a hold on your mailbox keeps copies of its messages.
+              </p>
+              {needsTyping && (
+                <Field label={`Type ${count} to confirm`} required>
+                  <Input
+                    id={inputId}
+                    value={typed}
+                    onChange={(_e, data) => setTyped(data.value)}
+                    inputMode="numeric"
+                  />
+                </Field>
+              )}
+            </DialogContent>
+            <DialogActions>
+              <Button
+                appearance="primary"
+                className={styles.danger}
+                disabled={!confirmed}
+                onClick={() => void answer(true)}
+              >
+                Delete folder permanently
+              </Button>
+              <Button id={cancelId} appearance="secondary" onClick={() => void answer(false)}>
+                Cancel
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </div>
   );
 }

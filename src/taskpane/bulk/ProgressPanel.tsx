@@ -17,16 +17,18 @@ export interface ProgressPanelProps {
   progress: BulkProgress;
   cancelling: boolean;
   onCancel(): void;
+  /** What is being deleted. @default "messages" */
+  noun?: string | undefined;
 }
 
 /** Counts, a bar, time left, and Cancel (stops new work at once; work already sent is reported). */
-export function ProgressPanel({ progress, cancelling, onCancel }: ProgressPanelProps) {
+export function ProgressPanel({ progress, cancelling, onCancel, noun = "messages" }: ProgressPanelProps) {
   const styles = useStyles();
   const done = progress.total - progress.left;
   return (
     <section className={styles.root} aria-label="Deletion progress">
       <Field
-        label={`Deleting ${progress.total} messages…`}
+        label={`Deleting ${progress.total} ${noun}…`}
         validationState="none"
         hint={
           progress.etaMs !== undefined && progress.left > 0

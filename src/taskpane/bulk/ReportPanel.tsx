@@ -33,6 +33,8 @@ export default function ReportPanel({ results, locale }: ReportPanelProps) {
   const styles = useStyles();
   const csv = useMemo(() => reportCsv(results), [results]);
   const [copied, setCopied] = useState<string | undefined>();
+  const itemHeader =
+    results.length > 0 && results.every((r) => r.target.ref.kind === "contact") ? "Contact" : "Message";
   const counts = useMemo(() => {
     const c = { purged: 0, "already-gone": 0, failed: 0, "not-attempted": 0 };
     for (const r of results) c[r.outcome.status] += 1;
@@ -75,7 +77,7 @@ export default function ReportPanel({ results, locale }: ReportPanelProps) {
         <table className={styles.table}>
           <thead>
             <tr>
-              {["Message", "Outcome", "Reason"].map((h) => (
+              {[itemHeader, "Outcome", "Reason"].map((h) => (
                 <th key={h} scope="col" className={styles.cell}>
                   {h}
                 </th>

@@ -4,6 +4,8 @@
  */
 
 import type { SelectedMessage } from "../../core/office/selection";
+import type { ContactActions } from "../../core/purge/contacts";
+import type { FolderActions } from "../../core/purge/folders";
 import type { MailFolder, ResolvedSelection } from "../../core/purge/mailData";
 import type { PurgeProgress } from "../../core/purge/scheduler";
 import type { ItemResult, PurgeTarget } from "../../core/purge/types";
@@ -27,4 +29,11 @@ export interface BulkDeps {
     targets: readonly PurgeTarget[],
     options: { signal: AbortSignal; onProgress: (progress: PurgeProgress) => void },
   ): Promise<ItemResult[]>;
+  /**
+   * The Contacts view's Graph work (Contacts.ReadWrite), created on first use so the scope is asked for only when
+   * the view is opened. Absent: no Contacts view.
+   */
+  contacts?: () => Promise<ContactActions>;
+  /** Deleting custom mail folders outright (mailFolder permanentDelete). Absent: not offered. */
+  mailFolders?: () => Promise<FolderActions>;
 }

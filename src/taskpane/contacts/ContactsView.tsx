@@ -1,0 +1,262 @@
+/**
+ * The Contacts view: Outlook add-ins don't activate on contacts, so the pane lists them from Graph. Browse a
+ * contact folder, search it by name or address, tick one or many, and delete them through the same bulk flow as
+ * mail (confirmation bound to the ticked IDs, the scheduler, progress, report). Loaded lazily; its first Graph
+ * call is the first time the add-in asks for Contacts.ReadWrite.
+ */
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  makeStyles,
+  Select,
+  Spinner,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
+import { DeleteRegular, DismissRegular, SearchRegular } from "@fluentui/react-icons";
+import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import {
+  CONTACT_LIST_LIMIT,
+  type ContactActions,
+  type ContactFolder,
+  type ContactListing,
+} from "../../core/purge/contacts";
+import { type Summary, summarizeError } from "../../core/purge/report";
+import type { BulkJob } from "../bulk/useBulkPurge";
+import { displaySender } from "../format";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  header: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+  },
+  search: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-end", flexWrap: "wrap" },
+  grow: { flexGrow: 1, minWidth: "160px" },
+  list: { listStyle: "none", margin: 0, padding: 0, maxHeight: "320px", overflow: "auto" },
+  meta: { color: tokens.colorNeutralForeground2, display: "block", overflowWrap: "anywhere" },
+  label: { overflowWrap: "anywhere" },
+});
+
+const folderKey = (f: ContactFolder) => f.id ?? "";
+const plural = (n: number) => (n === 1 ? "contact" : "contacts");
+
+export interface ContactsViewProps {
+  actions: ContactActions;
+  /** A deletion (mail or contacts) is running or being confirmed. */
+  busy: boolean;
+  /** IDs already purged or found gone in this pane: no longer listed. */
+  settled: ReadonlySet<string>;
+  onDelete(job: BulkJob): void;
+  onError(summary: Summary): void;
+  onClose(): void;
+}
+
+export default function ContactsView({
+  actions,
+  busy,
+  settled,
+  onDelete,
+  onError,
+  onClose,
+}: ContactsViewProps) {
+  const styles = useStyles();
+  const [folders, setFolders] = useState<ContactFolder[] | undefined>();
+  const [folderId, setFolderId] = useState("");
+  const [term, setTerm] = useState("");
+  const [shown, setShown] = useState<
+    { listing: ContactListing; term: string; folder: ContactFolder } | undefined
+  >();
+  const [loading, setLoading] = useState(false);
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  const request = useRef(0);
+
+  const load = useCallback(
+    async (folder: ContactFolder, searchTerm: string) => {
+      const mine = ++request.current;
+      setLoading(true);
+      try {
+        const listing = await actions.list(folder, searchTerm);
+        if (mine !== request.current) return; // a newer search replaced this one
+        setShown({ listing, term: searchTerm.trim(), folder });
+        setTicked(new Set());
+      } catch (error) {
+        if (mine === request.current) onError(summarizeError(error));
+      } finally {
+        if (mine === request.current) setLoading(false);
+      }
+    },
+    [actions, onError],
+  );
+
+  // Opening the view is what first asks for Contacts.ReadWrite: the folders are its first Graph call.
+  useEffect(() => {
+    let live = true;
+    actions.listFolders().then(
+      (list) => {
+        if (!live) return;
+        setFolders(list);
+        const first = list[0];
+        if (first) void load(first, "");
+      },
+      (error: unknown) => live && onError(summarizeError(error)),
+    );
+    return () => {
+      live = false;
+      request.current += 1;
+    };
+  }, [actions, load, onError]);
+
+  const header = (
+    <div className={styles.header}>
+      <Subtitle2 as="h2">Delete contacts</Subtitle2>
+      <Button appearance="subtle" icon={<DismissRegular />} onClick={onClose} disabled={busy}>
+        Close contacts
+      </Button>
+    </div>
+  );
+  if (!folders) {
+    return (
+      <section className={styles.root} aria-label="Contacts">
+        {header}
+        <Spinner size="small" label="Loading your contact folders…" />
+      </section>
+    );
+  }
+
+  const folder = folders.find((f) => folderKey(f) === folderId) ?? folders[0];
+  const remaining = shown ? shown.listing.targets.filter((t) => !settled.has(t.ref.id)) : [];
+  const chosen = remaining.filter((t) => ticked.has(t.ref.id));
+  const allTicked = remaining.length > 0 && chosen.length === remaining.length;
+  const toggle = (id: string, on: boolean) =>
+    setTicked((previous) => {
+      const next = new Set(previous);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    if (folder) void load(folder, term);
+  };
+
+  const start = () => {
+    if (!shown || chosen.length === 0) return;
+    const where = shown.folder.displayName;
+    onDelete({
+      targets: chosen,
+      scope: `the ${chosen.length} ${plural(chosen.length)} you ticked in your “${where}” contact folder`,
+      // Nothing outside the pane can change what was ticked; the confirmation is bound to these IDs, and a
+      // contact deleted or moved meanwhile answers 404 and is reported as already gone.
+      stillValid: async () => true,
+    });
+  };
+
+  let status: string;
+  if (!shown) status = "";
+  else if (remaining.length === 0)
+    status = shown.term
+      ? `No contacts in “${shown.folder.displayName}” match “${shown.term}”.`
+      : `“${shown.folder.displayName}” has no contacts.`;
+  else
+    status = shown.term
+      ? `${remaining.length} ${plural(remaining.length)} in “${shown.folder.displayName}” match “${shown.term}”.`
+      : `${remaining.length} ${plural(remaining.length)} in “${shown.folder.displayName}”.`;
+
+  return (
+    <section className={styles.root} aria-label="Contacts">
+      {header}
+      <form className={styles.search} onSubmit={search} aria-label="Search contacts">
+        <Field label="Contact folder">
+          <Select
+            value={folder ? folderKey(folder) : ""}
+            disabled={busy}
+            onChange={(_e, data) => {
+              setFolderId(data.value);
+              const next = folders.find((f) => folderKey(f) === data.value);
+              if (next) void load(next, term);
+            }}
+          >
+            {folders.map((f) => (
+              <option key={folderKey(f)} value={folderKey(f)}>
+                {f.displayName}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field
+          className={styles.grow}
+          label="Name or email address"
+          hint="Names match from the start of the first name, last name or full name; an email address must match exactly."
+        >
+          <Input value={term} onChange={(_e, data) => setTerm(data.value)} disabled={busy} type="search" />
+        </Field>
+        <Button type="submit" icon={<SearchRegular />} disabled={busy || loading}>
+          Search
+        </Button>
+      </form>
+
+      {loading && <Spinner size="tiny" label="Reading contacts…" />}
+      {status && (
+        <Caption1 role="status" aria-live="polite">
+          {status}
+        </Caption1>
+      )}
+      {shown?.listing.truncated && (
+        <Caption1 role="note">
+          Only the first {CONTACT_LIST_LIMIT} are listed. Search by name or address to narrow the list.
+        </Caption1>
+      )}
+
+      {remaining.length > 0 && (
+        <>
+          <Checkbox
+            checked={allTicked ? true : chosen.length > 0 ? "mixed" : false}
+            onChange={(_e, data) =>
+              setTicked(data.checked === true ? new Set(remaining.map((t) => t.ref.id)) : new Set())
+            }
+            label={`Select all ${remaining.length} listed`}
+            disabled={busy}
+          />
+          <ul className={styles.list} aria-label="Contacts found">
+            {remaining.map((t) => (
+              <li key={t.ref.id}>
+                <Checkbox
+                  checked={ticked.has(t.ref.id)}
+                  disabled={busy}
+                  onChange={(_e, data) => toggle(t.ref.id, data.checked === true)}
+                  label={
+                    <span className={styles.label}>
+                      <bdi>{t.subject.trim() || "(no name)"}</bdi>
+                      {t.from && (
+                        <Caption1 className={styles.meta}>
+                          <bdi>{displaySender(t.from)}</bdi>
+                        </Caption1>
+                      )}
+                    </span>
+                  }
+                />
+              </li>
+            ))}
+          </ul>
+          <div>
+            <Button
+              appearance="primary"
+              icon={<DeleteRegular />}
+              disabled={busy || chosen.length === 0}
+              onClick={start}
+            >
+              {`Delete ${chosen.length} ${plural(chosen.length)} permanently…`}
+            </Button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
