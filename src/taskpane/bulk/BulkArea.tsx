@@ -4,7 +4,7 @@
  * pane never need them.
  */
 import { Button, makeStyles, Spinner, tokens } from "@fluentui/react-components";
-import { ContactCardRegular, FolderRegular } from "@fluentui/react-icons";
+import { FolderRegular } from "@fluentui/react-icons";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ContactActions } from "../../core/purge/contacts";
 import { type Summary, summarizeError } from "../../core/purge/report";
@@ -164,11 +164,8 @@ export function BulkArea({ bulk, locale, singleBusy, onMultiple, onBusy }: BulkA
       ) : (
         bulk.contacts && (
           <div>
-            <Button
-              icon={<ContactCardRegular />}
-              onClick={openContacts}
-              disabled={busy || contacts.status === "loading"}
-            >
+            {/* No icon: an icon from another chunk of @fluentui/react-icons costs ~3 kB of the first paint. */}
+            <Button onClick={openContacts} disabled={busy || contacts.status === "loading"}>
               Delete contacts…
             </Button>
           </div>
