@@ -62,7 +62,9 @@ function installOffice(plan: PagePlan, hasItem = true, shared?: SharedProps): St
     from: { displayName: "Megan Bowen", emailAddress: "megan@contoso.com" },
     dateTimeCreated: new Date("2026-11-20T09:30:00Z"),
     ...(shared
-      ? { getSharedPropertiesAsync: (cb: (r: unknown) => void) => queueMicrotask(() => cb(ok({ ...shared }))) }
+      ? {
+          getSharedPropertiesAsync: (cb: (r: unknown) => void) => queueMicrotask(() => cb(ok({ ...shared }))),
+        }
       : {}),
     notificationMessages: {
       replaceAsync: (_key: string, details: { type: string; message: string }, cb: (r: unknown) => void) => {
