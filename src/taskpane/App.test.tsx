@@ -13,6 +13,7 @@ import { DraftNotSavedError, NoItemError, RequirementError } from "../core/offic
 import type { MailItem } from "../core/office/item";
 import { REQUIREMENTS } from "../core/office/requirements";
 import { App } from "./App";
+import type { BulkDeps } from "./bulk/bulkDeps";
 import type { PaneDeps } from "./paneDeps";
 
 /**
@@ -597,5 +598,32 @@ describe("keyboard only", () => {
     await waitFor(() => expect(queryDialog()).toBeNull());
     await waitFor(() => expect(button).toHaveFocus());
     expect(f.deleteItem).not.toHaveBeenCalled();
+  });
+});
+
+describe("bulk views and the mailbox shown", () => {
+  const bulk: BulkDeps = {
+    multiSelectSupported: false,
+    readSelection: async () => [],
+    watchSelection: async () => () => undefined,
+    resolveSelection: async () => ({ targets: [], skipped: [] }),
+    listFolders: async () => [],
+    folderCount: async () => 0,
+    listFolderMessages: async () => [],
+    purge: async () => [],
+  };
+
+  it("offers folder deletion for the person's own mailbox", async () => {
+    const f = fake();
+    render(<App deps={f.deps} bulk={bulk} locale="en-US" />);
+    expect(await screen.findByRole("button", { name: "Delete a whole folder…" })).toBeInTheDocument();
+  });
+
+  it("offers no bulk deletion while the pane shows another mailbox's message, and says why", async () => {
+    const shared = mailItem({ mailbox: { kind: "user", id: "sales@contoso.com" } });
+    const f = fake({}, shared);
+    render(<App deps={f.deps} bulk={bulk} locale="en-US" />);
+    expect(await screen.findByText(/works in your own mailbox only/)).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Delete a whole folder…" })).toBeNull();
   });
 });

@@ -2,26 +2,34 @@ import {
   Body1,
   Button,
   Caption1,
-  Card,
   makeStyles,
-  Spinner,
   Title3,
   tokens,
   useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import { DeleteRegular, DismissRegular } from "@fluentui/react-icons";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import type { GraphProblem } from "../core/graph/types";
 import type { MailboxAccess } from "../core/office/shared";
 import { itemToTarget } from "../core/purge/targets";
-import { BulkArea } from "./bulk/BulkArea";
 import type { BulkDeps } from "./bulk/bulkDeps";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { ItemSummary } from "./ItemSummary";
 import { SummaryBar } from "./SummaryBar";
+import { Busy } from "./ui/Busy";
 import type { PaneModel } from "./usePurgePane";
 
+// Bulk views load after the first paint: most visits only need the current message.
+const BulkArea = lazy(() => import("./bulk/BulkArea").then((m) => ({ default: m.BulkArea })));
+
 const useStyles = makeStyles({
+  card: {
+    padding: tokens.spacingVerticalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+  },
   root: {
     display: "flex",
     flexDirection: "column",
@@ -82,6 +90,7 @@ export function Pane({ model, configProblem, unavailable, locale, bulk }: PanePr
   const ready =
     single && item.status === "ready" && !configProblem && !unavailable && !settledItem && !refusal;
   const singleBusy = deleting || confirming !== undefined;
+  const otherMailbox = single && item.status === "ready" && item.item.mailbox.kind === "user";
   const busy = singleBusy || bulkBusy;
   // Where focus returns when the confirmation closes; without a target it falls to <body>.
   const restoreFocusTarget = useRestoreFocusTarget();
@@ -107,14 +116,14 @@ export function Pane({ model, configProblem, unavailable, locale, bulk }: PanePr
         />
       )}
 
-      {single && item.status === "loading" && <Spinner size="small" label="Reading the selected message…" />}
+      {single && item.status === "loading" && <Busy label="Reading the selected message…" />}
       {single && item.status === "unavailable" && <SummaryBar summary={item.summary} />}
 
       {single && item.status === "ready" && !settledItem && (
-        <Card aria-label="Selected message">
+        <div className={styles.card} role="group" aria-label="Selected message">
           <ItemSummary target={itemToTarget(item.item)} locale={locale} />
           <MailboxNote access={item.item.access} />
-        </Card>
+        </div>
       )}
 
       {refusal && !configProblem && !unavailable && (
@@ -128,7 +137,7 @@ export function Pane({ model, configProblem, unavailable, locale, bulk }: PanePr
           <Button
             {...restoreFocusTarget}
             appearance="primary"
-            icon={deleting ? <Spinner size="tiny" /> : <DeleteRegular />}
+            icon={deleting ? <Busy decorative /> : <DeleteRegular />}
             disabled={busy}
             disabledFocusable={busy}
             onClick={model.startDelete}
@@ -171,14 +180,24 @@ export function Pane({ model, configProblem, unavailable, locale, bulk }: PanePr
         )}
       </div>
 
-      {bulk && !configProblem && !unavailable && (
-        <BulkArea
-          bulk={bulk}
-          locale={locale}
-          singleBusy={singleBusy}
-          onMultiple={setMultiple}
-          onBusy={setBulkBusy}
-        />
+      {/* Bulk deletion, folders and contacts act on the person's own mailbox: never offer them while the pane
+          shows an item of another mailbox, where they would read as acting on that one. */}
+      {otherMailbox && (
+        <Caption1 block>
+          Deleting several messages, whole folders or contacts works in your own mailbox only. Open one of
+          your own messages to use it.
+        </Caption1>
+      )}
+      {bulk && !configProblem && !unavailable && !otherMailbox && (
+        <Suspense fallback={null}>
+          <BulkArea
+            bulk={bulk}
+            locale={locale}
+            singleBusy={singleBusy}
+            onMultiple={setMultiple}
+            onBusy={setBulkBusy}
+          />
+        </Suspense>
       )}
 
       <ConfirmDialog target={confirming} locale={locale} onAnswer={model.answer} />

@@ -3,12 +3,13 @@
  * progress with Cancel, and the per-item report. The folder view and the report load lazily: most visits to the
  * pane never need them.
  */
-import { Button, makeStyles, Spinner, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { FolderRegular } from "@fluentui/react-icons";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ContactActions } from "../../core/purge/contacts";
 import { type Summary, summarizeError } from "../../core/purge/report";
 import { SummaryBar } from "../SummaryBar";
+import { Busy } from "../ui/Busy";
 import { BulkConfirmDialog } from "./BulkConfirmDialog";
 import type { BulkDeps } from "./bulkDeps";
 import { ProgressPanel } from "./ProgressPanel";
@@ -133,13 +134,13 @@ export function BulkArea({ bulk, locale, singleBusy, onMultiple, onBusy }: BulkA
         )}
       </div>
       {phase.kind === "finished" && phase.results.length > 0 && (
-        <Suspense fallback={<Spinner size="tiny" label="Preparing the report…" />}>
+        <Suspense fallback={<Busy label="Preparing the report…" />}>
           <ReportPanel results={phase.results} locale={locale} />
         </Suspense>
       )}
 
       {folderOpen ? (
-        <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
+        <Suspense fallback={<Busy label="Loading…" />}>
           <FolderView bulk={bulk} busy={busy} onDelete={start} onError={reportError} />
         </Suspense>
       ) : (
@@ -151,7 +152,7 @@ export function BulkArea({ bulk, locale, singleBusy, onMultiple, onBusy }: BulkA
       )}
 
       {contacts.status === "open" ? (
-        <Suspense fallback={<Spinner size="tiny" label="Loading contacts…" />}>
+        <Suspense fallback={<Busy label="Loading contacts…" />}>
           <ContactsView
             actions={contacts.actions}
             busy={busy}

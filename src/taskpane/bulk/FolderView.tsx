@@ -16,7 +16,6 @@ import {
   Input,
   makeStyles,
   Select,
-  Spinner,
   tokens,
   useFluent,
 } from "@fluentui/react-components";
@@ -25,6 +24,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { type FolderActions, type FolderTree, sameTree } from "../../core/purge/folders";
 import type { MailFolder } from "../../core/purge/mailData";
 import { type Summary, summarizeError } from "../../core/purge/report";
+import { Busy } from "../ui/Busy";
 import { TYPED_CONFIRMATION_FROM } from "./BulkConfirmDialog";
 import type { BulkDeps } from "./bulkDeps";
 import type { BulkJob } from "./useBulkPurge";
@@ -74,7 +74,7 @@ export default function FolderView({ bulk, busy, onDelete, onError }: FolderView
   }, [bulk, busy, onError, reloadKey]);
   useEffect(() => () => abort.current?.abort(), []);
 
-  if (!folders) return <Spinner size="small" label="Loading folders…" />;
+  if (!folders) return <Busy label="Loading folders…" />;
   const folder = folders.find((f) => f.id === selectedId);
 
   const start = async () => {
@@ -96,7 +96,7 @@ export default function FolderView({ bulk, busy, onDelete, onError }: FolderView
       }
       onDelete({
         targets,
-        scope: `all ${targets.length} messages in ${folder.displayName}`,
+        scope: `all ${targets.length} messages in ${folder.displayName}, in your own mailbox`,
         stillValid: async () => {
           const now = await bulk.folderCount(folder.id);
           return changedALot(targets.length, now)
@@ -138,7 +138,7 @@ export default function FolderView({ bulk, busy, onDelete, onError }: FolderView
         </Button>
         {loading && (
           <>
-            <Spinner size="tiny" label={`Listing messages… ${loading.loaded}`} />
+            <Busy label={`Listing messages… ${loading.loaded}`} />
             <Button onClick={() => abort.current?.abort()}>Stop listing</Button>
           </>
         )}

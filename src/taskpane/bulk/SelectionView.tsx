@@ -3,21 +3,14 @@
  * listed; entries that don't resolve are shown as left out, with why. A collapsed conversation can pull in messages
  * from other folders (Sent Items too): those start unticked and are labelled, so they go only if ticked.
  */
-import {
-  Button,
-  Caption1,
-  Checkbox,
-  makeStyles,
-  Spinner,
-  Subtitle2,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, Checkbox, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { DeleteRegular } from "@fluentui/react-icons";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { ResolvedSelection } from "../../core/purge/mailData";
 import { type Summary, summarizeError } from "../../core/purge/report";
 import type { PurgeTarget } from "../../core/purge/types";
 import { displaySender, displaySubject, formatReceived } from "../format";
+import { Busy } from "../ui/Busy";
 import type { BulkDeps } from "./bulkDeps";
 import type { BulkJob } from "./useBulkPurge";
 
@@ -115,7 +108,7 @@ export function SelectionView({
   );
 
   if (state.status === "none") return null;
-  if (state.status === "loading") return <Spinner size="small" label="Checking the selected messages…" />;
+  if (state.status === "loading") return <Busy label="Checking the selected messages…" />;
 
   const { resolved, selectionKey } = state;
   const remaining = resolved.targets.filter((t) => !settled.has(t.ref.id));
@@ -131,7 +124,7 @@ export function SelectionView({
   const start = () =>
     onDelete({
       targets: chosen,
-      scope: `the ${chosen.length} selected messages you ticked`,
+      scope: `the ${chosen.length} selected messages you ticked, in your own mailbox`,
       stillValid: async () => {
         // Bound to the selection that was listed: if Outlook's selection changed meanwhile, ask again.
         const now = await bulk.readSelection().catch(() => []);
