@@ -120,6 +120,7 @@ export function Pane({ model, configProblem, unavailable, locale, bulk }: PanePr
       {single && item.status === "unavailable" && <SummaryBar summary={item.summary} />}
 
       {single && item.status === "ready" && !settledItem && (
+        // biome-ignore lint/a11y/useSemanticElements: a named group of text, not form controls (no fieldset)
         <div className={styles.card} role="group" aria-label="Selected message">
           <ItemSummary target={itemToTarget(item.item)} locale={locale} />
           <MailboxNote access={item.item.access} />

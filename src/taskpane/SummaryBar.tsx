@@ -56,6 +56,7 @@ export function SummaryBar({ summary, action }: { summary: Summary; action?: Rea
   const tone = summary.tone;
   const Icon = ICONS[tone];
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a named group, as Fluent's MessageBar renders; not form controls
     <div
       className={mergeClasses(styles.root, styles[tone])}
       data-intent={tone}
