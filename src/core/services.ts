@@ -11,16 +11,11 @@ import { dialogTokenFlow } from "./auth/dialogSignIn";
 import { createNestableClient } from "./auth/msal";
 import { mailScopes, SCOPES, scopesForCloud } from "./auth/scopes";
 import { createTokenService, type TokenSource } from "./auth/tokens";
-import {
-  type DetectedCloud,
-  detectCloud,
-  endpointsFor,
-  operationAvailable,
-  type PurgeOperation,
-} from "./cloud";
+import { type DetectedCloud, endpointsFor, operationAvailable, type PurgeOperation } from "./cloud";
 import type { AppConfig } from "./config";
 import { createGraphClient, type GraphClient } from "./graph/client";
 import type { MailboxRef } from "./graph/types";
+import { mailboxCloud } from "./office/mailboxCloud";
 import { isSupported, REQUIREMENTS } from "./office/requirements";
 
 export interface Services {
@@ -45,16 +40,7 @@ export interface Services {
 
 const ME: MailboxRef = { kind: "me" };
 
-/** The cloud of the mailbox Outlook shows (its REST URL), with the configured authority as a second clue. */
-export function mailboxCloud(config: Pick<AppConfig, "authority">): DetectedCloud {
-  let restUrl: string | undefined;
-  try {
-    restUrl = Office.context.mailbox?.restUrl;
-  } catch {
-    restUrl = undefined; // dialogs and hosts without a mailbox
-  }
-  return detectCloud({ restUrl, authority: config.authority });
-}
+export { mailboxCloud };
 
 export function createServices(
   config: AppConfig,

@@ -13,11 +13,13 @@ import type { GraphProblem } from "../core/graph/types";
 import type { MailboxAccess } from "../core/office/shared";
 import { itemToTarget } from "../core/purge/targets";
 import type { BulkDeps } from "./bulk/bulkDeps";
-import { ConfirmDialog } from "./ConfirmDialog";
 import { ItemSummary } from "./ItemSummary";
 import { SummaryBar } from "./SummaryBar";
 import { Busy } from "./ui/Busy";
 import type { PaneModel } from "./usePurgePane";
+
+// The confirmation starts loading right after the first paint (it renders closed), so it is there by the press.
+const ConfirmDialog = lazy(() => import("./ConfirmDialog").then((m) => ({ default: m.ConfirmDialog })));
 
 // Bulk views load after the first paint: most visits only need the current message.
 const BulkArea = lazy(() => import("./bulk/BulkArea").then((m) => ({ default: m.BulkArea })));
@@ -201,7 +203,9 @@ export function Pane({ model, configProblem, unavailable, locale, bulk }: PanePr
         </Suspense>
       )}
 
-      <ConfirmDialog target={confirming} locale={locale} onAnswer={model.answer} />
+      <Suspense fallback={null}>
+        <ConfirmDialog target={confirming} locale={locale} onAnswer={model.answer} />
+      </Suspense>
     </main>
   );
 }

@@ -1,14 +1,14 @@
 import { AUTH_MESSAGES } from "../core/auth/errors";
-import { OperationUnavailableError, unavailableMessage } from "../core/cloud";
+import { OperationUnavailableError, operationAvailable, unavailableMessage } from "../core/cloud";
 import { ConfigError, readConfig } from "../core/config";
 import type { MailboxRef } from "../core/graph/types";
 import { onItemChanged } from "../core/office/events";
 import { canFollowItemChanges, readCurrentItem } from "../core/office/item";
+import { mailboxCloud } from "../core/office/mailboxCloud";
 import { canReadSelection, onSelectionChanged, readSelection } from "../core/office/selection";
-import { folderCount, listFolderMessages, listMailFolders, resolveSelection } from "../core/purge/mailData";
-import { createRequestLedger, purgeItems } from "../core/purge/scheduler";
+import type { RequestLedger } from "../core/purge/scheduler";
 import type { ItemResult } from "../core/purge/types";
-import { createServices, type Services } from "../core/services";
+import type { Services } from "../core/services";
 import type { BulkDeps } from "./bulk/bulkDeps";
 import type { PaneDeps } from "./paneDeps";
 
@@ -32,17 +32,31 @@ function unconfigured(problem: string): PaneDeps {
   };
 }
 
+/**
+ * Everything past the first paint loads on first use: the Graph client and token service (services), MSAL behind
+ * them, the scheduler and the Graph reads. The pane shows the current message without waiting for any of it.
+ */
+type LoadServices = () => Promise<Services>;
+
+const mailData = () => import("../core/purge/mailData");
+const scheduler = () => import("../core/purge/scheduler");
+
 /** Multi-select, folders and the scheduler, for the signed-in person's own mailbox. */
-function createBulkDeps(services: Services): BulkDeps {
+function createBulkDeps(services: LoadServices): BulkDeps {
   // Everything bulk follows a click in the pane, so a sign-in window may open.
-  const graph = services.mailGraph(true);
+  const graph = async () => (await services()).mailGraph(true);
   const mailbox: MailboxRef = { kind: "me" };
   // One ledger per pane: a run started right after a cancelled one still counts the earlier requests against
   // Outlook's 10,000-per-10-minutes budget. Runs never overlap (the pane runs one at a time).
-  const ledger = createRequestLedger();
+  let ledger: Promise<RequestLedger> | undefined;
+  const sharedLedger = () => {
+    ledger ??= scheduler().then((m) => m.createRequestLedger());
+    return ledger;
+  };
   let folderNames: Promise<Map<string, string>> | undefined;
   const names = () => {
-    folderNames ??= listMailFolders(graph, mailbox)
+    folderNames ??= Promise.all([mailData(), graph()])
+      .then(([m, g]) => m.listMailFolders(g, mailbox))
       .then((folders) => new Map(folders.map((f) => [f.id, f.displayName])))
       .catch((error: unknown) => {
         folderNames = undefined;
@@ -59,20 +73,25 @@ function createBulkDeps(services: Services): BulkDeps {
         stop().catch(() => undefined);
       };
     },
-    resolveSelection: async (selected) => resolveSelection(graph, selected, mailbox, await names()),
-    listFolders: () => listMailFolders(graph, mailbox),
-    folderCount: (folderId) => folderCount(graph, mailbox, folderId),
-    listFolderMessages: (folder, options) => listFolderMessages(graph, mailbox, folder, options),
-    // Loaded on first use (lazy chunks); the contacts client asks for Contacts.ReadWrite on its first call only.
-    contacts: () =>
-      import("../core/purge/contacts").then((m) =>
-        m.createContactActions(services.contactsGraph(true), mailbox, ledger),
+    resolveSelection: async (selected) =>
+      (await mailData()).resolveSelection(await graph(), selected, mailbox, await names()),
+    listFolders: async () => (await mailData()).listMailFolders(await graph(), mailbox),
+    folderCount: async (folderId) => (await mailData()).folderCount(await graph(), mailbox, folderId),
+    listFolderMessages: async (folder, options) =>
+      (await mailData()).listFolderMessages(await graph(), mailbox, folder, options),
+    // The contacts client asks for Contacts.ReadWrite on its first call only.
+    contacts: async () =>
+      (await import("../core/purge/contacts")).createContactActions(
+        (await services()).contactsGraph(true),
+        mailbox,
+        await sharedLedger(),
       ),
-    mailFolders: () => import("../core/purge/folders").then((m) => m.createFolderActions(graph, mailbox)),
+    mailFolders: async () =>
+      (await import("../core/purge/folders")).createFolderActions(await graph(), mailbox),
     async purge(targets, { signal, onProgress }): Promise<ItemResult[]> {
-      const outcomes = await purgeItems(
+      const outcomes = await (await scheduler()).purgeItems(
         targets.map((t) => t.ref),
-        { client: graph, signal, onProgress, ledger },
+        { client: await graph(), signal, onProgress, ledger: await sharedLedger() },
       );
       return targets.map((target) => {
         const outcome = outcomes.get(target.ref.id);
@@ -95,11 +114,11 @@ export function createRealDeps(): { deps: PaneDeps; bulk: BulkDeps | undefined }
   }
   if (!config.clientId) return { deps: unconfigured(AUTH_MESSAGES.notConfigured), bulk: undefined };
 
-  const services = createServices(config, window.location.origin);
-  if (!services.available("message")) {
+  const cloud = mailboxCloud(config);
+  if (!operationAvailable(cloud.cloud.id, "message")) {
     // A sovereign cloud without message permanentDelete: explain, and send nothing (no sign-in check either).
-    const sentence = unavailableMessage(services.cloud.cloud, "message");
-    const refuse = () => Promise.reject(new OperationUnavailableError(services.cloud.cloud, "message"));
+    const sentence = unavailableMessage(cloud.cloud, "message");
+    const refuse = () => Promise.reject(new OperationUnavailableError(cloud.cloud, "message"));
     return {
       deps: {
         configProblem: undefined,
@@ -113,6 +132,13 @@ export function createRealDeps(): { deps: PaneDeps; bulk: BulkDeps | undefined }
       bulk: undefined,
     };
   }
+  let loaded: Promise<Services> | undefined;
+  const services: LoadServices = () => {
+    loaded ??= import("../core/services").then((m) =>
+      m.createServices(config, window.location.origin, cloud),
+    );
+    return loaded;
+  };
   return {
     deps: {
       configProblem: undefined,
@@ -120,14 +146,16 @@ export function createRealDeps(): { deps: PaneDeps; bulk: BulkDeps | undefined }
       watchItem,
       // The own mailbox's scope: Mail.ReadWrite.Shared is asked for only when a shared item is deleted.
       async checkSignIn() {
-        await services.tokens.getToken({ scopes: services.mailScopes(), interactive: false });
+        const s = await services();
+        await s.tokens.getToken({ scopes: s.mailScopes(), interactive: false });
       },
       async signIn() {
-        await services.tokens.getToken({ scopes: services.mailScopes(), interactive: true });
+        const s = await services();
+        await s.tokens.getToken({ scopes: s.mailScopes(), interactive: true });
       },
       // The pane deletes only after a click in its own confirmation, so a sign-in window may open. The client
       // follows the item's mailbox: /users/{owner} with Mail.ReadWrite.Shared for a shared or delegated one.
-      deleteItem: (ref) => services.mailGraph(true, ref.mailbox).permanentDelete(ref),
+      deleteItem: async (ref) => (await services()).mailGraph(true, ref.mailbox).permanentDelete(ref),
     },
     bulk: createBulkDeps(services),
   };
