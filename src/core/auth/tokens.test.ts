@@ -53,6 +53,29 @@ describe("token service", () => {
     expect(createNestableClient).not.toHaveBeenCalled();
   });
 
+  it("keeps a brokered token in memory until shortly before it expires", async () => {
+    let now = Date.parse("2026-11-23T10:00:00Z");
+    const client = fakeClient({
+      acquireTokenSilent: vi.fn(async () => ({
+        accessToken: `t${now}`,
+        expiresOn: new Date(now + 60 * 60_000),
+      })),
+    });
+    const { tokens } = service({ now: () => now }, client);
+    const first = await tokens.getToken({ scopes: SCOPES });
+    now += 30 * 60_000;
+    expect(await tokens.getToken({ scopes: SCOPES })).toBe(first);
+    expect(client.acquireTokenSilent).toHaveBeenCalledTimes(1);
+    // A 401 asks again, and so does a token within five minutes of expiry.
+    expect(await tokens.getToken({ scopes: SCOPES, forceRefresh: true })).not.toBe(first);
+    now += 58 * 60_000;
+    await tokens.getToken({ scopes: SCOPES });
+    expect(client.acquireTokenSilent).toHaveBeenCalledTimes(3);
+    // Another scope set is another token.
+    await tokens.getToken({ scopes: ["Contacts.ReadWrite"] });
+    expect(client.acquireTokenSilent).toHaveBeenCalledTimes(4);
+  });
+
   it("creates and initialises one MSAL client, and passes the host's account", async () => {
     const { tokens, client, createNestableClient } = service();
     expect(await tokens.getToken({ scopes: SCOPES })).toBe("silent-token");
