@@ -174,8 +174,9 @@ beforeEach(() => {
     tokens: { getToken: vi.fn() },
     available: () => true,
     cloud: { cloud: { id: "global" }, source: "restUrl" },
-    mailGraph: (_interactive: boolean, mailbox: unknown) => {
-      graph.mailboxes.push(mailbox);
+    // Deletion goes through the client for the item's kind (mail: its mailbox's scope).
+    itemGraph: (_interactive: boolean, ref: { mailbox: unknown }) => {
+      graph.mailboxes.push(ref.mailbox);
       return { permanentDelete: graph.permanentDelete };
     },
   }));
@@ -442,7 +443,7 @@ describe("purgeCurrentItem in a sovereign cloud", () => {
         cloud: { id: "usgov", name: "the Microsoft 365 US Government cloud (GCC High)" },
         source: "restUrl",
       },
-      mailGraph: () => ({ permanentDelete: graph.permanentDelete }),
+      itemGraph: () => ({ permanentDelete: graph.permanentDelete }),
     }));
     const completed = await press();
     expect(stub.dialogUrls).toEqual([]);

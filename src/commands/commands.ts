@@ -15,6 +15,12 @@ import { CONFIRM_TIMEOUT_MS, runPurgeCommand } from "./purgeCommand";
 
 export const FUNCTION_NAME = "purgeCurrentItem";
 
+function currentItemOperation(): "event" | "message" {
+  return Office.context.mailbox?.item?.itemType === Office.MailboxEnums.ItemType.Appointment
+    ? "event"
+    : "message";
+}
+
 export async function purgeCurrentItem(event: Office.AddinCommands.Event): Promise<void> {
   try {
     const origin = window.location.origin;
@@ -24,9 +30,11 @@ export async function purgeCurrentItem(event: Office.AddinCommands.Event): Promi
       return;
     }
     const services = createServices(config, origin);
-    // A sovereign cloud without message permanentDelete: say so, open nothing, send nothing.
-    if (!services.available("message")) {
-      await notify("error", new OperationUnavailableError(services.cloud.cloud, "message").short);
+    // A sovereign cloud without this permanentDelete: say so, open nothing, send nothing. Events exist in more
+    // clouds than messages (China), so the appointment surfaces check their own operation.
+    const operation = currentItemOperation();
+    if (!services.available(operation)) {
+      await notify("error", new OperationUnavailableError(services.cloud.cloud, operation).short);
       return;
     }
     await runPurgeCommand({
@@ -34,14 +42,14 @@ export async function purgeCurrentItem(event: Office.AddinCommands.Event): Promi
         const item = await readCurrentItem();
         // Outlook's delegate bits say no: refuse before the confirmation opens.
         if (item.refusal) throw new DeleteNotAllowedError(item.refusal.message, item.refusal.short);
-        requireAvailableFor(item.access?.targetRestUrl, "message");
+        requireAvailableFor(item.access?.targetRestUrl, item.kind === "event" ? "event" : "message");
         return itemToTarget(item);
       },
       currentItemId: currentItemKey,
       confirm: (request) => confirmInDialog(request, { origin, timeoutMs: CONFIRM_TIMEOUT_MS }),
       // The button press is the person's gesture: a sign-in window may open if needed. The scope follows the
-      // item's mailbox: Mail.ReadWrite.Shared only for a shared or delegated one.
-      deleteItem: (ref, signal) => services.mailGraph(true, ref.mailbox).permanentDelete(ref, { signal }),
+      // item: Mail.ReadWrite.Shared only for a shared or delegated message, Calendars.ReadWrite only for an event.
+      deleteItem: (ref, signal) => services.itemGraph(true, ref).permanentDelete(ref, { signal }),
       notify,
     });
   } catch (error) {

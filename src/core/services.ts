@@ -4,17 +4,17 @@
  * shared runtime.
  *
  * Scopes follow the mailbox (Mail.ReadWrite for /me, Mail.ReadWrite.Shared for /users/{owner}, asked for only
- * when such an item is deleted), and endpoints follow the mailbox's cloud (see cloud.ts) unless the deployment
+ * when such an item is deleted; Calendars.ReadWrite only when an event is deleted), and endpoints follow the mailbox's cloud (see cloud.ts) unless the deployment
  * configured them explicitly.
  */
 import { dialogTokenFlow } from "./auth/dialogSignIn";
 import { createNestableClient } from "./auth/msal";
-import { mailScopes, SCOPES, scopesForCloud } from "./auth/scopes";
+import { itemScopes, mailScopes, SCOPES, scopesForCloud } from "./auth/scopes";
 import { createTokenService, type TokenSource } from "./auth/tokens";
 import { type DetectedCloud, endpointsFor, operationAvailable, type PurgeOperation } from "./cloud";
 import type { AppConfig } from "./config";
 import { createGraphClient, type GraphClient } from "./graph/client";
-import type { MailboxRef } from "./graph/types";
+import type { ItemRef, MailboxRef } from "./graph/types";
 import { mailboxCloud } from "./office/mailboxCloud";
 import { isSupported, REQUIREMENTS } from "./office/requirements";
 
@@ -36,6 +36,11 @@ export interface Services {
    * requested on its first call, so only people who open the Contacts view are asked to consent to it.
    */
   contactsGraph(interactive: boolean): GraphClient;
+  /**
+   * Graph client for deleting one item, with the scope its kind needs: mail as mailGraph, Calendars.ReadWrite for
+   * an event (requested only when an event is deleted), Contacts.ReadWrite for a contact.
+   */
+  itemGraph(interactive: boolean, ref: Pick<ItemRef, "kind" | "mailbox">): GraphClient;
 }
 
 const ME: MailboxRef = { kind: "me" };
@@ -62,6 +67,13 @@ export function createServices(
     signInWithDialog: (request) => dialogTokenFlow(origin, request),
   });
   const scopesFor = (mailbox: MailboxRef = ME) => scopesForCloud(cloud.cloud.id, mailScopes(mailbox));
+  const clientWith = (scopes: string[], interactive: boolean) =>
+    createGraphClient({
+      baseUrl: endpoints.graphBaseUrl,
+      tokens: {
+        getToken: ({ forceRefresh }) => tokens.getToken({ scopes, forceRefresh, interactive }),
+      },
+    });
   return {
     tokens,
     cloud,
@@ -75,6 +87,9 @@ export function createServices(
           getToken: ({ forceRefresh }) => tokens.getToken({ scopes, forceRefresh, interactive }),
         },
       });
+    },
+    itemGraph(interactive, ref) {
+      return clientWith(scopesForCloud(cloud.cloud.id, itemScopes(ref)), interactive);
     },
     contactsGraph(interactive) {
       const scopes = scopesForCloud(cloud.cloud.id, SCOPES.contacts);

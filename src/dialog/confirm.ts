@@ -4,7 +4,8 @@
  * hostile subject is shown as text. The "yes" names the IDs that were on screen, with the nonce it was given.
  */
 import "./confirm.css";
-import { parseToPage, type ShownItem, type ToPage } from "../core/purge/protocol";
+import { type EventConfirmation, eventConfirmation } from "../core/purge/eventWording";
+import { parseToPage, type ShownEvent, type ShownItem, type ToPage } from "../core/purge/protocol";
 
 function send(message: object): void {
   const json = JSON.stringify(message);
@@ -22,14 +23,53 @@ function byId<T extends HTMLElement>(id: string): T {
   return element as T;
 }
 
-function describeDate(iso: string): string {
-  if (!iso) return "";
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return "";
+function formatDate(date: Date): string {
   return new Intl.DateTimeFormat(Office.context.displayLanguage || undefined, {
     dateStyle: "medium",
     timeStyle: "short",
   }).format(date);
+}
+
+function parseDate(iso: string): Date | undefined {
+  if (!iso) return undefined;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+function describeDate(iso: string): string {
+  const date = parseDate(iso);
+  return date ? formatDate(date) : "";
+}
+
+function confirmationFor(event: ShownEvent): EventConfirmation {
+  return eventConfirmation(
+    {
+      start: parseDate(event.start),
+      end: parseDate(event.end),
+      recurrence: event.recurrence,
+      organizerName: event.organizerName,
+      organizerAddress: event.organizerAddress,
+      isOrganizer: event.isOrganizer,
+      hasAttendees: event.hasAttendees,
+    },
+    formatDate,
+  );
+}
+
+/** An event's lines: what exactly goes (one occurrence or the series), when, whose, and about attendees. */
+function renderEvent(li: HTMLLIElement, event: ShownEvent): void {
+  const wording = confirmationFor(event);
+  for (const [className, text] of [
+    ["scope", wording.scope],
+    ["meta", wording.details],
+    ["attendees", wording.attendees ?? ""],
+  ] as const) {
+    if (!text) continue;
+    const line = document.createElement("span");
+    line.className = className;
+    line.textContent = text;
+    li.append(line);
+  }
 }
 
 function renderItem(item: ShownItem): HTMLLIElement {
@@ -37,6 +77,11 @@ function renderItem(item: ShownItem): HTMLLIElement {
   const subject = document.createElement("bdi");
   subject.className = "subject";
   subject.textContent = item.subject.trim() === "" ? "(no subject)" : item.subject;
+  if (item.event) {
+    li.append(subject);
+    renderEvent(li, item.event);
+    return li;
+  }
   const meta = document.createElement("span");
   meta.className = "meta";
   const from = item.fromName || item.fromAddress;
@@ -64,8 +109,10 @@ function show(request: ToPage): void {
   const items = byId<HTMLUListElement>("items");
   items.replaceChildren(...request.items.map(renderItem));
   byId("mailbox").textContent = describeMailbox(request.items);
-  byId("title").textContent =
-    request.items.length === 1
+  const only = request.items.length === 1 ? request.items[0] : undefined;
+  byId("title").textContent = only?.event
+    ? confirmationFor(only.event).title
+    : only
       ? "Delete this message permanently?"
       : `Delete ${request.items.length} messages permanently?`;
   byId("status").hidden = true;

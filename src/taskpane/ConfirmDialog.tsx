@@ -11,12 +11,14 @@ import {
   useFluent,
 } from "@fluentui/react-components";
 import { useEffect, useId } from "react";
+import { type EventConfirmation, eventConfirmation } from "../core/purge/eventWording";
 import { HOLD_NOTE } from "../core/purge/report";
 import type { PurgeTarget } from "../core/purge/types";
 import { ItemSummary } from "./ItemSummary";
 
 const useStyles = makeStyles({
   content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  scope: { fontWeight: tokens.fontWeightSemibold },
   danger: {
     backgroundColor: tokens.colorStatusDangerBackground3,
     color: tokens.colorNeutralForegroundOnBrand,
@@ -43,12 +45,35 @@ export interface ConfirmDialogProps {
   onAnswer(confirmed: boolean): void;
 }
 
+function eventWording(
+  target: PurgeTarget | undefined,
+  locale: string | undefined,
+): EventConfirmation | undefined {
+  const event = target?.event;
+  if (!event) return undefined;
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  return eventConfirmation(
+    {
+      start: event.start,
+      end: event.end,
+      recurrence: event.recurrence,
+      organizerName: event.organizer?.name ?? "",
+      organizerAddress: event.organizer?.address ?? "",
+      isOrganizer: event.isOrganizer,
+      hasAttendees: event.hasAttendees,
+    },
+    (date) => format.format(date),
+  );
+}
+
 /** Asks before an irreversible delete. Cancel has focus, so Enter alone never deletes. */
 export function ConfirmDialog({ target, locale, onAnswer }: ConfirmDialogProps) {
   const styles = useStyles();
   const open = target !== undefined;
   const cancelId = useId();
   const { targetDocument } = useFluent();
+  // Events say exactly how much goes (one event, one occurrence, or the whole series).
+  const event = eventWording(target, locale);
   // Fluent's Dialog focuses its first focusable element (the Delete button) in an effect and ignores
   // autoFocus (microsoft/fluentui#35749). This effect belongs to the Dialog's parent, so React runs it after
   // the Dialog's own and Cancel ends up with focus.
@@ -65,9 +90,12 @@ export function ConfirmDialog({ target, locale, onAnswer }: ConfirmDialogProps) 
     >
       <DialogSurface aria-describedby="confirm-warning">
         <DialogBody>
-          <DialogTitle>Delete this message permanently?</DialogTitle>
+          <DialogTitle>{event ? event.title : "Delete this message permanently?"}</DialogTitle>
           <DialogContent className={styles.content}>
             {target && <ItemSummary target={target} locale={locale} />}
+            {event && <p className={styles.scope}>{event.scope}</p>}
+            {event?.details && <p>{event.details}</p>}
+            {event?.attendees && <p>{event.attendees}</p>}
             {target && (
               <p>
                 {target.ref.mailbox.kind === "user" ? (

@@ -3,7 +3,7 @@
  * and Graph; component tests pass fakes. Components never touch Office directly.
  */
 import type { DeleteOutcome, ItemRef } from "../core/graph/types";
-import type { MailItem } from "../core/office/item";
+import type { CurrentItem } from "../core/office/item";
 
 export interface PaneDeps {
   /** Set when the build has no Entra app configured (or a broken configuration): the sentence to show. */
@@ -14,7 +14,7 @@ export interface PaneDeps {
    */
   unavailable?: string | undefined;
   /** Reads the current item fresh. Throws the office module's typed errors. */
-  readItem(): Promise<MailItem>;
+  readItem(): Promise<CurrentItem>;
   /** Follows ItemChanged; returns a function that stops following. */
   watchItem(onChange: () => void): Promise<() => void>;
   /** Silent token check on load: resolves if a token can be had without asking; throws AuthError otherwise. */

@@ -154,8 +154,9 @@ export function createRealDeps(): { deps: PaneDeps; bulk: BulkDeps | undefined }
         await s.tokens.getToken({ scopes: s.mailScopes(), interactive: true });
       },
       // The pane deletes only after a click in its own confirmation, so a sign-in window may open. The client
-      // follows the item's mailbox: /users/{owner} with Mail.ReadWrite.Shared for a shared or delegated one.
-      deleteItem: async (ref) => (await services()).mailGraph(true, ref.mailbox).permanentDelete(ref),
+      // follows the item: /users/{owner} with Mail.ReadWrite.Shared for a shared or delegated message, and
+      // Calendars.ReadWrite (asked for only now) for a calendar event.
+      deleteItem: async (ref) => (await services()).itemGraph(true, ref).permanentDelete(ref),
     },
     bulk: createBulkDeps(services),
   };

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { AuthError } from "../core/auth/errors";
 import { OperationUnavailableError, requireAvailableFor } from "../core/cloud";
 import type { GraphProblem } from "../core/graph/types";
-import type { MailItem } from "../core/office/item";
+import type { CurrentItem } from "../core/office/item";
 import { DeleteNotAllowedError } from "../core/office/shared";
 import { type Summary, summarize, summarizeError } from "../core/purge/report";
 import { itemToTarget } from "../core/purge/targets";
@@ -17,7 +17,7 @@ import type { PaneDeps } from "./paneDeps";
 
 export type ItemView =
   | { status: "loading" }
-  | { status: "ready"; item: MailItem }
+  | { status: "ready"; item: CurrentItem }
   | { status: "unavailable"; summary: Summary };
 
 export type SignInView =
@@ -122,7 +122,7 @@ export function usePurgePane(deps: PaneDeps): PaneModel {
           const item = await deps.readItem();
           // The button isn't offered for these; a press that raced a change of item still stops here.
           if (item.refusal) throw new DeleteNotAllowedError(item.refusal.message, item.refusal.short);
-          requireAvailableFor(item.access?.targetRestUrl, "message");
+          requireAvailableFor(item.access?.targetRestUrl, item.kind === "event" ? "event" : "message");
           return [itemToTarget(item)];
         },
         confirm: ({ targets }) =>

@@ -55,8 +55,8 @@ describe("readCurrentItem", () => {
     await expect(readCurrentItem()).rejects.toBeInstanceOf(NoItemError);
   });
 
-  it("refuses appointments for now", async () => {
-    installOffice({ item: { itemId: EWS_ID, itemType: "appointment", subject: "Standup" } });
+  it("refuses item types it can't purge", async () => {
+    installOffice({ item: { itemId: EWS_ID, itemType: "note", subject: "x" } });
     await expect(readCurrentItem()).rejects.toBeInstanceOf(UnsupportedItemError);
   });
 

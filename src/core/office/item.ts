@@ -43,6 +43,34 @@ export interface MailItem {
   refusal?: Refusal | undefined;
 }
 
+/** How an appointment relates to its series, from Office.js (Mailbox 1.7: seriesId, recurrence). */
+export type EventRecurrence = "single" | "occurrence" | "series";
+
+export interface EventItem {
+  kind: "event";
+  /** REST (Graph) ID of exactly what is open: the occurrence for an occurrence, the master for a series. */
+  restId: string;
+  ewsId: string;
+  mode: "read";
+  subject: string;
+  organizer: Person | undefined;
+  start: Date | undefined;
+  end: Date | undefined;
+  recurrence: EventRecurrence;
+  /** The signed-in person organizes this meeting (Outlook's organizer address is theirs). */
+  isOrganizer: boolean;
+  /** Whether Outlook lists required or optional attendees; undefined when it gave neither list. */
+  hasAttendees: boolean | undefined;
+  /** Events are purged in the person's own calendar only (/me/events, Calendars.ReadWrite). */
+  mailbox: MailboxRef;
+  access?: undefined;
+  /** Why Delete isn't offered (an event in a calendar someone shared); absent when it may be. */
+  refusal?: Refusal | undefined;
+}
+
+/** What Outlook shows: a message, or an appointment opened in read mode. */
+export type CurrentItem = MailItem | EventItem;
+
 /** The mailbox, and whether Outlook's delegate bits allow deleting this item there. */
 async function accessFor(
   item: object,
@@ -75,17 +103,79 @@ function isComposeItem(item: Office.MessageRead | Office.MessageCompose): item i
   return typeof (item.subject as unknown) === "object" && item.subject !== null;
 }
 
+/** seriesId, recurrence and organizer on read-mode appointments. */
+const APPOINTMENT_DETAILS = { set: "Mailbox", version: "1.7", feature: "Deleting a calendar event" } as const;
+
 /**
- * Reads the item Outlook shows now. Throws NoItemError when there is none (nothing or several selected),
- * UnsupportedItemError for non-messages, DraftNotSavedError for an unsaved draft, RequirementError when the
- * host lacks a needed requirement set.
+ * An occurrence has a seriesId (its master's EWS ID); Office.js gives null for single appointments and series
+ * masters. A master has a recurrence pattern (occurrences have one too, hence seriesId first); a single one none.
  */
-export async function readCurrentItem(): Promise<MailItem> {
+export function recurrenceOf(item: { seriesId?: unknown; recurrence?: unknown }): EventRecurrence {
+  if (typeof item.seriesId === "string" && item.seriesId !== "") return "occurrence";
+  if (typeof item.recurrence === "object" && item.recurrence !== null) return "series";
+  return "single";
+}
+
+function same(a: string | undefined, b: string | undefined): boolean {
+  return Boolean(a && b && a.trim().toLowerCase() === b.trim().toLowerCase());
+}
+
+function attendeesListed(item: Office.AppointmentRead): boolean | undefined {
+  const lists = [item.requiredAttendees, item.optionalAttendees].filter(Array.isArray);
+  if (lists.length === 0) return undefined;
+  return lists.some((list) => list.length > 0);
+}
+
+const SHARED_CALENDAR: Refusal = {
+  message:
+    "This event is in a calendar someone shared with you. The add-in deletes events permanently only in your own calendar, so it doesn't offer it here. Nothing was deleted; the calendar's owner can delete it.",
+  short: "The add-in deletes events only in your own calendar. Nothing was deleted.",
+};
+
+async function readEvent(item: Office.AppointmentRead): Promise<EventItem> {
+  requireSets(APPOINTMENT_DETAILS);
+  // Organizer compose forms have no itemId until saved and no read-mode properties: not offered there.
+  if (typeof item.subject !== "string") throw new UnsupportedItemError("appointment-compose");
+  if (!item.itemId) throw new NoItemError();
+  const organizer = person(item.organizer);
+  const access = await readMailboxAccess(item);
+  const me = [Office.context.mailbox?.userProfile?.emailAddress, await signedInAddress()];
+  return {
+    kind: "event",
+    restId: toRestId(item.itemId),
+    ewsId: item.itemId,
+    mode: "read",
+    subject: item.subject,
+    organizer,
+    start: item.start instanceof Date ? item.start : undefined,
+    end: item.end instanceof Date ? item.end : undefined,
+    recurrence: recurrenceOf(item),
+    isOrganizer: me.some((address) => same(address, organizer?.address)),
+    hasAttendees: attendeesListed(item),
+    mailbox: { kind: "me" },
+    ...(access.via === "own" ? {} : { refusal: SHARED_CALENDAR }),
+  };
+}
+
+/**
+ * Reads the item Outlook shows now: a message, or an appointment in read mode (attendee or organizer). Throws
+ * NoItemError when there is none (nothing or several selected), UnsupportedItemError for anything else,
+ * DraftNotSavedError for an unsaved draft, RequirementError when the host lacks a needed requirement set.
+ */
+export async function readCurrentItem(): Promise<CurrentItem> {
   requireSets(REQUIREMENTS.restIds);
-  const item = Office.context.mailbox?.item as Office.MessageRead | Office.MessageCompose | null | undefined;
-  if (!item) throw new NoItemError();
-  if (item.itemType !== Office.MailboxEnums.ItemType.Message)
-    throw new UnsupportedItemError(String(item.itemType));
+  const current = Office.context.mailbox?.item as
+    | Office.MessageRead
+    | Office.MessageCompose
+    | Office.AppointmentRead
+    | null
+    | undefined;
+  if (!current) throw new NoItemError();
+  if (current.itemType === Office.MailboxEnums.ItemType.Appointment)
+    return readEvent(current as Office.AppointmentRead);
+  if (current.itemType !== Office.MailboxEnums.ItemType.Message)
+    throw new UnsupportedItemError(String(current.itemType));
+  const item = current as Office.MessageRead | Office.MessageCompose;
 
   if (isComposeItem(item)) {
     requireSets(REQUIREMENTS.composeItemId);

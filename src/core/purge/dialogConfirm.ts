@@ -6,8 +6,8 @@
  * Outlook on the web), so the wait has its own deadline.
  */
 import { type DialogSession, openDialog } from "../office/dialog";
-import { type FromPage, newNonce, parseFromPage, type ShownItem } from "./protocol";
-import type { ConfirmationAnswer, ConfirmationRequest, PurgeTarget } from "./types";
+import { type FromPage, newNonce, parseFromPage, type ShownEvent, type ShownItem } from "./protocol";
+import type { ConfirmationAnswer, ConfirmationRequest, EventDetails, PurgeTarget } from "./types";
 
 export class ConfirmationRejected extends Error {
   override readonly name = "ConfirmationRejected";
@@ -20,6 +20,18 @@ export interface DialogConfirmOptions {
   open?: typeof openDialog;
 }
 
+function toShownEvent(event: EventDetails): ShownEvent {
+  return {
+    start: event.start ? event.start.toISOString() : "",
+    end: event.end ? event.end.toISOString() : "",
+    recurrence: event.recurrence,
+    organizerName: event.organizer?.name ?? "",
+    organizerAddress: event.organizer?.address ?? "",
+    isOrganizer: event.isOrganizer,
+    ...(event.hasAttendees === undefined ? {} : { hasAttendees: event.hasAttendees }),
+  };
+}
+
 export function toShownItem(target: PurgeTarget): ShownItem {
   return {
     id: target.ref.id,
@@ -29,6 +41,8 @@ export function toShownItem(target: PurgeTarget): ShownItem {
     received: target.received ? target.received.toISOString() : "",
     // The page names the mailbox a shared or delegated item belongs to, so nobody purges in the wrong one.
     ...(target.ref.mailbox.kind === "user" ? { mailbox: target.ref.mailbox.id } : {}),
+    // Events: the page must say whether one occurrence or the whole series goes.
+    ...(target.event ? { event: toShownEvent(target.event) } : {}),
   };
 }
 

@@ -9,6 +9,19 @@
  * parses, has this shape, carries the nonce it sent, and (for a yes) names exactly the IDs it showed.
  */
 
+/** A calendar event's facts, for the page to say how much of a series goes (see eventWording.ts). */
+export interface ShownEvent {
+  /** ISO 8601, or "" when unknown. */
+  start: string;
+  end: string;
+  recurrence: "single" | "occurrence" | "series";
+  organizerName: string;
+  organizerAddress: string;
+  isOrganizer: boolean;
+  /** true, false, or absent when Outlook didn't say. */
+  hasAttendees?: boolean;
+}
+
 export interface ShownItem {
   id: string;
   subject: string;
@@ -18,6 +31,8 @@ export interface ShownItem {
   received: string;
   /** The address of the mailbox the item is in, when it isn't the person's own (shared or delegated). */
   mailbox?: string;
+  /** Present when the item is a calendar event. */
+  event?: ShownEvent;
 }
 
 export type ToPage = { type: "show"; nonce: string; items: ShownItem[] };
@@ -54,6 +69,21 @@ export function parseFromPage(raw: unknown): FromPage | undefined {
   return { type: "answer", nonce: v.nonce, confirmed: true, ids: v.ids as string[] };
 }
 
+const RECURRENCES: readonly unknown[] = ["single", "occurrence", "series"];
+
+function isShownEvent(value: unknown): value is ShownEvent {
+  return (
+    isRecord(value) &&
+    typeof value.start === "string" &&
+    typeof value.end === "string" &&
+    RECURRENCES.includes(value.recurrence) &&
+    typeof value.organizerName === "string" &&
+    typeof value.organizerAddress === "string" &&
+    typeof value.isOrganizer === "boolean" &&
+    (value.hasAttendees === undefined || typeof value.hasAttendees === "boolean")
+  );
+}
+
 function isShownItem(value: unknown): value is ShownItem {
   return (
     isRecord(value) &&
@@ -62,7 +92,8 @@ function isShownItem(value: unknown): value is ShownItem {
     typeof value.fromName === "string" &&
     typeof value.fromAddress === "string" &&
     typeof value.received === "string" &&
-    (value.mailbox === undefined || typeof value.mailbox === "string")
+    (value.mailbox === undefined || typeof value.mailbox === "string") &&
+    (value.event === undefined || isShownEvent(value.event))
   );
 }
 

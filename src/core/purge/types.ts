@@ -1,7 +1,17 @@
 import type { DeleteOutcome, ItemRef } from "../graph/types";
-import type { Person } from "../office/item";
+import type { EventRecurrence, Person } from "../office/item";
 
 export type { Person };
+
+/** What the confirmation must say about a calendar event: when, whose, and how much of a series goes. */
+export interface EventDetails {
+  start: Date | undefined;
+  end: Date | undefined;
+  recurrence: EventRecurrence;
+  organizer: Person | undefined;
+  isOrganizer: boolean;
+  hasAttendees: boolean | undefined;
+}
 
 /** One item the person is about to purge, with what the confirmation shows of it. */
 export interface PurgeTarget {
@@ -11,6 +21,8 @@ export interface PurgeTarget {
   received: Date | undefined;
   /** The folder it is in, when known (bulk confirmations show it: a conversation can span folders). */
   folderName?: string | undefined;
+  /** Present for calendar events (ref.kind "event"). */
+  event?: EventDetails | undefined;
 }
 
 export interface ConfirmationRequest {
