@@ -48,6 +48,9 @@ function broken(find: string, replacement: string): string {
 const withoutMultiSelect = manifestXml.replace(/\s*<SupportsMultiSelect>true<\/SupportsMultiSelect>/, "");
 
 const PINNING = "<SupportsPinning>true</SupportsPinning>";
+/** The message surface's FunctionName (the appointment surfaces name the same function). */
+const MESSAGE_FUNCTION =
+  '<FunctionName>purgeCurrentItem</FunctionName>\n                    </Action>\n                  </Control>\n                  <Control xsi:type="Button" id="PermanentDelete.OpenPane">';
 
 describe("XSD validation", () => {
   it("uses Microsoft's schema files unmodified (git blob SHA-1s from schemas/SOURCES.md)", () => {
@@ -130,8 +133,11 @@ describe("Mailbox 1.13 overlay (SupportsMultiSelect, SupportsNoItemContext)", ()
     expect(validateManifestXml(notBoolean).valid).toBe(false);
     const onFunction = brokenIn(
       withoutMultiSelect,
-      "<FunctionName>purgeCurrentItem</FunctionName>",
-      "<FunctionName>purgeCurrentItem</FunctionName><SupportsMultiSelect>true</SupportsMultiSelect>",
+      `${MESSAGE_FUNCTION}`,
+      MESSAGE_FUNCTION.replace(
+        "</FunctionName>",
+        "</FunctionName><SupportsMultiSelect>true</SupportsMultiSelect>",
+      ),
     );
     expect(validateManifestXml(onFunction).valid).toBe(false);
   });
@@ -224,10 +230,7 @@ describe("rules the XSD cannot check", () => {
     expect(checkManifest(sameId)).toEqual([
       expect.stringMatching(/"PermanentDelete\.Delete" is used by two/),
     ]);
-    const badName = broken(
-      "<FunctionName>purgeCurrentItem</FunctionName>",
-      "<FunctionName>purge-item</FunctionName>",
-    );
+    const badName = broken(MESSAGE_FUNCTION, MESSAGE_FUNCTION.replace("purgeCurrentItem", "purge-item"));
     expect(checkManifest(badName)).toEqual([
       expect.stringMatching(/"purge-item" is not a JavaScript identifier/),
     ]);
@@ -266,19 +269,43 @@ describe("what this add-in declares", () => {
     expect(model.overrideRequirements).toEqual([{ name: "Mailbox", minVersion: top }]);
   });
 
-  it("activates on messages in read mode, with the task pane as the read form", () => {
-    expect(model.itemRules).toEqual([{ itemType: "Message", formType: "Read" }]);
+  it("activates on messages and appointments in read mode, with the task pane as the read form", () => {
+    expect(model.itemRules).toEqual([
+      { itemType: "Message", formType: "Read" },
+      { itemType: "Appointment", formType: "Read" },
+    ]);
     expect(model.itemReadSourceLocation).toBe(`${DEV_ORIGIN}/taskpane/taskpane.html`);
   });
 
-  it("puts two buttons on the message read surface, in the default tab", () => {
-    expect(model.extensionPoints).toEqual(["MessageReadCommandSurface"]);
+  it("puts the same two buttons on the message read and both appointment surfaces, in the default tab", () => {
+    expect(model.extensionPoints).toEqual([
+      "MessageReadCommandSurface",
+      "AppointmentAttendeeCommandSurface",
+      "AppointmentOrganizerCommandSurface",
+    ]);
     expect(model.supportsSharedFolders).toBe(true);
     expect(model.functionFileUrl).toBe(`${DEV_ORIGIN}/commands/commands.html`);
-    expect(model.buttons.map((b) => [b.label, b.tabId, b.groupLabel])).toEqual([
-      ["Delete permanently", "TabDefault", "Permanent Delete"],
-      ["Permanent Delete pane", "TabDefault", "Permanent Delete"],
+    for (const surface of model.extensionPoints) {
+      const buttons = model.buttons.filter((b) => b.extensionPoint === surface);
+      expect(buttons.map((b) => [b.label, b.tabId, b.groupLabel])).toEqual([
+        ["Delete permanently", "TabDefault", "Permanent Delete"],
+        ["Permanent Delete pane", "TabDefault", "Permanent Delete"],
+      ]);
+    }
+  });
+
+  it("on appointments, Delete permanently runs the same function, says what goes, and the pane has no multi-select", () => {
+    const onEvents = model.buttons.filter((b) => b.extensionPoint.startsWith("Appointment"));
+    const deletes = onEvents.filter((b) => b.action.type === "ExecuteFunction");
+    expect(deletes.map((b) => b.action)).toEqual([
+      { type: "ExecuteFunction", functionName: "purgeCurrentItem" },
+      { type: "ExecuteFunction", functionName: "purgeCurrentItem" },
     ]);
+    for (const b of deletes) expect(b.tooltip).toMatch(/calendar event.*one occurrence or the whole series/);
+    // SupportsMultiSelect is for message read surfaces only (Mailbox 1.13).
+    for (const b of onEvents.filter((x) => x.action.type === "ShowTaskpane")) {
+      expect(b.action).toMatchObject({ supportsMultiSelect: false });
+    }
   });
 
   it("Delete permanently runs purgeCurrentItem and says it cannot be undone", () => {
@@ -316,7 +343,8 @@ function iconFileProblems(m: ManifestModel): string[] {
     { url: m.highResolutionIconUrl ?? "", size: 128 },
     ...m.buttons.flatMap((b) => b.icons.map((i) => ({ url: i.url, size: i.size }))),
   ];
-  return icons.flatMap(({ url, size }) => {
+  const unique = [...new Map(icons.map((icon) => [`${icon.url} ${icon.size}`, icon])).values()];
+  return unique.flatMap(({ url, size }) => {
     const path = repoPathForUrl(url);
     if (!path?.startsWith("public/")) return [`${url} is not served from public/`];
     const file = resolve(repoRoot, path);
@@ -339,7 +367,7 @@ describe("files the manifest points at", () => {
   });
 
   it("every icon URL is a PNG in public/ of the size the manifest says", () => {
-    expect(model.buttons.flatMap((b) => b.icons)).toHaveLength(16);
+    expect(model.buttons.flatMap((b) => b.icons)).toHaveLength(48);
     expect(iconFileProblems(model)).toEqual([]);
   });
 
