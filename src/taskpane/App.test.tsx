@@ -324,7 +324,8 @@ describe("confirmation dialog", () => {
     f.deleteItem.mockImplementation(() => new Promise<DeleteOutcome>((resolve) => (finish = resolve)));
     const { user } = renderPane(f);
     await confirmDelete(user);
-    const main = screen.getByRole("main");
+    // The closing dialog keeps the page aria-hidden for a moment: wait for the main region to be exposed again.
+    const main = await screen.findByRole("main");
     const busy = await within(main).findByRole("button", { name: "Deleting…" });
     expect(busy).toHaveAttribute("aria-disabled", "true");
     expect(main).toHaveAttribute("aria-busy", "true");
