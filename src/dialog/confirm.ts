@@ -99,7 +99,8 @@ function renderItem(item: ShownItem): HTMLLIElement {
 /** Whose mailbox the items are in: the person's own, or the shared or delegated one, named. */
 function describeMailbox(items: readonly ShownItem[]): string {
   const others = [...new Set(items.map((i) => i.mailbox).filter((m): m is string => Boolean(m)))];
-  if (others.length === 0) return "In your own mailbox.";
+  if (others.length === 0)
+    return items.every((i) => i.event) ? "In your own calendar." : "In your own mailbox.";
   const mine = items.some((i) => !i.mailbox);
   const named = others.join(", ");
   return mine ? `In your own mailbox and in ${named}.` : `In the mailbox ${named}, not your own.`;

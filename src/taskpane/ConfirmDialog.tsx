@@ -102,6 +102,8 @@ export function ConfirmDialog({ target, locale, onAnswer }: ConfirmDialogProps) 
                   <>
                     In the mailbox <bdi>{target.ref.mailbox.id}</bdi>, not your own.
                   </>
+                ) : event ? (
+                  "In your own calendar."
                 ) : (
                   "In your own mailbox."
                 )}

@@ -76,7 +76,28 @@ export interface ComposeItemSnapshot {
   draftKey: string;
 }
 
-export type ItemSnapshot = ReadItemSnapshot | ComposeItemSnapshot;
+/** A calendar item opened in read mode (attendee or organizer surface). */
+export interface AppointmentItemSnapshot {
+  mode: "read";
+  itemId: string;
+  itemType: "appointment";
+  subject: string;
+  organizer: EmailAddressDetails;
+  requiredAttendees: EmailAddressDetails[];
+  optionalAttendees: EmailAddressDetails[];
+  /** ISO 8601 (UTC). */
+  start: string;
+  end: string;
+  location: string;
+  /** Occurrences: the master's EWS id; null for single appointments and series masters (Mailbox 1.7). */
+  seriesId: string | null;
+  /** A Recurrence-like object for masters and occurrences; null for single appointments. */
+  recurrence: { recurrenceType: string } | null;
+  dateTimeCreated: string;
+  dateTimeModified: string;
+}
+
+export type ItemSnapshot = ReadItemSnapshot | AppointmentItemSnapshot | ComposeItemSnapshot;
 
 export interface UserProfileSnapshot {
   displayName: string;

@@ -148,6 +148,26 @@ function notificationMessagesFor(itemKey: string) {
 
 function buildItem(snapshot: ItemSnapshot | null): Record<string, unknown> | null {
   if (snapshot === null) return null;
+  if (snapshot.itemType === "appointment") {
+    // Read-mode appointment (Office.AppointmentRead): Dates for start/end, seriesId and recurrence (Mailbox 1.7).
+    return {
+      itemId: snapshot.itemId,
+      itemType: snapshot.itemType,
+      subject: snapshot.subject,
+      normalizedSubject: snapshot.subject,
+      organizer: { ...snapshot.organizer },
+      requiredAttendees: snapshot.requiredAttendees.map((a) => ({ ...a })),
+      optionalAttendees: snapshot.optionalAttendees.map((a) => ({ ...a })),
+      start: new Date(snapshot.start),
+      end: new Date(snapshot.end),
+      location: snapshot.location,
+      seriesId: snapshot.seriesId,
+      recurrence: snapshot.recurrence ? { ...snapshot.recurrence } : null,
+      dateTimeCreated: new Date(snapshot.dateTimeCreated),
+      dateTimeModified: new Date(snapshot.dateTimeModified),
+      notificationMessages: notificationMessagesFor(snapshot.itemId),
+    };
+  }
   if (snapshot.mode === "read") {
     const item: Record<string, unknown> = {
       itemId: snapshot.itemId,

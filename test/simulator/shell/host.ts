@@ -36,8 +36,8 @@ import {
   type SharedPropertiesSnapshot,
 } from "../common/protocol";
 import { supportedRequirementSets } from "../common/requirements";
-import type { MailFolder, MailMessage, MailSource, OtherMailbox } from "./mailbox";
-import type { AddinManifest, RibbonButton } from "./manifest";
+import type { CalendarEvent, MailFolder, MailMessage, MailSource, OtherMailbox } from "./mailbox";
+import type { AddinManifest, RibbonButton, RibbonGroup } from "./manifest";
 
 export interface HostConfig {
   addinOrigin: string;
@@ -179,6 +179,11 @@ export class OutlookHost {
   currentFolderId = "";
   messages: MailMessage[] = [];
   selection: string[] = [];
+  /** Which list the shell shows: a mail folder, or the calendar. */
+  view: "mail" | "calendar" = "mail";
+  events: CalendarEvent[] = [];
+  /** The calendar item open in the reading pane (REST id); exclusive with a message selection. */
+  eventSelection: string | null = null;
   /** Anchor for Shift+click range selection. */
   anchor: string | null = null;
   compose: { draftKey: string; subject: string; saved: MailMessage | null } | null = null;
@@ -251,8 +256,17 @@ export class OutlookHost {
     }
   }
 
-  /** Re-reads the current folder; messages purged meanwhile drop out of the list and the selection. */
+  /** Re-reads the current folder (or the calendar); items purged meanwhile drop out of the list and the selection. */
   async refresh(): Promise<void> {
+    if (this.view === "calendar") {
+      const before = this.currentItemSnapshot();
+      this.events = await this.source.events();
+      if (this.eventSelection !== null && !this.events.some((e) => e.restId === this.eventSelection)) {
+        this.eventSelection = null;
+        this.applySelection([], before);
+      } else this.changed();
+      return;
+    }
     if (this.currentFolderId === "") return;
     const view = this.mailboxView;
     const fresh = await this.source.messages(this.currentFolderId, view?.upn);
@@ -273,9 +287,41 @@ export class OutlookHost {
     );
     if (!folder) throw new Error(`no folder ${idOrName}`);
     this.currentFolderId = folder.id;
+    this.view = "mail";
+    this.eventSelection = null;
     this.messages = [];
     this.applySelection([], this.currentItemSnapshot());
     await this.refresh();
+  }
+
+  /** Shows the person's calendar (Outlook's Calendar module) in the list. */
+  async openCalendar(): Promise<void> {
+    const before = this.currentItemSnapshot();
+    this.view = "calendar";
+    this.compose = null;
+    this.eventSelection = null;
+    this.events = [];
+    this.applySelection([], before);
+    await this.refresh();
+  }
+
+  calendarEvent(ref: string | number): CalendarEvent {
+    const e =
+      typeof ref === "number"
+        ? this.events[ref]
+        : this.events.find((x) => x.restId === ref || x.ewsId === ref || x.subject === ref);
+    if (!e) throw new Error(`no calendar event ${String(ref)}`);
+    return e;
+  }
+
+  /** Opens one calendar item in read mode (attendee or organizer surface). */
+  selectEvent(ref: string | number): void {
+    if (this.view !== "calendar") throw new Error("open the calendar first");
+    const event = this.calendarEvent(ref);
+    const before = this.currentItemSnapshot();
+    this.compose = null;
+    this.eventSelection = event.restId;
+    this.applySelection([], before);
   }
 
   message(restId: string): MailMessage | undefined {
@@ -295,6 +341,10 @@ export class OutlookHost {
 
   currentItemSnapshot(): ItemSnapshot | null {
     if (this.compose) return { mode: "compose", itemType: "message", draftKey: this.compose.draftKey };
+    if (this.eventSelection !== null) {
+      const event = this.events.find((e) => e.restId === this.eventSelection);
+      return event ? this.appointmentSnapshot(event) : null;
+    }
     if (this.selection.length !== 1) return null;
     const m = this.message(this.selection[0] ?? "");
     return m ? this.readSnapshot(m) : null;
@@ -317,11 +367,37 @@ export class OutlookHost {
     };
   }
 
+  private appointmentSnapshot(e: CalendarEvent): ItemSnapshot {
+    const person = (p: { name: string; address: string }) => ({
+      displayName: p.name,
+      emailAddress: p.address,
+    });
+    const master = e.seriesMasterId ? this.events.find((x) => x.restId === e.seriesMasterId) : undefined;
+    return {
+      mode: "read",
+      itemId: e.ewsId,
+      itemType: "appointment",
+      subject: e.subject,
+      organizer: person(e.organizer),
+      requiredAttendees: e.attendees.map(person),
+      optionalAttendees: [],
+      start: e.start,
+      end: e.end,
+      location: e.location,
+      // Office.js: an occurrence names its master's EWS id; single items and masters have null.
+      seriesId: e.type === "occurrence" ? (master?.ewsId ?? e.seriesMasterId) : null,
+      recurrence: e.type === "singleInstance" ? null : { recurrenceType: "weekly" },
+      dateTimeCreated: e.createdDateTime || e.start,
+      dateTimeModified: e.lastModifiedDateTime || e.start,
+    };
+  }
+
   selectMessages(refs: Array<string | number>): void {
     const ids = [...new Set(refs.map((r) => this.resolveMessage(r).restId))];
     // Outlook's multi-select stops at 100 messages.
     const before = this.currentItemSnapshot();
     if (this.compose) this.compose = null;
+    this.eventSelection = null;
     this.applySelection(ids.slice(0, 100), before);
     this.anchor = ids[ids.length - 1] ?? null;
   }
@@ -437,9 +513,20 @@ export class OutlookHost {
 
   // ------------------------------------------------------------ ribbon
 
+  /** The ribbon for what is open: compose, an appointment (organizer or attendee surface), or mail read. */
+  ribbonGroups(): RibbonGroup[] {
+    if (this.compose) return this.manifest.composeGroups;
+    if (this.view === "calendar") {
+      const event = this.events.find((e) => e.restId === this.eventSelection);
+      if (!event) return [];
+      return event.isOrganizer ? this.manifest.organizerGroups : this.manifest.attendeeGroups;
+    }
+    return this.manifest.readGroups;
+  }
+
   ribbonButtons(): Array<RibbonButton & { enabled: boolean }> {
-    const groups = this.compose ? this.manifest.composeGroups : this.manifest.readGroups;
-    const count = this.compose ? 1 : this.selection.length;
+    const groups = this.ribbonGroups();
+    const count = this.compose || this.eventSelection !== null ? 1 : this.selection.length;
     return groups.flatMap((g) =>
       g.buttons.map((b) => {
         let enabled = count === 1;

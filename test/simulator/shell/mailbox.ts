@@ -39,6 +39,57 @@ export interface OtherMailbox {
   delegatePermissions: number;
 }
 
+/** A calendar item as the shell lists it (from Graph /me/events and each series' /instances). */
+export interface CalendarEvent {
+  restId: string;
+  ewsId: string;
+  subject: string;
+  organizer: { name: string; address: string };
+  attendees: Array<{ name: string; address: string }>;
+  /** ISO 8601 with Z. */
+  start: string;
+  end: string;
+  location: string;
+  type: "singleInstance" | "seriesMaster" | "occurrence";
+  /** The series master's REST id, for occurrences. */
+  seriesMasterId: string | null;
+  isOrganizer: boolean;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+}
+
+function graphTime(value: unknown): string {
+  const dateTime = isRecord(value) ? str(value.dateTime) : "";
+  if (dateTime === "") return "";
+  // Graph gives local wall time plus a timeZone; the emulator's is UTC.
+  return /Z|[+-]\d\d:\d\d$/.test(dateTime) ? dateTime : `${dateTime}Z`;
+}
+
+function address(value: unknown): { name: string; address: string } {
+  const e = isRecord(value) && isRecord(value.emailAddress) ? value.emailAddress : {};
+  return { name: str(e.name), address: str(e.address) };
+}
+
+export function normaliseGraphEvent(raw: unknown): CalendarEvent | null {
+  if (!isRecord(raw) || typeof raw.id !== "string") return null;
+  const type = raw.type === "seriesMaster" || raw.type === "occurrence" ? raw.type : "singleInstance";
+  return {
+    restId: raw.id,
+    ewsId: convertToEwsId(raw.id, "v2.0"),
+    subject: str(raw.subject),
+    organizer: address(raw.organizer),
+    attendees: Array.isArray(raw.attendees) ? raw.attendees.map(address) : [],
+    start: graphTime(raw.start),
+    end: graphTime(raw.end),
+    location: isRecord(raw.location) ? str(raw.location.displayName) : "",
+    type,
+    seriesMasterId: typeof raw.seriesMasterId === "string" ? raw.seriesMasterId : null,
+    isOrganizer: raw.isOrganizer === true,
+    createdDateTime: str(raw.createdDateTime),
+    lastModifiedDateTime: str(raw.lastModifiedDateTime),
+  };
+}
+
 export interface MailSource {
   kind: "emulator" | "builtin";
   /** Folders of the person's own mailbox, or of `mailbox` (a UPN) when given. */
@@ -47,6 +98,8 @@ export interface MailSource {
   /** Mailboxes shared with the signed-in person (from the emulator's state); none offline. */
   otherMailboxes(): Promise<OtherMailbox[]>;
   createDraft(subject: string): Promise<MailMessage>;
+  /** The person's calendar: single events, series masters and their occurrences, by start time. */
+  events(): Promise<CalendarEvent[]>;
   token(scopes: string[], clientId?: string): Promise<IssuedToken>;
 }
 
@@ -116,7 +169,7 @@ export function emulatorSource(proxyBase: string, upn: string | null): MailSourc
   const shellToken = async (): Promise<string> => {
     if (cached && cached.until > Date.now()) return cached.token.accessToken;
     // The shell reads shared mailboxes too, as Outlook does with its own rights.
-    const t = await token(["Mail.ReadWrite", "Mail.ReadWrite.Shared"]);
+    const t = await token(["Mail.ReadWrite", "Mail.ReadWrite.Shared", "Calendars.Read"]);
     cached = { token: t, until: Date.now() + 5 * 60_000 };
     return t.accessToken;
   };
@@ -187,6 +240,26 @@ export function emulatorSource(proxyBase: string, upn: string | null): MailSourc
       }
       return out;
     },
+    async events() {
+      const listed = await graph("/me/events?$top=1000");
+      const value = isRecord(listed) && Array.isArray(listed.value) ? listed.value : [];
+      const out: CalendarEvent[] = [];
+      for (const raw of value) {
+        const event = normaliseGraphEvent(raw);
+        if (!event) continue;
+        out.push(event);
+        // /me/events lists series masters, not their occurrences: Outlook's calendar shows both.
+        if (event.type === "seriesMaster") {
+          const instances = await graph(`/me/events/${encodeURIComponent(event.restId)}/instances?$top=1000`);
+          const items = isRecord(instances) && Array.isArray(instances.value) ? instances.value : [];
+          for (const item of items) {
+            const occurrence = normaliseGraphEvent(item);
+            if (occurrence) out.push(occurrence);
+          }
+        }
+      }
+      return out.sort((a, b) => a.start.localeCompare(b.start));
+    },
     async createDraft(subject: string) {
       const raw = await graph("/me/messages", {
         method: "POST",
@@ -246,6 +319,10 @@ export function builtinSource(user: { upn: string; name: string; oid: string; ti
     },
     async messages(folderId: string) {
       return messages.filter((m) => m.folderId === folderId);
+    },
+    // Offline: no calendar (the emulator has one).
+    async events() {
+      return [];
     },
     async createDraft(subject: string) {
       draftCounter++;

@@ -50,6 +50,19 @@ function controlApi(host: OutlookHost, ready: Promise<void>) {
       })),
     folders: () => host.folders.map((f) => ({ ...f })),
     openFolder: (idOrName: string) => host.openFolder(idOrName),
+    /** The calendar (Graph /me/events plus each series' instances); selectEvent opens one in read mode. */
+    openCalendar: () => host.openCalendar(),
+    events: () =>
+      host.events.map((e) => ({
+        restId: e.restId,
+        ewsId: e.ewsId,
+        subject: e.subject,
+        type: e.type,
+        seriesMasterId: e.seriesMasterId,
+        isOrganizer: e.isOrganizer,
+        start: e.start,
+      })),
+    selectEvent: (ref: string | number) => host.selectEvent(ref),
     refresh: () => host.refresh(),
     selectMessage: (ref: string | number) => host.selectMessages([ref]),
     selectMessages: (refs: Array<string | number>) => host.selectMessages(refs),

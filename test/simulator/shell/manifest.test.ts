@@ -48,4 +48,18 @@ describe("the project's manifest.xml", () => {
       expect(m.functionFileUrl).toMatch(/^https:\/\//);
     },
   );
+
+  it.skipIf(!existsSync(path))(
+    "gives appointment read surfaces (attendee and organizer) their own ribbon",
+    () => {
+      const m = parseManifest(readFileSync(path, "utf8"));
+      for (const groups of [m.attendeeGroups, m.organizerGroups]) {
+        const buttons = groups.flatMap((g) => g.buttons);
+        expect(buttons.map((b) => b.action.kind)).toEqual(["ExecuteFunction", "ShowTaskpane"]);
+        expect(buttons[0]?.action).toEqual({ kind: "ExecuteFunction", functionName: "purgeCurrentItem" });
+      }
+      // The fixture has no appointment surfaces: nothing is invented for it.
+      expect(parseManifest(fixture).attendeeGroups).toEqual([]);
+    },
+  );
 });

@@ -1,7 +1,7 @@
 /**
  * Reads what the shell needs from the add-in's XML manifest, in the browser (DOMParser), the way Outlook on the web
  * does: the innermost VersionOverrides wins (1.1 nested in 1.0), the ribbon comes from the MessageReadCommandSurface
- * (and MessageComposeCommandSurface) extension points, strings, URLs and images from its Resources, with
+ * (and MessageComposeCommandSurface, AppointmentAttendee/OrganizerCommandSurface) extension points, strings, URLs and images from its Resources, with
  * bt:Override for the display language.
  */
 
@@ -45,6 +45,9 @@ export interface AddinManifest {
   supportsSharedFolders: boolean;
   readGroups: RibbonGroup[];
   composeGroups: RibbonGroup[];
+  /** Appointment read surfaces: AppointmentAttendeeCommandSurface and AppointmentOrganizerCommandSurface. */
+  attendeeGroups: RibbonGroup[];
+  organizerGroups: RibbonGroup[];
 }
 
 function children(parent: Element, localName: string): Element[] {
@@ -115,6 +118,14 @@ export function parseManifest(xml: string, language = "en-US"): AddinManifest {
   let supportsSharedFolders = false;
   const readGroups: RibbonGroup[] = [];
   const composeGroups: RibbonGroup[] = [];
+  const attendeeGroups: RibbonGroup[] = [];
+  const organizerGroups: RibbonGroup[] = [];
+  const surfaces: Record<string, RibbonGroup[]> = {
+    MessageReadCommandSurface: readGroups,
+    MessageComposeCommandSurface: composeGroups,
+    AppointmentAttendeeCommandSurface: attendeeGroups,
+    AppointmentOrganizerCommandSurface: organizerGroups,
+  };
   if (vo !== null) {
     const desktop = descendants(vo, "DesktopFormFactor")[0];
     if (desktop) {
@@ -123,12 +134,7 @@ export function parseManifest(xml: string, language = "en-US"): AddinManifest {
       supportsSharedFolders = text(child(desktop, "SupportsSharedFolders")) === "true";
       for (const point of children(desktop, "ExtensionPoint")) {
         const type = xsiType(point);
-        const target =
-          type === "MessageReadCommandSurface"
-            ? readGroups
-            : type === "MessageComposeCommandSurface"
-              ? composeGroups
-              : null;
+        const target = surfaces[type] ?? null;
         if (target === null) continue;
         for (const group of descendants(point, "Group")) {
           const buttons: RibbonButton[] = [];
@@ -192,5 +198,7 @@ export function parseManifest(xml: string, language = "en-US"): AddinManifest {
     supportsSharedFolders,
     readGroups,
     composeGroups,
+    attendeeGroups,
+    organizerGroups,
   };
 }

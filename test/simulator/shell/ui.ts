@@ -181,7 +181,11 @@ export class ShellUi {
             (() => {
               const b = h(
                 "button",
-                { type: "button", "aria-current": f.id === this.host.currentFolderId ? "page" : undefined },
+                {
+                  type: "button",
+                  "aria-current":
+                    this.host.view === "mail" && f.id === this.host.currentFolderId ? "page" : undefined,
+                },
                 f.name,
               );
               b.addEventListener("click", () => void this.host.openFolder(f.id).catch(() => {}));
@@ -191,6 +195,18 @@ export class ShellUi {
         ),
       ),
     );
+    // Outlook's Calendar module, as a list of the person's events (singles, series and occurrences).
+    const calendar = h(
+      "button",
+      {
+        type: "button",
+        id: "open-calendar",
+        "aria-current": this.host.view === "calendar" ? "page" : undefined,
+      },
+      "Calendar",
+    );
+    calendar.addEventListener("click", () => void this.host.openCalendar().catch(() => {}));
+    nav.append(h("ul", { "aria-label": "Calendar" }, h("li", {}, calendar)));
     // Shared mailboxes, as Outlook on the web lists mailboxes added to the folder pane.
     const view = this.host.mailboxView;
     const mailboxButton = (label: string, upn: string | null, current: boolean) => {
@@ -212,10 +228,43 @@ export class ShellUi {
     }
     const current = this.host.folders.find((f) => f.id === this.host.currentFolderId);
     const where = view ? ` – ${view.displayName}` : "";
-    this.$("folder-title").textContent = `${current?.name ?? ""}${where}`;
+    this.$("folder-title").textContent =
+      this.host.view === "calendar" ? "Calendar" : `${current?.name ?? ""}${where}`;
+  }
+
+  private renderEvents(): void {
+    const list = this.$("messages");
+    const kind = { singleInstance: "", seriesMaster: "[Series] ", occurrence: "[Occurrence] " } as const;
+    const rows = this.host.events.map((e, index) => {
+      const selected = e.restId === this.host.eventSelection;
+      const row = h(
+        "div",
+        {
+          role: "option",
+          "aria-selected": String(selected),
+          tabindex: selected || (this.host.eventSelection === null && index === 0) ? "0" : "-1",
+          class: "msg",
+          "data-event-id": e.restId,
+        },
+        h(
+          "span",
+          { class: "msg-text" },
+          h("span", { class: "from" }, kind[e.type], e.organizer.name || e.organizer.address),
+          h("span", { class: "subject" }, e.subject || "(no subject)"),
+          h("span", { class: "when" }, time(e.start)),
+        ),
+      );
+      row.addEventListener("click", () => this.host.selectEvent(e.restId));
+      return row;
+    });
+    list.replaceChildren(...rows);
   }
 
   private renderMessages(): void {
+    if (this.host.view === "calendar") {
+      this.renderEvents();
+      return;
+    }
     const list = this.$("messages");
     const focusedId = (document.activeElement as HTMLElement | null)?.dataset?.restId;
     const selected = new Set(this.host.selection);
@@ -309,7 +358,7 @@ export class ShellUi {
 
   private renderRibbon(): void {
     const ribbon = this.$("ribbon");
-    const groups = this.host.compose ? this.host.manifest.composeGroups : this.host.manifest.readGroups;
+    const groups = this.host.ribbonGroups();
     const state = new Map(this.host.ribbonButtons().map((b) => [b.id, b.enabled]));
     ribbon.replaceChildren(
       ...groups.map((g) =>
@@ -411,6 +460,35 @@ export class ShellUi {
       return;
     }
     delete area.dataset.draft;
+    const snapshot = this.host.currentItemSnapshot();
+    if (snapshot?.itemType === "appointment") {
+      const e = this.host.calendarEvent(this.host.eventSelection ?? "");
+      const series =
+        e.type === "seriesMaster"
+          ? "Recurring series"
+          : e.type === "occurrence"
+            ? "Occurrence of a series"
+            : "";
+      area.replaceChildren(
+        h(
+          "article",
+          { "aria-label": "Calendar event" },
+          h("h2", {}, e.subject || "(no subject)"),
+          h(
+            "p",
+            { class: "meta" },
+            `${time(e.start)} – ${time(e.end)}${e.location ? `  ·  ${e.location}` : ""}`,
+          ),
+          h("p", { class: "meta" }, `Organizer: ${e.organizer.name} <${e.organizer.address}>`),
+          series ? h("p", { class: "meta" }, series) : null,
+        ),
+      );
+      return;
+    }
+    if (this.host.view === "calendar") {
+      area.replaceChildren(h("p", { class: "empty" }, "Select an event to read"));
+      return;
+    }
     const sel = this.host.selection;
     if (sel.length === 0) {
       area.replaceChildren(h("p", { class: "empty" }, "Select an item to read"));
