@@ -456,3 +456,46 @@ describe("purgeCurrentItem in a sovereign cloud", () => {
     expect(completed).toHaveBeenCalledTimes(1);
   });
 });
+
+describe("purgeCurrentItem on an appointment", () => {
+  function asOccurrence(): void {
+    const item = (Office.context.mailbox as unknown as { item: Record<string, unknown> }).item;
+    delete item.from;
+    Object.assign(item, {
+      itemType: "appointment",
+      subject: "Weekly sync",
+      organizer: { displayName: "Megan Bowen", emailAddress: "megan@contoso.com" },
+      start: new Date("2026-12-01T09:00:00Z"),
+      end: new Date("2026-12-01T09:30:00Z"),
+      seriesId: "AAMkSeries+Master/Id==",
+      recurrence: { recurrenceType: "weekly" },
+    });
+  }
+
+  it("in the China cloud (which has event permanentDelete), shows the occurrence and deletes it with the event client", async () => {
+    const stub = installOffice("confirm");
+    asOccurrence();
+    const refs: unknown[] = [];
+    graph.createServices.mockImplementation(() => ({
+      tokens: { getToken: vi.fn() },
+      available: (operation: string) => operation === "event",
+      cloud: { cloud: { id: "china", name: "the China cloud" }, source: "restUrl" },
+      itemGraph: (_interactive: boolean, ref: unknown) => {
+        refs.push(ref);
+        return { permanentDelete: graph.permanentDelete };
+      },
+    }));
+    const completed = await press();
+    const [shown] = stub.shown as Array<{ items: Array<{ event?: unknown }> } | undefined>;
+    expect(shown?.items[0]?.event).toEqual(
+      expect.objectContaining({
+        recurrence: "occurrence",
+        organizerAddress: "megan@contoso.com",
+        isOrganizer: false,
+      }),
+    );
+    expect(refs).toEqual([{ kind: "event", id: REST_ID, mailbox: { kind: "me" } }]);
+    expect(graph.permanentDelete).toHaveBeenCalledTimes(1);
+    expect(completed).toHaveBeenCalledTimes(1);
+  });
+});
