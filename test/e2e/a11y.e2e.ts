@@ -33,9 +33,16 @@ beforeEach(async () => {
  * analyses the iframes and what is in them, and a node inside one has a target path longer than one.
  */
 async function addinViolations(): Promise<string[]> {
-  const results = await new AxeBuilder({ page: stack.page }).include("iframe").analyze();
-  // Guard against analysing nothing: axe must have checked nodes inside the add-in's frames.
-  expect(results.passes.some((rule) => rule.nodes.some((n) => n.target.length > 1))).toBe(true);
+  // Guard against analysing nothing: axe must have checked nodes inside the add-in's frames. A frame that has
+  // just (re)loaded may not be reachable for axe's injection yet, so it gets a few tries.
+  const inFrame = (r: Awaited<ReturnType<AxeBuilder["analyze"]>>) =>
+    r.passes.some((rule) => rule.nodes.some((n) => n.target.length > 1));
+  let results = await new AxeBuilder({ page: stack.page }).include("iframe").analyze();
+  for (let attempt = 0; attempt < 3 && !inFrame(results); attempt++) {
+    await stack.page.waitForTimeout(500);
+    results = await new AxeBuilder({ page: stack.page }).include("iframe").analyze();
+  }
+  expect(inFrame(results)).toBe(true);
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .flatMap((v) =>

@@ -112,7 +112,8 @@ describe("parseArgs", () => {
   });
 });
 
-describe("the command line", () => {
+// These run the script in a child process (tsx): seconds each on a loaded 2-core machine.
+describe("the command line", { timeout: 30_000 }, () => {
   const work = mkdtempSync(join(tmpdir(), "prod-manifest-"));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
   const tsxCli = resolve(repoRoot, "node_modules/tsx/dist/cli.mjs");
