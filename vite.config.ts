@@ -2,6 +2,8 @@
 import { resolve } from "node:path";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
+import { readConfig } from "./src/core/config.ts";
+import { buildCsp } from "./tools/csp.ts";
 import { ensureDevCerts } from "./tools/dev-certs.ts";
 
 const root = resolve(import.meta.dirname, "src");
@@ -31,11 +33,34 @@ function officeJsFromSimulator(): Plugin {
   };
 }
 
+/**
+ * Production builds only: a Content-Security-Policy <meta> first in every page's <head>, from the build's own
+ * Graph/authority configuration (tools/csp.ts). The dev server is left alone (React refresh needs inline script),
+ * and so are the HTML sources. frame-ancestors can't be set in a meta tag: see SECURITY.md for the HTTP headers.
+ */
+function contentSecurityPolicy(): Plugin {
+  let policy = "";
+  return {
+    name: "content-security-policy",
+    apply: "build",
+    configResolved(config) {
+      policy = buildCsp(readConfig(config.env));
+    },
+    transformIndexHtml: () => [
+      {
+        tag: "meta",
+        attrs: { "http-equiv": "Content-Security-Policy", content: policy },
+        injectTo: "head-prepend",
+      },
+    ],
+  };
+}
+
 export default defineConfig(async ({ command, mode }) => ({
   root,
   publicDir: resolve(import.meta.dirname, "public"),
   envDir: import.meta.dirname,
-  plugins: [react(), ...(mode === "simulator" ? [officeJsFromSimulator()] : [])],
+  plugins: [react(), contentSecurityPolicy(), ...(mode === "simulator" ? [officeJsFromSimulator()] : [])],
   build: {
     outDir: resolve(import.meta.dirname, "dist"),
     emptyOutDir: true,

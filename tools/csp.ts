@@ -1,0 +1,54 @@
+/**
+ * The Content-Security-Policy every production page carries (a <meta> tag added by the build, see vite.config.ts).
+ * Plain and free of Vite so the policy string can be unit-tested on its own.
+ *
+ * connect-src follows what the app can reach: the configured Graph origin and authority origin, and, where those are
+ * defaults that follow the mailbox's cloud (src/core/cloud.ts endpointsFor), every sovereign cloud's Graph and
+ * sign-in origin too, so a US Government or China mailbox isn't blocked. Values the deployment set explicitly are
+ * the only ones the app uses, so then they are the only ones allowed.
+ */
+import { CLOUDS } from "../src/core/cloud.ts";
+import type { AppConfig } from "../src/core/config.ts";
+
+export const OFFICE_JS_ORIGIN = "https://appsforoffice.microsoft.com";
+/**
+ * sha256 of the empty string. Fluent v9's style engine inserts empty <style> elements and fills them through the
+ * CSSOM; this hash admits exactly those without 'unsafe-inline' (../shared/DESIGN.md, "CSP with Fluent v9").
+ */
+export const EMPTY_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
+
+/** The origins the pages may fetch from, sorted and without duplicates. */
+export function connectOrigins(config: AppConfig): string[] {
+  // Absent `explicit` means explicit (see AppConfig): then only the configured values are used.
+  const graphExplicit = config.explicit?.graphBaseUrl ?? true;
+  const authorityExplicit = config.explicit?.authority ?? true;
+  const origins = new Set([new URL(config.graphBaseUrl).origin, new URL(config.authority).origin]);
+  for (const cloud of Object.values(CLOUDS)) {
+    if (!graphExplicit) origins.add(new URL(cloud.graphBaseUrl).origin);
+    if (!authorityExplicit) origins.add(`https://${cloud.authorityHost}`);
+  }
+  return [...origins].sort();
+}
+
+/** Directive name to its sources, in the order they are written out. */
+export function cspDirectives(config: AppConfig): [string, string[]][] {
+  return [
+    ["default-src", ["'none'"]],
+    ["script-src", ["'self'", OFFICE_JS_ORIGIN]],
+    ["style-src", ["'self'", EMPTY_STYLE_HASH]],
+    ["img-src", ["'self'", "data:"]],
+    ["connect-src", connectOrigins(config)],
+    // No page frames anything: NAA talks to the host through its bridge, the fallback signs in by redirect.
+    ["frame-src", ["'none'"]],
+    ["base-uri", ["'none'"]],
+    ["form-action", ["'none'"]],
+    ["object-src", ["'none'"]],
+  ];
+}
+
+/** The policy as one header / meta value. */
+export function buildCsp(config: AppConfig): string {
+  return cspDirectives(config)
+    .map(([name, sources]) => `${name} ${sources.join(" ")}`)
+    .join("; ");
+}
