@@ -8,34 +8,17 @@ import {
   DialogTitle,
   makeStyles,
   tokens,
-  useFluent,
 } from "@fluentui/react-components";
-import { useEffect, useId } from "react";
+import { useId } from "react";
 import { type EventConfirmation, eventConfirmation } from "../core/purge/eventWording";
 import { HOLD_NOTE } from "../core/purge/report";
 import type { PurgeTarget } from "../core/purge/types";
 import { ItemSummary } from "./ItemSummary";
+import { useDangerButtonStyles, useInitialFocus } from "./ui/confirmParts";
 
 const useStyles = makeStyles({
   content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   scope: { fontWeight: tokens.fontWeightSemibold },
-  danger: {
-    backgroundColor: tokens.colorStatusDangerBackground3,
-    color: tokens.colorNeutralForegroundOnBrand,
-    ":hover": {
-      backgroundColor: tokens.colorStatusDangerBackground3Hover,
-      color: tokens.colorNeutralForegroundOnBrand,
-    },
-    ":hover:active": {
-      backgroundColor: tokens.colorStatusDangerBackground3Pressed,
-      color: tokens.colorNeutralForegroundOnBrand,
-    },
-    "@media (forced-colors: active)": {
-      backgroundColor: "ButtonFace",
-      color: "ButtonText",
-      border: "1px solid ButtonText",
-    },
-  },
 });
 
 export interface ConfirmDialogProps {
@@ -71,15 +54,13 @@ export function ConfirmDialog({ target, locale, onAnswer }: ConfirmDialogProps) 
   const styles = useStyles();
   const open = target !== undefined;
   const cancelId = useId();
-  const { targetDocument } = useFluent();
+  const danger = useDangerButtonStyles();
   // Events say exactly how much goes (one event, one occurrence, or the whole series).
   const event = eventWording(target, locale);
   // Fluent's Dialog focuses its first focusable element (the Delete button) in an effect and ignores
   // autoFocus (microsoft/fluentui#35749). This effect belongs to the Dialog's parent, so React runs it after
   // the Dialog's own and Cancel ends up with focus.
-  useEffect(() => {
-    if (open) targetDocument?.getElementById(cancelId)?.focus();
-  }, [open, targetDocument, cancelId]);
+  useInitialFocus(open, cancelId);
   return (
     <Dialog
       open={open}
@@ -112,7 +93,7 @@ export function ConfirmDialog({ target, locale, onAnswer }: ConfirmDialogProps) 
             <p id="confirm-warning">It skips Deleted Items and "Recover deleted items". {HOLD_NOTE}</p>
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" className={styles.danger} onClick={() => onAnswer(true)}>
+            <Button appearance="primary" className={danger.danger} onClick={() => onAnswer(true)}>
               Delete permanently
             </Button>
             <Button appearance="secondary" id={cancelId} onClick={() => onAnswer(false)}>

@@ -7,16 +7,14 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Field,
-  Input,
   makeStyles,
   tokens,
-  useFluent,
 } from "@fluentui/react-components";
 import { useEffect, useId, useState } from "react";
 import { HOLD_NOTE } from "../../core/purge/report";
 import type { PurgeTarget } from "../../core/purge/types";
 import { displaySender, displaySubject, formatReceived } from "../format";
+import { TypedCount, typedCountMatches, useDangerButtonStyles, useInitialFocus } from "../ui/confirmParts";
 
 /** From this many items up, the person types the number to confirm. */
 export const TYPED_CONFIRMATION_FROM = 10;
@@ -26,19 +24,6 @@ const useStyles = makeStyles({
   content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   sample: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
   meta: { color: tokens.colorNeutralForeground2, display: "block" },
-  danger: {
-    backgroundColor: tokens.colorStatusDangerBackground3,
-    color: tokens.colorNeutralForegroundOnBrand,
-    ":hover": {
-      backgroundColor: tokens.colorStatusDangerBackground3Hover,
-      color: tokens.colorNeutralForegroundOnBrand,
-    },
-    "@media (forced-colors: active)": {
-      backgroundColor: "ButtonFace",
-      color: "ButtonText",
-      border: "1px solid ButtonText",
-    },
-  },
 });
 
 export interface BulkConfirmRequest {
@@ -63,7 +48,7 @@ export function BulkConfirmDialog({ request, locale, onAnswer }: BulkConfirmDial
   const plural = contacts ? "contacts" : "messages";
   const noun = count === 1 ? plural.slice(0, -1) : plural;
   const needsTyping = count >= TYPED_CONFIRMATION_FROM;
-  const confirmed = !needsTyping || typed.trim() === String(count);
+  const confirmed = !needsTyping || typedCountMatches(count, typed);
   useEffect(() => {
     if (request) setTyped("");
   }, [request]);
@@ -71,11 +56,9 @@ export function BulkConfirmDialog({ request, locale, onAnswer }: BulkConfirmDial
   // it. With a count to type, the field gets it; otherwise Cancel, so Enter alone never deletes.
   const cancelId = useId();
   const inputId = useId();
-  const { targetDocument } = useFluent();
+  const danger = useDangerButtonStyles();
   const open = request !== undefined;
-  useEffect(() => {
-    if (open) targetDocument?.getElementById(needsTyping ? inputId : cancelId)?.focus();
-  }, [open, needsTyping, targetDocument, cancelId, inputId]);
+  useInitialFocus(open, needsTyping ? inputId : cancelId);
 
   return (
     <Dialog
@@ -106,21 +89,12 @@ export function BulkConfirmDialog({ request, locale, onAnswer }: BulkConfirmDial
               </ul>
             )}
             <p id="bulk-warning">They skip Deleted Items and "Recover deleted items". {HOLD_NOTE}</p>
-            {needsTyping && (
-              <Field label={`Type ${count} to confirm`} required>
-                <Input
-                  id={inputId}
-                  value={typed}
-                  onChange={(_e, data) => setTyped(data.value)}
-                  inputMode="numeric"
-                />
-              </Field>
-            )}
+            {needsTyping && <TypedCount count={count} id={inputId} value={typed} onChange={setTyped} />}
           </DialogContent>
           <DialogActions>
             <Button
               appearance="primary"
-              className={styles.danger}
+              className={danger.danger}
               disabled={!confirmed}
               onClick={() => onAnswer(true)}
             >

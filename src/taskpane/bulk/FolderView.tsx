@@ -13,11 +13,9 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
-  Input,
   makeStyles,
   Select,
   tokens,
-  useFluent,
 } from "@fluentui/react-components";
 import { DeleteRegular, FolderProhibitedRegular } from "@fluentui/react-icons";
 import { useEffect, useId, useRef, useState } from "react";
@@ -25,6 +23,7 @@ import { type FolderActions, type FolderTree, sameTree } from "../../core/purge/
 import type { MailFolder } from "../../core/purge/mailData";
 import { type Summary, summarizeError } from "../../core/purge/report";
 import { Busy } from "../ui/Busy";
+import { TypedCount, typedCountMatches, useDangerButtonStyles, useInitialFocus } from "../ui/confirmParts";
 import { TYPED_CONFIRMATION_FROM } from "./BulkConfirmDialog";
 import type { BulkDeps } from "./bulkDeps";
 import type { BulkJob } from "./useBulkPurge";
@@ -161,19 +160,6 @@ export default function FolderView({ bulk, busy, onDelete, onError }: FolderView
 
 const useFolderStyles = makeStyles({
   content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  danger: {
-    backgroundColor: tokens.colorStatusDangerBackground3,
-    color: tokens.colorNeutralForegroundOnBrand,
-    ":hover": {
-      backgroundColor: tokens.colorStatusDangerBackground3Hover,
-      color: tokens.colorNeutralForegroundOnBrand,
-    },
-    "@media (forced-colors: active)": {
-      backgroundColor: "ButtonFace",
-      color: "ButtonText",
-      border: "1px solid ButtonText",
-    },
-  },
 });
 
 const quoted = (name: string) => `“${name}”`;
@@ -219,7 +205,7 @@ function DeleteFolderItself({
   const [typed, setTyped] = useState("");
   const cancelId = useId();
   const inputId = useId();
-  const { targetDocument } = useFluent();
+  const danger = useDangerButtonStyles();
 
   useEffect(() => {
     let live = true;
@@ -236,9 +222,7 @@ function DeleteFolderItself({
   }, [load]);
 
   const needsTyping = (shown?.items ?? 0) >= TYPED_CONFIRMATION_FROM;
-  useEffect(() => {
-    if (shown) targetDocument?.getElementById(needsTyping ? inputId : cancelId)?.focus();
-  }, [shown, needsTyping, targetDocument, cancelId, inputId]);
+  useInitialFocus(shown !== undefined, needsTyping ? inputId : cancelId);
 
   if (ready === undefined || !folder) return null;
   if (ready === "unknown") {
@@ -311,7 +295,7 @@ function DeleteFolderItself({
   };
 
   const count = shown?.items ?? 0;
-  const confirmed = !needsTyping || typed.trim() === String(count);
+  const confirmed = !needsTyping || typedCountMatches(count, typed);
   return (
     <div>
       <Button
@@ -341,21 +325,12 @@ function DeleteFolderItself({
                 so neither Outlook nor "Recover deleted items" can bring it or anything in it back. Microsoft
                 doesn't document whether a hold on your mailbox keeps copies of its messages.
               </p>
-              {needsTyping && (
-                <Field label={`Type ${count} to confirm`} required>
-                  <Input
-                    id={inputId}
-                    value={typed}
-                    onChange={(_e, data) => setTyped(data.value)}
-                    inputMode="numeric"
-                  />
-                </Field>
-              )}
+              {needsTyping && <TypedCount count={count} id={inputId} value={typed} onChange={setTyped} />}
             </DialogContent>
             <DialogActions>
               <Button
                 appearance="primary"
-                className={styles.danger}
+                className={danger.danger}
                 disabled={!confirmed}
                 onClick={() => void answer(true)}
               >
