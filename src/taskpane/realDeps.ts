@@ -73,9 +73,16 @@ function createBulkDeps(services: LoadServices): BulkDeps {
         stop().catch(() => undefined);
       };
     },
-    resolveSelection: async (selected) =>
-      (await mailData()).resolveSelection(await graph(), selected, mailbox, await names()),
-    listFolders: async () => (await mailData()).listMailFolders(await graph(), mailbox),
+    // Listing a selection or the folders means a purge may follow: fetch the scheduler's code meanwhile, so the
+    // first request after the "yes" doesn't wait for it.
+    resolveSelection: async (selected) => {
+      void scheduler();
+      return (await mailData()).resolveSelection(await graph(), selected, mailbox, await names());
+    },
+    listFolders: async () => {
+      void scheduler();
+      return (await mailData()).listMailFolders(await graph(), mailbox);
+    },
     folderCount: async (folderId) => (await mailData()).folderCount(await graph(), mailbox, folderId),
     listFolderMessages: async (folder, options) =>
       (await mailData()).listFolderMessages(await graph(), mailbox, folder, options),

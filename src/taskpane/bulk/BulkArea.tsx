@@ -17,7 +17,8 @@ import { SelectionView } from "./SelectionView";
 import { useBulkPurge } from "./useBulkPurge";
 
 const FolderView = lazy(() => import("./FolderView"));
-const ReportPanel = lazy(() => import("./ReportPanel"));
+const loadReport = () => import("./ReportPanel");
+const ReportPanel = lazy(loadReport);
 const ContactsView = lazy(() => import("../contacts/ContactsView"));
 
 const useStyles = makeStyles({
@@ -87,6 +88,10 @@ export function BulkArea({ bulk, locale, singleBusy, onMultiple, onBusy }: BulkA
   };
   const bulkBusy = phase.kind === "confirming" || phase.kind === "running";
   useEffect(() => onBusy(bulkBusy), [bulkBusy, onBusy]);
+  // A confirmation is open: fetch the report's code now, so the end of the run doesn't wait for it.
+  useEffect(() => {
+    if (phase.kind === "confirming") void loadReport();
+  }, [phase.kind]);
   // Messages purged or found gone: Outlook may keep listing them for a moment; nothing more is offered for them.
   const [settled, setSettled] = useState<ReadonlySet<string>>(() => new Set());
   useEffect(() => {
