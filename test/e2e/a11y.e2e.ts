@@ -3,30 +3,18 @@
  * or critical violations), and the main flow done with the keyboard only.
  */
 import AxeBuilder from "@axe-core/playwright";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   commandFinished,
   deletesOf,
   dialogFrame,
   pressRibbon,
-  resetStack,
-  type Stack,
   selectMessage,
-  startStack,
+  stackForThisFile,
   taskpaneFrame,
 } from "./harness";
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
-beforeEach(async () => {
-  await resetStack(stack);
-});
+const stack = stackForThisFile();
 
 /**
  * Serious and critical violations inside the add-in's frames (the only iframes in the simulator shell): axe

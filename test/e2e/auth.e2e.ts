@@ -1,26 +1,8 @@
 /** Sign-in paths: nested app auth needing interaction, and the Office-dialog fallback without NAA. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  deletesOf,
-  resetStack,
-  type Stack,
-  screenshot,
-  selectMessage,
-  startStack,
-  taskpaneFrame,
-} from "./harness";
+import { describe, expect, it } from "vitest";
+import { deletesOf, screenshot, selectMessage, stackForThisFile, taskpaneFrame } from "./harness";
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
-beforeEach(async () => {
-  await resetStack(stack);
-});
+const stack = stackForThisFile();
 
 describe("sign-in", () => {
   it("asks to sign in when NAA says USER_INTERACTION_REQUIRED, then deletes after the popup", async () => {

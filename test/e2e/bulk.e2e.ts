@@ -1,19 +1,9 @@
 /** Bulk purges in the task pane: multi-select with throttled and missing members, the CSV report. */
 import { readFile } from "node:fs/promises";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { resetStack, type Stack, screenshot, startStack, taskpaneFrame } from "./harness";
+import { describe, expect, it } from "vitest";
+import { screenshot, stackForThisFile, taskpaneFrame } from "./harness";
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
-beforeEach(async () => {
-  await resetStack(stack);
-});
+const stack = stackForThisFile();
 
 /** Parses the add-in's CSV (RFC 4180: quoted cells, doubled quotes). */
 function parseCsv(text: string): string[][] {

@@ -4,30 +4,18 @@
  * is checked (path, scope, what went to Purges).
  */
 import type { Frame } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   commandFinished,
   deletesOf,
   dialogFrame,
   pressRibbon,
-  resetStack,
-  type Stack,
   screenshot,
-  startStack,
+  stackForThisFile,
   taskpaneFrame,
 } from "./harness";
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
-beforeEach(async () => {
-  await resetStack(stack);
-});
+const stack = stackForThisFile();
 
 type Listed = {
   restId: string;

@@ -1,28 +1,10 @@
 /** What the person sees in the task pane when Graph fails, and what reached the emulator. */
 import type { Frame } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { FaultRule } from "../emulator/server";
-import {
-  deletesOf,
-  resetStack,
-  type Stack,
-  screenshot,
-  selectMessage,
-  startStack,
-  taskpaneFrame,
-} from "./harness";
+import { deletesOf, screenshot, selectMessage, stackForThisFile, taskpaneFrame } from "./harness";
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
-beforeEach(async () => {
-  await resetStack(stack);
-});
+const stack = stackForThisFile();
 
 async function openPaneOn(index: number): Promise<{ pane: Frame; id: string; subject: string }> {
   const { page } = stack;

@@ -1,19 +1,9 @@
 /** Purging a whole folder: 500 messages, Cancel part way, then run again to finish what is left. */
 import type { Frame } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { resetStack, type Stack, screenshot, startStack, taskpaneFrame } from "./harness";
+import { describe, expect, it } from "vitest";
+import { screenshot, stackForThisFile, taskpaneFrame } from "./harness";
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
-beforeEach(async () => {
-  await resetStack(stack);
-});
+const stack = stackForThisFile();
 
 async function confirmFolderPurge(pane: Frame, count: number): Promise<void> {
   const start = pane.getByRole("button", { name: `Delete all ${count} in Deleted Items…` });

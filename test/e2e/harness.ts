@@ -8,6 +8,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Frame, type Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { ensureDevCerts } from "../../tools/dev-certs";
 import { rewriteOrigin } from "../../tools/manifest/make-prod-manifest";
 import { type Emulator, type EmulatorOptions, startEmulator } from "../emulator/server";
@@ -167,4 +168,30 @@ export async function commandFinished(page: Page): Promise<{ type: string; messa
 /** Presses a ribbon button by its label. */
 export async function pressRibbon(page: Page, label: string): Promise<void> {
   await page.getByRole("button", { name: label, exact: true }).first().click();
+}
+
+/**
+ * The stack for one test file: started before its tests, reset before each, closed after. Returns a handle that
+ * reads through to the running stack (`stack.page`, `stack.emulator`, …).
+ */
+export function stackForThisFile(options: StackOptions = {}): Stack {
+  let current: Stack | undefined;
+  beforeAll(async () => {
+    current = await startStack(options);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  beforeEach(async () => {
+    if (current) await resetStack(current);
+  });
+  return new Proxy({} as Stack, {
+    get(_target, key) {
+      if (!current)
+        throw new Error(
+          "the end-to-end stack isn't running (stackForThisFile's beforeAll failed or hasn't run)",
+        );
+      return Reflect.get(current, key);
+    },
+  });
 }

@@ -3,20 +3,11 @@
  * confirmation from 10 items; never offered for Outlook's well-known folders.
  */
 import type { Frame } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ADELE } from "../emulator/data";
-import { resetStack, type Stack, screenshot, startStack, taskpaneFrame } from "./harness";
+import { screenshot, stackForThisFile, taskpaneFrame } from "./harness";
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
-beforeEach(async () => {
-  await resetStack(stack);
-});
+const stack = stackForThisFile();
 
 const adele = () => {
   const mb = stack.emulator.state.findMailbox(ADELE.upn);

@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   commandFinished,
   deletesOf,
   dialogFrame,
   pressRibbon,
-  resetStack,
-  type Stack,
   screenshot,
   selectMessage,
-  startStack,
+  stackForThisFile,
 } from "./harness";
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
-beforeEach(async () => {
-  await resetStack(stack);
-});
+const stack = stackForThisFile();
 
 async function openConfirmation(index = 0) {
   const { page } = stack;

@@ -3,32 +3,20 @@
  * sales@ mailbox gives Adele full access and whose reception@ mailbox gives her Read, Write, DeleteOwn and EditOwn.
  */
 import type { Frame } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { RECEPTION, SALES } from "../emulator/server";
 import {
   commandFinished,
   deletesOf,
   dialogFrame,
   pressRibbon,
-  resetStack,
-  type Stack,
   screenshot,
   selectMessage,
-  startStack,
+  stackForThisFile,
   taskpaneFrame,
 } from "./harness";
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
-beforeEach(async () => {
-  await resetStack(stack);
-});
+const stack = stackForThisFile();
 
 async function openMailbox(
   upn: string,

@@ -1,25 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  deletesOf,
-  resetStack,
-  type Stack,
-  screenshot,
-  selectMessage,
-  startStack,
-  taskpaneFrame,
-} from "./harness";
+import { describe, expect, it } from "vitest";
+import { deletesOf, screenshot, selectMessage, stackForThisFile, taskpaneFrame } from "./harness";
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
-beforeEach(async () => {
-  await resetStack(stack);
-});
+const stack = stackForThisFile();
 
 describe("task pane", () => {
   it("purges the selected message after confirmation", async () => {
