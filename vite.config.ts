@@ -5,6 +5,7 @@ import { defineConfig, type Plugin } from "vite";
 import { readConfig } from "./src/core/config.ts";
 import { buildCsp } from "./tools/csp.ts";
 import { ensureDevCerts } from "./tools/dev-certs.ts";
+import { msalInternalAlias } from "./tools/msal-internal.ts";
 
 const root = resolve(import.meta.dirname, "src");
 
@@ -60,6 +61,7 @@ export default defineConfig(async ({ command, mode }) => ({
   root,
   publicDir: resolve(import.meta.dirname, "public"),
   envDir: import.meta.dirname,
+  resolve: { alias: [msalInternalAlias] },
   plugins: [react(), contentSecurityPolicy(), ...(mode === "simulator" ? [officeJsFromSimulator()] : [])],
   build: {
     outDir: resolve(import.meta.dirname, "dist"),

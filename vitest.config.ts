@@ -1,8 +1,10 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
+import { msalInternalAlias } from "./tools/msal-internal.ts";
 
 export default defineConfig({
   plugins: [react()],
+  resolve: { alias: [msalInternalAlias] },
   test: {
     restoreMocks: true,
     unstubGlobals: true,
