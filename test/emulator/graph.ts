@@ -342,6 +342,10 @@ export const WELL_KNOWN_MAIL_FOLDERS = [
 const WELL_KNOWN = new Set<string>(WELL_KNOWN_MAIL_FOLDERS);
 
 /** Folder references are ids or well-known names; item references must be ids. */
+/** The parent-folder check for findItem, when the path names a mail folder. */
+const inFolder = (ctx: RunContext, ref: string | null) =>
+  ref === null ? undefined : () => requireFolder(ctx, ref);
+
 function badFolderRef(ref: string): boolean {
   return !WELL_KNOWN.has(ref.toLowerCase()) && !isWellFormedRestId(ref);
 }
@@ -507,6 +511,45 @@ export function isRouteError(x: Route | RouteError): x is RouteError {
   return "failure" in x;
 }
 
+/**
+ * A collection listed under a parent (a folder's messages, a folder's child folders, a contact folder's contacts)
+ * is listed like the top-level collection; its @odata.context and nextLink then name the parent, as Graph's do.
+ */
+function underParent(
+  out: Reply,
+  ctx: RunContext,
+  collection: string,
+  rel: string,
+  nestedPath: string,
+): Reply {
+  if (out.status !== 200 || typeof out.body !== "object" || out.body === null) return out;
+  const body = out.body as Json;
+  body["@odata.context"] = String(body["@odata.context"]).replace(`/${collection}`, `/${rel}`);
+  if (typeof body["@odata.nextLink"] === "string") {
+    body["@odata.nextLink"] = body["@odata.nextLink"].replace(
+      `/${ctx.userSegment}/${collection}?`,
+      `/${ctx.userSegment}/${nestedPath}?`,
+    );
+  }
+  return out;
+}
+
+/**
+ * The item `id` of `kind` in this mailbox, after its parent folder when the path names one (`parent` looks it
+ * up): or the reply that says why not (folder or item missing, or the item is another mailbox's).
+ */
+function findItem<T extends object>(
+  ctx: RunContext,
+  id: string,
+  kind: ItemKind,
+  items: ReadonlyMap<string, T>,
+  parent?: () => object,
+): T | Reply {
+  const folder = parent?.();
+  if (isReply(folder)) return folder;
+  return lookupItem(ctx, id, kind) ?? items.get(id) ?? NOT_FOUND();
+}
+
 // ---------------------------------------------------------------- mail
 
 function listMessages(ctx: RunContext, folderRef: string | null): Reply {
@@ -526,28 +569,14 @@ function listMessages(ctx: RunContext, folderRef: string | null): Reply {
     messageSample,
     "receivedDateTime desc",
   );
-  if (out.status === 200 && folderRef !== null && typeof out.body === "object" && out.body !== null) {
-    const body = out.body as Json;
-    body["@odata.context"] = String(body["@odata.context"]).replace("/messages", `/${rel}`);
-    if (typeof body["@odata.nextLink"] === "string") {
-      body["@odata.nextLink"] = body["@odata.nextLink"].replace(
-        `/${ctx.userSegment}/messages?`,
-        `/${ctx.userSegment}/mailFolders/${encodeURIComponent(folderRef)}/messages?`,
-      );
-    }
-  }
-  return out;
+  return folderRef === null
+    ? out
+    : underParent(out, ctx, "messages", rel, `mailFolders/${encodeURIComponent(folderRef)}/messages`);
 }
 
 function getMessage(ctx: RunContext, id: string, folderRef?: string): Reply {
-  if (folderRef !== undefined) {
-    const folder = requireFolder(ctx, folderRef);
-    if (isReply(folder)) return folder;
-  }
-  const missing = lookupItem(ctx, id, "message");
-  if (missing) return missing;
-  const m = ctx.mailbox.messages.get(id);
-  if (!m) return NOT_FOUND();
+  const m = findItem(ctx, id, "message", ctx.mailbox.messages, inFolder(ctx, folderRef ?? null));
+  if (isReply(m)) return m;
   return selectOne(
     messageJson(m),
     ctx.query,
@@ -558,14 +587,8 @@ function getMessage(ctx: RunContext, id: string, folderRef?: string): Reply {
 }
 
 function purgeMessage(ctx: RunContext, id: string, folderRef: string | null): Reply {
-  if (folderRef !== null) {
-    const folder = requireFolder(ctx, folderRef);
-    if (isReply(folder)) return folder;
-  }
-  const missing = lookupItem(ctx, id, "message");
-  if (missing) return missing;
-  const m = ctx.mailbox.messages.get(id);
-  if (!m) return NOT_FOUND();
+  const m = findItem(ctx, id, "message", ctx.mailbox.messages, inFolder(ctx, folderRef));
+  if (isReply(m)) return m;
   if (ctx.onlyOwnBy !== undefined && m.from.address.toLowerCase() !== ctx.onlyOwnBy) {
     return {
       status: 403,
@@ -618,17 +641,9 @@ function listFolders(ctx: RunContext, parentRef: string | null): Reply {
     .filter((f) => f.parentFolderId === parentId)
     .map((f) => folderJson(ctx.mailbox, f));
   const out = list(folders, ctx, "mailFolders", "microsoft.graph.mailFolder", folderSample());
-  if (out.status === 200 && parentRef !== null && typeof out.body === "object" && out.body !== null) {
-    const body = out.body as Json;
-    body["@odata.context"] = String(body["@odata.context"]).replace("/mailFolders", `/${rel}`);
-    if (typeof body["@odata.nextLink"] === "string") {
-      body["@odata.nextLink"] = body["@odata.nextLink"].replace(
-        `/${ctx.userSegment}/mailFolders?`,
-        `/${ctx.userSegment}/mailFolders/${encodeURIComponent(parentRef)}/childFolders?`,
-      );
-    }
-  }
-  return out;
+  return parentRef === null
+    ? out
+    : underParent(out, ctx, "mailFolders", rel, `mailFolders/${encodeURIComponent(parentRef)}/childFolders`);
 }
 
 function getFolder(ctx: RunContext, ref: string): Reply {
@@ -674,6 +689,10 @@ function requireContactFolder(ctx: RunContext, ref: string): ContactFolderRecord
   return NOT_FOUND();
 }
 
+/** The parent-folder check for findItem, when the path names a contact folder. */
+const inContactFolder = (ctx: RunContext, ref: string | null) =>
+  ref === null ? undefined : () => requireContactFolder(ctx, ref);
+
 function listContacts(ctx: RunContext, folderRef: string | null): Reply {
   let folderId = ctx.mailbox.contactRootId;
   if (folderRef !== null) {
@@ -687,28 +706,14 @@ function listContacts(ctx: RunContext, folderRef: string | null): Reply {
   const out = list(contacts, ctx, "contacts", "microsoft.graph.contact", contactSample(), undefined, {
     emailAddresses: ["address"],
   });
-  if (out.status === 200 && folderRef !== null && typeof out.body === "object" && out.body !== null) {
-    const body = out.body as Json;
-    body["@odata.context"] = String(body["@odata.context"]).replace("/contacts", `/${rel}`);
-    if (typeof body["@odata.nextLink"] === "string") {
-      body["@odata.nextLink"] = body["@odata.nextLink"].replace(
-        `/${ctx.userSegment}/contacts?`,
-        `/${ctx.userSegment}/contactFolders/${encodeURIComponent(folderRef)}/contacts?`,
-      );
-    }
-  }
-  return out;
+  return folderRef === null
+    ? out
+    : underParent(out, ctx, "contacts", rel, `contactFolders/${encodeURIComponent(folderRef)}/contacts`);
 }
 
 function getContact(ctx: RunContext, id: string, folderRef?: string): Reply {
-  if (folderRef !== undefined) {
-    const folder = requireContactFolder(ctx, folderRef);
-    if (isReply(folder)) return folder;
-  }
-  const missing = lookupItem(ctx, id, "contact");
-  if (missing) return missing;
-  const c = ctx.mailbox.contacts.get(id);
-  if (!c) return NOT_FOUND();
+  const c = findItem(ctx, id, "contact", ctx.mailbox.contacts, inContactFolder(ctx, folderRef ?? null));
+  if (isReply(c)) return c;
   return selectOne(
     contactJson(c),
     ctx.query,
@@ -719,14 +724,8 @@ function getContact(ctx: RunContext, id: string, folderRef?: string): Reply {
 }
 
 function purgeContact(ctx: RunContext, id: string, folderRef: string | null): Reply {
-  if (folderRef !== null) {
-    const folder = requireContactFolder(ctx, folderRef);
-    if (isReply(folder)) return folder;
-  }
-  const missing = lookupItem(ctx, id, "contact");
-  if (missing) return missing;
-  const c = ctx.mailbox.contacts.get(id);
-  if (!c) return NOT_FOUND();
+  const c = findItem(ctx, id, "contact", ctx.mailbox.contacts, inContactFolder(ctx, folderRef));
+  if (isReply(c)) return c;
   ctx.state.purgeContact(ctx.mailbox, c, new Date(ctx.now()).toISOString(), ctx.requestId);
   return { status: 204 };
 }
@@ -813,10 +812,8 @@ function listInstances(ctx: RunContext, id: string): Reply {
 }
 
 function getEvent(ctx: RunContext, id: string): Reply {
-  const missing = lookupItem(ctx, id, "event");
-  if (missing) return missing;
-  const e = ctx.mailbox.events.get(id);
-  if (!e) return NOT_FOUND();
+  const e = findItem(ctx, id, "event", ctx.mailbox.events);
+  if (isReply(e)) return e;
   return selectOne(
     eventJson(e),
     ctx.query,
@@ -827,10 +824,8 @@ function getEvent(ctx: RunContext, id: string): Reply {
 }
 
 function purgeEvent(ctx: RunContext, id: string): Reply {
-  const missing = lookupItem(ctx, id, "event");
-  if (missing) return missing;
-  const e = ctx.mailbox.events.get(id);
-  if (!e) return NOT_FOUND();
+  const e = findItem(ctx, id, "event", ctx.mailbox.events);
+  if (isReply(e)) return e;
   ctx.state.purgeEvent(ctx.mailbox, e, new Date(ctx.now()).toISOString(), ctx.requestId);
   return { status: 204 };
 }
