@@ -33,7 +33,9 @@ type PageScript = (shown: { nonce: string; ids: string[] }) => DialogEvent;
 function scriptedDialog(answer: PageScript) {
   const sent: unknown[] = [];
   const open = async (): Promise<DialogSession> => {
-    const queue: DialogEvent[] = [{ type: "message", message: JSON.stringify({ type: "ready" }), origin: ORIGIN }];
+    const queue: DialogEvent[] = [
+      { type: "message", message: JSON.stringify({ type: "ready" }), origin: ORIGIN },
+    ];
     const waiters: ((e: DialogEvent) => void)[] = [];
     const push = (event: DialogEvent) => {
       const waiter = waiters.shift();
