@@ -45,9 +45,19 @@ export interface GraphClientOptions {
   random?: () => number;
 }
 
+/**
+ * `signal` aborts the call, a request in flight included. `stopRetries` only forbids starting another send
+ * (a retry after 429/503/504, a resend after a token refresh) and ends a retry wait: a request already on its
+ * way finishes and is reported. A bulk run's cancel uses it ("nothing new is sent").
+ */
+export interface CallOptions {
+  signal?: AbortSignal;
+  stopRetries?: AbortSignal;
+}
+
 export interface GraphClient {
   /** POST {item}/permanentDelete. Never throws for HTTP or network outcomes; token errors propagate. */
-  permanentDelete(item: ItemRef, options?: { signal?: AbortSignal }): Promise<DeleteOutcome>;
+  permanentDelete(item: ItemRef, options?: CallOptions): Promise<DeleteOutcome>;
   /** GET a path ("/v1.0/...") or a same-origin absolute URL (@odata.nextLink). Throws GraphError on failure. */
   getJson<T>(path: string, options?: { signal?: AbortSignal }): Promise<T>;
   /**
@@ -55,7 +65,7 @@ export interface GraphClient {
    * Same auth, refresh and top-level 429/503/504 retries as the other calls. Never throws for HTTP or network
    * outcomes; token errors propagate. See batch.ts for what the result means.
    */
-  batch(requests: readonly BatchRequest[], options?: { signal?: AbortSignal }): Promise<BatchResult>;
+  batch(requests: readonly BatchRequest[], options?: CallOptions): Promise<BatchResult>;
   readonly baseUrl: string;
 }
 
@@ -189,6 +199,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     signal: AbortSignal | undefined,
     wantBody: (status: number) => boolean,
     payload?: string,
+    stopRetries?: AbortSignal,
   ): Promise<Exchange> {
     const idempotent = method === "GET";
     let uncertain = false;
@@ -214,9 +225,10 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     let retriesUsed = 0;
     const waitBeforeRetry = async (delayMs: number): Promise<boolean> => {
       retriesUsed += 1;
+      const either = eitherSignal(signal, stopRetries);
       try {
-        await raceAbort(sleep(delayMs, signal), signal);
-        return !signal?.aborted;
+        await raceAbort(sleep(delayMs, either), either);
+        return !either?.aborted;
       } catch (error) {
         if (signal?.aborted || error instanceof AbortedError) return false;
         throw error;
@@ -224,6 +236,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     };
 
     for (;;) {
+      // A retry or a resend after a refresh is new work: not after the caller said stop.
+      if (sends > 0 && stopRetries?.aborted) return abortedProblem(false);
       sends += 1;
       const attempt = await sendOnce(method, url, token, signal, wantBody, payload);
       switch (attempt.type) {
@@ -306,7 +320,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     return problemForStatus(subject, result.status, details, context);
   }
 
-  async function permanentDelete(item: ItemRef, opts?: { signal?: AbortSignal }): Promise<DeleteOutcome> {
+  async function permanentDelete(item: ItemRef, opts?: CallOptions): Promise<DeleteOutcome> {
     const subject: Subject = { op: "delete", item };
     let path: string;
     try {
@@ -319,7 +333,15 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     }
     const url = checkedUrl(`${baseUrl}${path}/permanentDelete`);
     // Bodies are read only for failures: a 204 has none, and any other 2xx is not trusted anyway.
-    const result = await exchange("POST", url, subject, opts?.signal, (status) => status >= 300);
+    const result = await exchange(
+      "POST",
+      url,
+      subject,
+      opts?.signal,
+      (status) => status >= 300,
+      undefined,
+      opts?.stopRetries,
+    );
     if (result.type === "problem") return { status: "failed", problem: result.problem };
 
     const context =
@@ -357,16 +379,21 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     throw new GraphError(problemFor(subject, result, details));
   }
 
-  async function batch(
-    requests: readonly BatchRequest[],
-    opts?: { signal?: AbortSignal },
-  ): Promise<BatchResult> {
+  async function batch(requests: readonly BatchRequest[], opts?: CallOptions): Promise<BatchResult> {
     validateBatchRequests(requests);
     const payload = serializeBatch(requests);
     const ids = requests.map((r) => r.id);
     const url = checkedUrl(`${baseUrl}/v1.0/$batch`);
     // The subject only words top-level problems of the call itself; members are worded per item below.
-    const result = await exchange("POST", url, { op: "read" }, opts?.signal, () => true, payload);
+    const result = await exchange(
+      "POST",
+      url,
+      { op: "read" },
+      opts?.signal,
+      () => true,
+      payload,
+      opts?.stopRetries,
+    );
 
     if (result.type === "problem") {
       const { cause, uncertain, sends } = result;
@@ -450,6 +477,17 @@ function normaliseBaseUrl(value: string): string {
   if (url.search !== "" || url.hash !== "")
     throw new TypeError("Graph baseUrl must not have a query or fragment.");
   return trimmed;
+}
+
+/** Aborts when either does (AbortSignal.any is too new for some Outlook webviews). */
+function eitherSignal(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
+  if (a === undefined || b === undefined) return a ?? b;
+  if (a.aborted || b.aborted) return AbortSignal.abort();
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  a.addEventListener("abort", abort, { once: true });
+  b.addEventListener("abort", abort, { once: true });
+  return controller.signal;
 }
 
 function provablyBeforeSend(error: unknown): boolean {

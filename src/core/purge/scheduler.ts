@@ -351,6 +351,11 @@ export async function purgeItems(
 
   function settleFailedBatch(chosen: Entry[], result: Extract<BatchResult, { ok: false }>, queue: Entry[]) {
     const { failure } = result;
+    if (failure.nothingRan && failure.kind === "aborted") {
+      // The run halted before the client could resend a batch that ran nothing: never carried out.
+      queue.push(...chosen);
+      return;
+    }
     if (failure.nothingRan && (failure.status === 429 || failure.status === 503)) {
       // Graph refused the whole batch before running any of it: the same members wait and go again.
       for (const entry of chosen) {
@@ -382,8 +387,9 @@ export async function purgeItems(
     window.begin(chosen.length);
     let result: BatchResult;
     try {
-      // No signal: a batch already on its way finishes and is reported (cancel stops new work only).
-      result = await client.batch(requests);
+      // No signal: a batch already on its way finishes and is reported (cancel stops new work only, so the
+      // client must not resend it after a 429 wait or a token refresh once the run halts).
+      result = await client.batch(requests, { stopRetries: halt.signal });
     } catch (error) {
       window.end(chosen.length, 0, clock.now());
       if (error instanceof AuthError) {
@@ -419,7 +425,7 @@ export async function purgeItems(
     window.begin(1);
     let outcome: DeleteOutcome;
     try {
-      outcome = await client.permanentDelete(entry.ref);
+      outcome = await client.permanentDelete(entry.ref, { stopRetries: halt.signal });
     } catch (error) {
       window.end(1, 0, clock.now());
       if (error instanceof AuthError) {
