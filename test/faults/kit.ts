@@ -228,7 +228,7 @@ export async function batchAnswerProxy(
       const upstream = await fetch(`${emu.url}${req.url ?? "/"}`, {
         method: req.method ?? "GET",
         headers,
-        ...(body.length > 0 ? { body } : {}),
+        ...(body.length > 0 ? { body: new Uint8Array(body) } : {}),
       });
       let text = await upstream.text();
       if ((req.url ?? "").startsWith("/v1.0/$batch") && upstream.status === 200) {
