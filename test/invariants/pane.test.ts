@@ -5,13 +5,14 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../emulator/server";
-import { type IoClock, startInvariantEmulator } from "./harness";
+import { coverage, type IoClock, startInvariantEmulator } from "./harness";
 import { type PressReport, runPaneScenario } from "./pane";
 import { scenarioArb } from "./scenario";
 
 /** Fixed and printed, so a failure reproduces; override with INVARIANT_SEED to explore. */
 const SEED = Number(process.env.INVARIANT_SEED ?? 20260105);
 const RUNS = Number(process.env.INVARIANT_RUNS ?? 150);
+const RUNS_EACH = Math.ceil((RUNS * 2) / 3);
 
 let emu: Emulator;
 let setClock: (clock: IoClock) => void;
@@ -19,6 +20,7 @@ beforeAll(async () => {
   ({ emu, setClock } = await startInvariantEmulator());
 });
 afterAll(async () => {
+  console.warn(`invariants: pane coverage ${JSON.stringify(coverage)}`);
   await emu.close();
 });
 
@@ -41,5 +43,17 @@ describe(`task pane purge invariants (seed ${SEED})`, () => {
       { seed: SEED, numRuns: RUNS },
     );
     expect(presses).toBeGreaterThan(RUNS);
+  });
+
+  it(`hold over ${RUNS_EACH} generated scenarios deleting one request per item`, {
+    timeout: 120_000,
+  }, async () => {
+    console.warn(`invariants: pane/each seed ${SEED + 1}, ${RUNS_EACH} runs`);
+    await fc.assert(
+      fc.asyncProperty(scenarioArb(fc.constant("each")), async (scenario) => {
+        expect(failures(await runPaneScenario(emu, setClock, scenario))).toEqual([]);
+      }),
+      { seed: SEED + 1, numRuns: RUNS_EACH },
+    );
   });
 });

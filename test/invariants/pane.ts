@@ -16,6 +16,7 @@ import type { Emulator } from "../emulator/server";
 import {
   checkRetries,
   checkWireMatchesLog,
+  coverage,
   deleteElsewhere,
   emulatorRecord,
   FakeMsal,
@@ -23,6 +24,7 @@ import {
   IoClock,
   isWrite,
   lastSeq,
+  POOL_SIZE,
   quiesce,
   seededRandom,
   short,
@@ -82,7 +84,7 @@ export async function runPaneScenario(
   emu.control.reset();
   const pool = emu.control
     .messages({ folder: "inbox" })
-    .slice(0, 30)
+    .slice(0, POOL_SIZE)
     .map((m) => m.id);
   const clock = new IoClock();
   setClock(clock);
@@ -233,6 +235,13 @@ export async function runPaneScenario(
     }
     if (result?.status === "busy") problems.push("a single press was reported busy");
 
+    // The model's view: only a "yes" naming exactly what was shown, with the selection unchanged, confirms.
+    const validYes = command.answer === "yes" && command.during.d !== "selection-changed";
+    if (confirmed !== undefined && !validYes)
+      problems.push("I1: deletion started without a valid confirmation");
+    if (confirmed !== undefined && key([...confirmedIds]) !== key(targets.map((t) => t.ref.id))) {
+      problems.push("I1: the confirmed set is not the set shown");
+    }
     // 1. Deleted is a subset of confirmed.
     for (const id of record.deletedByUs) {
       if (!confirmedIds.has(id)) problems.push(`I1: ${short(id)} was deleted but not confirmed`);
@@ -295,7 +304,8 @@ export async function runPaneScenario(
     // 4. Retries bounded and Retry-After honoured.
     problems.push(...checkRetries(sends, record, clock.waits), ...checkWireMatchesLog(sends, record));
     if (wire.overlaps > 0) problems.push(`${wire.overlaps} client calls overlapped in one mailbox`);
-    void cancelledAtSend;
+    coverage.deletedByUs += record.deletedByUs.size;
+    if (cancelledAtSend !== undefined) coverage.cancels += 1;
 
     return {
       command: description,

@@ -3,10 +3,7 @@
  * invariant and prints it readably (each command carries its own one-line description).
  */
 import fc from "fast-check";
-import type { GraphFault, MsalFailure, RetryAfter } from "./harness";
-
-/** Size of the pool of Inbox messages scenarios pick from. */
-export const POOL = 30;
+import { type GraphFault, type MsalFailure, POOL_SIZE as POOL, type RetryAfter } from "./harness";
 
 /** What the person (or a forged dialog message) answers. */
 export type Answer =
