@@ -8,13 +8,14 @@
  * No Office.js here: callers pass what they read (Office.context.mailbox.restUrl, a shared item's
  * targetRestUrl, the configured authority), so this is plain and testable.
  */
+import { t } from "./i18n";
 
 export type CloudId = "global" | "usgov" | "usgov-dod" | "china";
 
 export interface Cloud {
   id: CloudId;
-  /** The name a person knows the cloud by. */
-  name: string;
+  /** The name a person knows the cloud by, in the active language. */
+  readonly name: string;
   /** Graph origin for this cloud. */
   graphBaseUrl: string;
   /** Entra ID host for this cloud. */
@@ -24,25 +25,33 @@ export interface Cloud {
 export const CLOUDS: Readonly<Record<CloudId, Cloud>> = {
   global: {
     id: "global",
-    name: "Microsoft's global cloud",
+    get name() {
+      return t("cloud.name.global");
+    },
     graphBaseUrl: "https://graph.microsoft.com",
     authorityHost: "login.microsoftonline.com",
   },
   usgov: {
     id: "usgov",
-    name: "the Microsoft 365 US Government cloud (GCC High)",
+    get name() {
+      return t("cloud.name.usgov");
+    },
     graphBaseUrl: "https://graph.microsoft.us",
     authorityHost: "login.microsoftonline.us",
   },
   "usgov-dod": {
     id: "usgov-dod",
-    name: "the Microsoft 365 US Government DoD cloud",
+    get name() {
+      return t("cloud.name.usgov-dod");
+    },
     graphBaseUrl: "https://dod-graph.microsoft.us",
     authorityHost: "login.microsoftonline.us",
   },
   china: {
     id: "china",
-    name: "Microsoft 365 operated by 21Vianet (China)",
+    get name() {
+      return t("cloud.name.china");
+    },
     graphBaseUrl: "https://microsoftgraph.chinacloudapi.cn",
     authorityHost: "login.partner.microsoftonline.cn",
   },
@@ -131,35 +140,20 @@ export function operationAvailable(cloud: CloudId, operation: PurgeOperation): b
   return AVAILABLE_IN[operation].includes(cloud);
 }
 
-const PLURAL: Readonly<Record<PurgeOperation, string>> = {
-  message: "messages",
-  contact: "contacts",
-  event: "calendar events",
-  mailFolder: "mail folders",
-};
-
 /** Why the add-in offers nothing here: what happened and what to do, for the pane. */
 export function unavailableMessage(cloud: Cloud, operation: PurgeOperation): string {
   const where = AVAILABLE_IN[operation].includes("china")
-    ? "Microsoft's global cloud and the China cloud"
-    : "Microsoft's global cloud";
-  return (
-    `This mailbox is in ${cloud.name}, where Microsoft Graph can't permanently delete ${PLURAL[operation]}: ` +
-    `that operation exists only in ${where}. Nothing was deleted, and the add-in won't try. ` +
-    "Use Outlook's own Delete instead, or ask your administrator, who can purge items with Microsoft Purview."
-  );
+    ? t("cloud.where.globalAndChina")
+    : t("cloud.where.global");
+  return t("cloud.unavailable", { cloud: cloud.name, what: t(`cloud.plural.${operation}` as const), where });
 }
-
-const SHORT_NAME: Readonly<Record<CloudId, string>> = {
-  global: "the global cloud",
-  usgov: "the US Government cloud",
-  "usgov-dod": "the US Government DoD cloud",
-  china: "the China cloud",
-};
 
 /** The same for Outlook's notification bar (at most 150 characters). */
 export function unavailableShort(cloud: Cloud, operation: PurgeOperation): string {
-  return `Microsoft Graph can't permanently delete ${PLURAL[operation]} in ${SHORT_NAME[cloud.id]}, where this mailbox is. Nothing was deleted.`;
+  return t("cloud.unavailableShort", {
+    what: t(`cloud.plural.${operation}` as const),
+    cloud: t(`cloud.short.${cloud.id}` as const),
+  });
 }
 
 /** Replaces an authority's host with the cloud's, keeping its tenant path (".../common", ".../{tenant id}"). */

@@ -10,11 +10,13 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useId } from "react";
+import { currentLocale, t } from "../core/i18n";
 import { type EventConfirmation, eventConfirmation } from "../core/purge/eventWording";
-import { HOLD_NOTE } from "../core/purge/report";
+import { holdNote } from "../core/purge/report";
 import type { PurgeTarget } from "../core/purge/types";
 import { ItemSummary } from "./ItemSummary";
 import { useDangerButtonStyles, useInitialFocus } from "./ui/confirmParts";
+import { fill } from "./ui/fill";
 
 const useStyles = makeStyles({
   content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -34,7 +36,10 @@ function eventWording(
 ): EventConfirmation | undefined {
   const event = target?.event;
   if (!event) return undefined;
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const format = new Intl.DateTimeFormat(locale || currentLocale(), {
+    dateStyle: "medium",
+    timeStyle: "short",
+  });
   return eventConfirmation(
     {
       start: event.start,
@@ -71,7 +76,7 @@ export function ConfirmDialog({ target, locale, onAnswer }: ConfirmDialogProps) 
     >
       <DialogSurface aria-describedby="confirm-warning">
         <DialogBody>
-          <DialogTitle>{event ? event.title : "Delete this message permanently?"}</DialogTitle>
+          <DialogTitle>{event ? event.title : t("confirm.title")}</DialogTitle>
           <DialogContent className={styles.content}>
             {target && <ItemSummary target={target} locale={locale} />}
             {event && <p className={styles.scope}>{event.scope}</p>}
@@ -79,25 +84,21 @@ export function ConfirmDialog({ target, locale, onAnswer }: ConfirmDialogProps) 
             {event?.attendees && <p>{event.attendees}</p>}
             {target && (
               <p>
-                {target.ref.mailbox.kind === "user" ? (
-                  <>
-                    In the mailbox <bdi>{target.ref.mailbox.id}</bdi>, not your own.
-                  </>
-                ) : event ? (
-                  "In your own calendar."
-                ) : (
-                  "In your own mailbox."
-                )}
+                {target.ref.mailbox.kind === "user"
+                  ? fill("confirm.inMailbox", { mailbox: <bdi>{target.ref.mailbox.id}</bdi> })
+                  : event
+                    ? t("confirm.ownCalendar")
+                    : t("confirm.ownMailbox")}
               </p>
             )}
-            <p id="confirm-warning">It skips Deleted Items and "Recover deleted items". {HOLD_NOTE}</p>
+            <p id="confirm-warning">{t("confirm.warning", { hold: holdNote() })}</p>
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" className={danger.danger} onClick={() => onAnswer(true)}>
-              Delete permanently
+              {t("common.deletePermanently")}
             </Button>
             <Button appearance="secondary" id={cancelId} onClick={() => onAnswer(false)}>
-              Cancel
+              {t("common.cancel")}
             </Button>
           </DialogActions>
         </DialogBody>

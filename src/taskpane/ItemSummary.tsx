@@ -1,6 +1,8 @@
 import { Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import { t } from "../core/i18n";
 import type { PurgeTarget } from "../core/purge/types";
 import { displaySender, displaySubject, formatReceived } from "./format";
+import { fill } from "./ui/fill";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
@@ -31,11 +33,9 @@ export function ItemSummary({ target, locale }: ItemSummaryProps) {
         <bdi>{displaySubject(target.subject)}</bdi>
       </Subtitle2>
       {sender && (
-        <Caption1 className={styles.meta}>
-          From <bdi>{sender}</bdi>
-        </Caption1>
+        <Caption1 className={styles.meta}>{fill("item.from", { sender: <bdi>{sender}</bdi> })}</Caption1>
       )}
-      {received && <Caption1 className={styles.meta}>Received {received}</Caption1>}
+      {received && <Caption1 className={styles.meta}>{t("item.received", { date: received })}</Caption1>}
     </div>
   );
 }

@@ -10,12 +10,14 @@ import {
 import { DeleteRegular, DismissRegular } from "@fluentui/react-icons";
 import { lazy, Suspense, useState } from "react";
 import type { GraphProblem } from "../core/graph/types";
+import { t } from "../core/i18n";
 import type { MailboxAccess } from "../core/office/shared";
 import { itemToTarget } from "../core/purge/targets";
 import type { BulkDeps } from "./bulk/bulkDeps";
 import { ItemSummary } from "./ItemSummary";
 import { SummaryBar } from "./SummaryBar";
 import { Busy } from "./ui/Busy";
+import { fill } from "./ui/fill";
 import type { PaneModel } from "./usePurgePane";
 
 // The confirmation starts loading right after the first paint (it renders closed), so it is there by the press.
@@ -47,10 +49,10 @@ const useStyles = makeStyles({
 function ProblemDetails({ problem }: { problem: GraphProblem }) {
   const styles = useStyles();
   const parts = [
-    problem.status ? `HTTP ${problem.status}` : undefined,
-    problem.code ? `Code: ${problem.code}` : undefined,
-    problem.requestId ? `Request ID: ${problem.requestId}` : undefined,
-    problem.date ? `Date: ${problem.date}` : undefined,
+    problem.status ? t("pane.detail.http", { status: String(problem.status) }) : undefined,
+    problem.code ? t("pane.detail.code", { code: problem.code }) : undefined,
+    problem.requestId ? t("pane.detail.requestId", { id: problem.requestId }) : undefined,
+    problem.date ? t("pane.detail.date", { date: problem.date }) : undefined,
   ].filter(Boolean);
   if (parts.length === 0) return null;
   return <Caption1 className={styles.details}>{parts.join(" · ")}</Caption1>;
@@ -62,8 +64,8 @@ function MailboxNote({ access }: { access: MailboxAccess | undefined }) {
   if (!access || access.via === "own" || access.mailbox.kind !== "user") return null;
   return (
     <Caption1 className={styles.details}>
-      In the mailbox <bdi>{access.address ?? access.mailbox.id}</bdi>
-      {access.via === "shared-folder" ? " (shared with you)" : " (opened as another mailbox)"}
+      {fill("pane.inMailbox", { mailbox: <bdi>{access.address ?? access.mailbox.id}</bdi> })}
+      {access.via === "shared-folder" ? t("pane.sharedWithYou") : t("pane.openedAsOther")}
     </Caption1>
   );
 }
@@ -101,29 +103,27 @@ export function Pane({ model, configProblem, unavailable, locale, bulk }: PanePr
     <main className={styles.root} aria-busy={item.status === "loading" || deleting}>
       <header>
         <Title3 as="h1" block>
-          Permanent Delete
+          {t("pane.title")}
         </Title3>
         <Body1 as="p" block className={styles.intro}>
-          Deletes mail for good: it skips Deleted Items and can't be recovered in Outlook.
+          {t("pane.intro")}
         </Body1>
       </header>
 
       {configProblem && (
-        <SummaryBar summary={{ tone: "error", title: "Not configured", message: configProblem }} />
+        <SummaryBar summary={{ tone: "error", title: t("pane.notConfigured"), message: configProblem }} />
       )}
 
       {unavailable && (
-        <SummaryBar
-          summary={{ tone: "warning", title: "Not available in this cloud", message: unavailable }}
-        />
+        <SummaryBar summary={{ tone: "warning", title: t("purge.title.notInCloud"), message: unavailable }} />
       )}
 
-      {single && item.status === "loading" && <Busy label="Reading the selected message…" />}
+      {single && item.status === "loading" && <Busy label={t("pane.readingMessage")} />}
       {single && item.status === "unavailable" && <SummaryBar summary={item.summary} />}
 
       {single && item.status === "ready" && !settledItem && (
         // biome-ignore lint/a11y/useSemanticElements: a named group of text, not form controls (no fieldset)
-        <div className={styles.card} role="group" aria-label="Selected message">
+        <div className={styles.card} role="group" aria-label={t("pane.selectedMessage")}>
           <ItemSummary target={itemToTarget(item.item)} locale={locale} />
           <MailboxNote access={item.item.access} />
         </div>
@@ -131,7 +131,7 @@ export function Pane({ model, configProblem, unavailable, locale, bulk }: PanePr
 
       {refusal && !configProblem && !unavailable && (
         <SummaryBar
-          summary={{ tone: "warning", title: "Can't delete in this mailbox", message: refusal.message }}
+          summary={{ tone: "warning", title: t("purge.title.cantDeleteHere"), message: refusal.message }}
         />
       )}
 
@@ -145,7 +145,7 @@ export function Pane({ model, configProblem, unavailable, locale, bulk }: PanePr
             disabledFocusable={busy}
             onClick={model.startDelete}
           >
-            {deleting ? "Deleting…" : "Delete permanently"}
+            {deleting ? t("pane.deleting") : t("common.deletePermanently")}
           </Button>
         </div>
       )}
@@ -159,7 +159,7 @@ export function Pane({ model, configProblem, unavailable, locale, bulk }: PanePr
             action={
               signIn.canSignIn ? (
                 <Button appearance="primary" onClick={model.requestSignIn}>
-                  Sign in
+                  {t("pane.signIn")}
                 </Button>
               ) : undefined
             }
@@ -173,7 +173,7 @@ export function Pane({ model, configProblem, unavailable, locale, bulk }: PanePr
                 <Button
                   appearance="transparent"
                   icon={<DismissRegular />}
-                  aria-label="Dismiss"
+                  aria-label={t("common.dismiss")}
                   onClick={model.dismissResult}
                 />
               }
@@ -185,12 +185,7 @@ export function Pane({ model, configProblem, unavailable, locale, bulk }: PanePr
 
       {/* Bulk deletion, folders and contacts act on the person's own mailbox: never offer them while the pane
           shows an item of another mailbox, where they would read as acting on that one. */}
-      {otherMailbox && (
-        <Caption1 block>
-          Deleting several messages, whole folders or contacts works in your own mailbox only. Open one of
-          your own messages to use it.
-        </Caption1>
-      )}
+      {otherMailbox && <Caption1 block>{t("pane.otherMailboxOnly")}</Caption1>}
       {bulk && !configProblem && !unavailable && !otherMailbox && (
         <Suspense fallback={null}>
           <BulkArea

@@ -2,6 +2,7 @@ import { AUTH_MESSAGES } from "../core/auth/errors";
 import { OperationUnavailableError, operationAvailable, unavailableMessage } from "../core/cloud";
 import { ConfigError, readConfig } from "../core/config";
 import type { MailboxRef } from "../core/graph/types";
+import { t } from "../core/i18n";
 import { onItemChanged } from "../core/office/events";
 import { canFollowItemChanges, readCurrentItem } from "../core/office/item";
 import { mailboxCloud } from "../core/office/mailboxCloud";
@@ -103,7 +104,7 @@ function createBulkDeps(services: LoadServices): BulkDeps {
       return targets.map((target) => {
         const outcome = outcomes.get(target.ref.id);
         // The scheduler gives every item exactly one outcome; this only guards the contract.
-        return { target, outcome: outcome ?? { status: "not-attempted", message: "Not deleted." } };
+        return { target, outcome: outcome ?? { status: "not-attempted", message: t("common.notDeleted") } };
       });
     },
   };
@@ -115,9 +116,8 @@ export function createRealDeps(): { deps: PaneDeps; bulk: BulkDeps | undefined }
   try {
     config = readConfig(import.meta.env);
   } catch (error) {
-    const message =
-      error instanceof ConfigError ? error.message : "The add-in's configuration can't be read.";
-    return { deps: unconfigured(`${message} See the README's 'Configure' section.`), bulk: undefined };
+    const problem = error instanceof ConfigError ? error.message : t("purge.configUnreadable");
+    return { deps: unconfigured(t("purge.configSeeReadme", { problem })), bulk: undefined };
   }
   if (!config.clientId) return { deps: unconfigured(AUTH_MESSAGES.notConfigured), bulk: undefined };
 

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { AuthError } from "../core/auth/errors";
 import { OperationUnavailableError, requireAvailableFor } from "../core/cloud";
 import type { GraphProblem } from "../core/graph/types";
+import { t } from "../core/i18n";
 import type { CurrentItem } from "../core/office/item";
 import { DeleteNotAllowedError } from "../core/office/shared";
 import { type Summary, summarize, summarizeError } from "../core/purge/report";
@@ -48,10 +49,10 @@ export interface PaneModel {
 /** Refusals made before anything was sent (delegate rights, the item's cloud) read as themselves. */
 function describeError(error: unknown): Summary {
   if (error instanceof DeleteNotAllowedError) {
-    return { tone: "warning", title: "Can't delete in this mailbox", message: error.message };
+    return { tone: "warning", title: t("purge.title.cantDeleteHere"), message: error.message };
   }
   if (error instanceof OperationUnavailableError) {
-    return { tone: "warning", title: "Not available in this cloud", message: error.message };
+    return { tone: "warning", title: t("purge.title.notInCloud"), message: error.message };
   }
   return summarizeError(error);
 }

@@ -3,6 +3,7 @@
  * pane or the command decides how to show it. Messages never contain a token, and correlation IDs are kept
  * apart so they can be shown for support without being logged.
  */
+import { t } from "../i18n";
 
 export type AuthProblemKind =
   | "not-configured" // no client ID in this build
@@ -31,22 +32,33 @@ export class AuthError extends Error {
   }
 }
 
+/** The sentences, in the active language (getters: read when shown, after the page chose its language). */
 export const AUTH_MESSAGES = {
-  notConfigured:
-    "This copy of the add-in has no Microsoft Entra app configured, so it can't sign in. Set VITE_AAD_CLIENT_ID when building it (see the README's 'Configure' section), or ask whoever deployed it.",
-  interactionRequired: "Sign in to let the add-in delete mail for you. Nothing has been deleted.",
-  cancelled: "Sign-in was cancelled, so nothing was deleted. Choose Sign in when you're ready.",
-  popupBlocked:
-    "The sign-in window was blocked. Allow pop-ups for Outlook, then choose Sign in again. Nothing was deleted.",
-  network:
-    "Couldn't reach the Microsoft sign-in service. Check your connection and try again. Nothing was deleted.",
-  accountUnavailable:
-    "Outlook didn't give the add-in a signed-in account. Sign out of Outlook and back in, then try again. Nothing was deleted.",
-  conditionalAccess:
-    "Your organization's sign-in policy blocks this add-in. Ask your administrator to allow it (conditional access), and give them the correlation ID shown. Nothing was deleted.",
-  failed:
-    "Sign-in failed. Try again in a moment; if it keeps failing, give your administrator the details below.",
-} as const;
+  get notConfigured() {
+    return t("auth.notConfigured");
+  },
+  get interactionRequired() {
+    return t("auth.interactionRequired");
+  },
+  get cancelled() {
+    return t("auth.cancelled");
+  },
+  get popupBlocked() {
+    return t("auth.popupBlocked");
+  },
+  get network() {
+    return t("auth.network");
+  },
+  get accountUnavailable() {
+    return t("auth.accountUnavailable");
+  },
+  get conditionalAccess() {
+    return t("auth.conditionalAccess");
+  },
+  get failed() {
+    return t("auth.failed");
+  },
+};
 
 interface MsalLikeError {
   errorCode?: unknown;

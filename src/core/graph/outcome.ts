@@ -3,10 +3,13 @@
  * `$batch` member (whose status, headers and body arrive as JSON inside the batch answer). Keeping one mapping
  * means a member's 404 reads exactly like a single delete's 404, and only a 204 ever reads as purged.
  */
+
+import { t } from "../i18n";
 import { type GraphErrorDetails, readErrorDetails, withDetails } from "./errors";
 import type { DeleteOutcome, GraphProblem, ItemKind, ItemRef } from "./types";
 import type { Subject } from "./wording";
 import * as say from "./wording";
+import { nounForms } from "./wording";
 
 /** What the caller knows beyond the answer itself. */
 export interface AnswerContext {
@@ -122,22 +125,18 @@ function bodyText(body: unknown): string | undefined {
 }
 
 // Sentences the batch path needs beyond the single-request ones; same rules (no claim without a 204).
-const NOUN: Record<ItemKind, string> = { message: "message", contact: "contact", event: "event" };
-const STILL_THERE: Record<ItemKind, string> = {
-  message: "still in the folder",
-  contact: "still in the contacts",
-  event: "still in the calendar",
-};
 
 /** A batch answer that did not say what happened to this member (missing, repeated, unreadable). */
 export function unknownOutcomeMessage(kind: ItemKind): string {
-  return `Microsoft Graph's answer didn't say what happened to this ${NOUN[kind]}, so it may or may not have been deleted. If it is ${STILL_THERE[kind]}, try again.`;
+  return t("graph.unknownOutcome", nounForms(kind));
 }
 
 /** The run stopped (cancelled) before this item was sent. */
-export const CANCELLED_BEFORE_ITEM = "Cancelled before this item: not deleted.";
+export function cancelledBeforeItem(): string {
+  return t("graph.cancelledBeforeItem");
+}
 
 /** Items kept waiting on 424 answers (a request before them in the batch failed) more times than we allow. */
 export function dependencyMessage(kind: ItemKind): string {
-  return `The ${NOUN[kind]} was not deleted: Microsoft Graph kept skipping it because a request before it in the same batch failed. Try again.`;
+  return t("graph.dependency", nounForms(kind));
 }

@@ -43,12 +43,12 @@ export const de: Catalogue = {
   "graph.then.afterThat": "versuchen Sie es danach erneut",
   "graph.then.fewMinutes": "versuchen Sie es in ein paar Minuten erneut",
   "graph.then.again": "versuchen Sie es erneut",
-  "graph.notDeleted": "{TheNom} wurde nicht gelöscht; {then}.",
+  "graph.notDeleted": "{TheNom} wurde nicht gelöscht; {advice}.",
   "graph.notDeletedUncertain":
-    "Ein früherer Versuch hat {theAcc} möglicherweise schon gelöscht; wenn {it} {stillThere} ist, {then}.",
+    "Ein früherer Versuch hat {theAcc} möglicherweise schon gelöscht; wenn {it} {stillThere} ist, {advice}.",
   "graph.notDeletedTail": " {TheNom} wurde nicht gelöscht.",
   "graph.maybeDeleted":
-    "{TheNom} wurde möglicherweise gelöscht, möglicherweise auch nicht; wenn {it} {stillThere} ist, {then}.",
+    "{TheNom} wurde möglicherweise gelöscht, möglicherweise auch nicht; wenn {it} {stillThere} ist, {advice}.",
   "graph.unauthorized":
     "Ihre Anmeldung ist abgelaufen oder wurde widerrufen{note}. Melden Sie sich erneut an, und versuchen Sie es dann noch einmal.",
   "graph.forbidden.readConsent":

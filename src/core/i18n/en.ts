@@ -48,11 +48,11 @@ export const en = {
   "graph.then.afterThat": "try again after that",
   "graph.then.fewMinutes": "try again in a few minutes",
   "graph.then.again": "try again",
-  "graph.notDeleted": "{TheNom} was not deleted; {then}.",
+  "graph.notDeleted": "{TheNom} was not deleted; {advice}.",
   "graph.notDeletedUncertain":
-    "An earlier attempt may already have deleted {theAcc}; if {it} is {stillThere}, {then}.",
+    "An earlier attempt may already have deleted {theAcc}; if {it} is {stillThere}, {advice}.",
   "graph.notDeletedTail": " {TheNom} was not deleted.",
-  "graph.maybeDeleted": "{TheNom} may or may not have been deleted; if {it} is {stillThere}, {then}.",
+  "graph.maybeDeleted": "{TheNom} may or may not have been deleted; if {it} is {stillThere}, {advice}.",
   "graph.unauthorized": "Your sign-in has expired or was revoked{note}. Sign in again, then retry.",
   "graph.forbidden.readConsent":
     "Your organization's consent settings or policies don't allow the add-in to do this{note}. Ask an administrator to grant consent.",

@@ -115,6 +115,11 @@ export function t<K extends MessageKey>(key: K, ...params: Params<K>): string {
   return format(active.messages[key], params[0]);
 }
 
+/** The active language's raw text for `key`, placeholders unfilled (for sentences with React parts). */
+export function template(key: MessageKey): string {
+  return active.messages[key];
+}
+
 /** The same from a given catalogue (tests, and comparisons across languages). */
 export function tIn(messages: Catalogue, key: MessageKey, params?: Record<string, string | number>): string {
   return format(messages[key], params);

@@ -3,6 +3,7 @@
  * 12007 while another is open, and `close()` has no callback, so the wrapper keeps its own "open" flag.
  * Errors keep Office's code; `dialogProblem` turns each into a sentence with what to do.
  */
+import { t } from "../i18n";
 import { officeCall } from "./async";
 import { OfficeApiError } from "./errors";
 
@@ -99,18 +100,13 @@ export async function openDialog(url: string, options: DialogOptions): Promise<D
 export function dialogProblem(code: number | undefined): string {
   switch (code) {
     case 12004:
-      return "Outlook refused to open the confirmation because its address isn't trusted (error 12004). The add-in's origin must be listed in AppDomains in its manifest: ask whoever deployed the add-in. Nothing was deleted.";
     case 12005:
-      return "Outlook refused to open the confirmation because its address isn't https (error 12005). The add-in must be served over https: ask whoever deployed it. Nothing was deleted.";
     case 12006:
-      return "The confirmation was closed, so nothing was deleted.";
     case 12007:
-      return "Another dialog from this add-in is still open (error 12007). Close it, then try again. Nothing was deleted.";
     case 12009:
-      return "The confirmation was blocked because Ignore was chosen when Outlook asked (error 12009). Try again and choose Allow. Nothing was deleted.";
     case 12011:
-      return "Your browser blocked the confirmation window (error 12011). Allow pop-ups for Outlook, then try again. Nothing was deleted.";
+      return t(`dialog.${code}` as const);
     default:
-      return `Outlook couldn't open the confirmation${code ? ` (error ${code})` : ""}. Try again; if it keeps failing, reload Outlook. Nothing was deleted.`;
+      return t("dialog.other", { note: code ? t("dialog.errorNote", { code: String(code) }) : "" });
   }
 }

@@ -1,4 +1,5 @@
 /** Typed errors for everything that comes back from Office.js. */
+import { type MessageKey, t } from "../i18n";
 
 /** An Office.js asynchronous call failed. `code` and `name` are Office's own (e.g. 12004, "InvalidDomain"). */
 export class OfficeApiError extends Error {
@@ -14,18 +15,19 @@ export class OfficeApiError extends Error {
   }
 }
 
+/** Catalogue keys naming the features that need a requirement set. */
+export type FeatureKey = Extract<MessageKey, `feature.${string}`>;
+
 /** The host does not support a requirement set the feature needs. */
 export class RequirementError extends Error {
   override readonly name = "RequirementError";
   constructor(
     readonly set: string,
     readonly version: string,
-    readonly feature: string,
+    /** What needs it: a catalogue key (feature.*), so the sentence is in the person's language. */
+    readonly feature: FeatureKey,
   ) {
-    super(
-      `${feature} needs the ${set} ${version} requirement set, which this version of Outlook doesn't support. ` +
-        "Use Outlook on the web or the new Outlook for Windows, or update Outlook.",
-    );
+    super(t("office.requirement", { feature: t(feature), set, version }));
   }
 }
 
@@ -33,9 +35,7 @@ export class RequirementError extends Error {
 export class DraftNotSavedError extends Error {
   override readonly name = "DraftNotSavedError";
   constructor() {
-    super(
-      "This draft hasn't been saved yet, so it has nothing to delete. Save the draft first, then try again.",
-    );
+    super(t("office.draftNotSaved"));
   }
 }
 
@@ -43,7 +43,7 @@ export class DraftNotSavedError extends Error {
 export class NoItemError extends Error {
   override readonly name = "NoItemError";
   constructor() {
-    super("No message is selected. Select a message, then try again.");
+    super(t("office.noItem"));
   }
 }
 
@@ -51,6 +51,6 @@ export class NoItemError extends Error {
 export class UnsupportedItemError extends Error {
   override readonly name = "UnsupportedItemError";
   constructor(readonly itemType: string) {
-    super(`This add-in deletes messages; the selected item is a ${itemType}.`);
+    super(t("office.unsupportedItem", { itemType }));
   }
 }

@@ -139,7 +139,7 @@ describe("requirements", () => {
   it("throws for the first missing set", () => {
     installOffice({ sets: { Mailbox: "1.13" } });
     expect(() =>
-      requireSets({ set: "DialogApi", version: "1.2", feature: "The confirmation dialog" }),
+      requireSets({ set: "DialogApi", version: "1.2", feature: "feature.confirmationDialog" }),
     ).toThrow(/DialogApi 1\.2/);
   });
 });

@@ -7,6 +7,7 @@
  * Permission: ReadItem (itemId, subject, from, dateTimeCreated, convertToRestId).
  */
 import type { MailboxRef } from "../graph/types";
+import { t } from "../i18n";
 import { officeCall } from "./async";
 import { DraftNotSavedError, NoItemError, UnsupportedItemError } from "./errors";
 import { isSupported, REQUIREMENTS, requireSets } from "./requirements";
@@ -104,7 +105,7 @@ function isComposeItem(item: Office.MessageRead | Office.MessageCompose): item i
 }
 
 /** seriesId, recurrence and organizer on read-mode appointments. */
-const APPOINTMENT_DETAILS = { set: "Mailbox", version: "1.7", feature: "Deleting a calendar event" } as const;
+const APPOINTMENT_DETAILS = { set: "Mailbox", version: "1.7", feature: "feature.appointment" } as const;
 
 /**
  * An occurrence has a seriesId (its master's EWS ID); Office.js gives null for single appointments and series
@@ -126,11 +127,9 @@ function attendeesListed(item: Office.AppointmentRead): boolean | undefined {
   return lists.some((list) => list.length > 0);
 }
 
-const SHARED_CALENDAR: Refusal = {
-  message:
-    "This event is in a calendar someone shared with you. The add-in deletes events permanently only in your own calendar, so it doesn't offer it here. Nothing was deleted; the calendar's owner can delete it.",
-  short: "The add-in deletes events only in your own calendar. Nothing was deleted.",
-};
+function sharedCalendar(): Refusal {
+  return { message: t("shared.calendar"), short: t("shared.calendarShort") };
+}
 
 async function readEvent(item: Office.AppointmentRead): Promise<EventItem> {
   requireSets(APPOINTMENT_DETAILS);
@@ -153,7 +152,7 @@ async function readEvent(item: Office.AppointmentRead): Promise<EventItem> {
     isOrganizer: me.some((address) => same(address, organizer?.address)),
     hasAttendees: attendeesListed(item),
     mailbox: { kind: "me" },
-    ...(access.via === "own" ? {} : { refusal: SHARED_CALENDAR }),
+    ...(access.via === "own" ? {} : { refusal: sharedCalendar() }),
   };
 }
 

@@ -4,20 +4,20 @@
  * DialogApi 1.2: messageChild, used to hand the confirmation page what it must show.
  * NestedAppAuth 1.1: MSAL nested app authentication and Office.auth.getAuthContext.
  */
-import { RequirementError } from "./errors";
+import { type FeatureKey, RequirementError } from "./errors";
 
 export interface Requirement {
   set: string;
   version: string;
   /** What needs it, in words a person understands. */
-  feature: string;
+  feature: FeatureKey;
 }
 
 export const REQUIREMENTS = {
-  restIds: { set: "Mailbox", version: "1.5", feature: "Deleting the selected message" },
-  composeItemId: { set: "Mailbox", version: "1.8", feature: "Deleting a saved draft" },
-  confirmationDialog: { set: "DialogApi", version: "1.2", feature: "The confirmation dialog" },
-  nestedAppAuth: { set: "NestedAppAuth", version: "1.1", feature: "Single sign-on" },
+  restIds: { set: "Mailbox", version: "1.5", feature: "feature.restIds" },
+  composeItemId: { set: "Mailbox", version: "1.8", feature: "feature.composeItemId" },
+  confirmationDialog: { set: "DialogApi", version: "1.2", feature: "feature.confirmationDialog" },
+  nestedAppAuth: { set: "NestedAppAuth", version: "1.1", feature: "feature.nestedAppAuth" },
 } as const satisfies Record<string, Requirement>;
 
 export function isSupported(requirement: Requirement): boolean {

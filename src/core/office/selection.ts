@@ -11,7 +11,7 @@ import { isSupported, type Requirement } from "./requirements";
 export const MULTI_SELECT: Requirement = {
   set: "Mailbox",
   version: "1.13",
-  feature: "Deleting several selected messages",
+  feature: "feature.multiSelect",
 };
 
 export interface SelectedMessage {

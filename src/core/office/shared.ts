@@ -15,6 +15,7 @@
  * - otherwise the person's own mailbox, /me.
  */
 import type { MailboxRef } from "../graph/types";
+import { t } from "../i18n";
 import { officeCall } from "./async";
 import { isSupported, type Requirement } from "./requirements";
 
@@ -31,13 +32,13 @@ export const DelegatePermission = {
 export const SHARED_PROPERTIES: Requirement = {
   set: "Mailbox",
   version: "1.8",
-  feature: "Deleting items in shared folders and shared mailboxes",
+  feature: "feature.sharedFolders",
 };
 
 const AUTH_CONTEXT: Requirement = {
   set: "NestedAppAuth",
   version: "1.1",
-  feature: "Knowing who is signed in",
+  feature: "feature.authContext",
 };
 
 export interface MailboxAccess {
@@ -159,15 +160,15 @@ export function deleteRefusal(access: MailboxAccess, ownItem: boolean): Refusal 
   if (access.via !== "shared-folder" || bits === undefined) return undefined;
   if (bits & DelegatePermission.DeleteAll) return undefined;
   if (bits & DelegatePermission.DeleteOwn && ownItem) return undefined;
-  const where = access.address ?? "this mailbox";
+  const where = access.address ?? t("shared.thisMailbox");
   if (bits & DelegatePermission.DeleteOwn) {
     return {
-      message: `Your permissions on ${where} let you delete only items you created there, and this message isn't one of them, so the add-in doesn't offer to delete it. Nothing was deleted; ask the mailbox's owner or an administrator for "Delete all" rights if you need to.`,
-      short: `You may delete only your own items in ${where}; this message isn't one. Nothing was deleted.`,
+      message: t("shared.deleteOwnOnly", { where }),
+      short: t("shared.deleteOwnOnlyShort", { where }),
     };
   }
   return {
-    message: `Your permissions on ${where} don't include deleting items, so the add-in doesn't offer to delete this message. Nothing was deleted; ask the mailbox's owner or an administrator for delete rights if you need to.`,
-    short: `You don't have delete rights on ${where}. Nothing was deleted.`,
+    message: t("shared.noDelete", { where }),
+    short: t("shared.noDeleteShort", { where }),
   };
 }

@@ -14,6 +14,7 @@
 import type { GraphClient } from "../graph/client";
 import { mailboxPath } from "../graph/paths";
 import type { MailboxRef } from "../graph/types";
+import { t } from "../i18n";
 import { type PurgeProgress, purgeItems, type RequestLedger } from "./scheduler";
 import type { ItemResult, PurgeTarget } from "./types";
 
@@ -173,7 +174,7 @@ export function createContactActions(
       return targets.map((target) => ({
         target,
         // The scheduler gives every item exactly one outcome; this only guards the contract.
-        outcome: outcomes.get(target.ref.id) ?? { status: "not-attempted", message: "Not deleted." },
+        outcome: outcomes.get(target.ref.id) ?? { status: "not-attempted", message: t("common.notDeleted") },
       }));
     },
   };

@@ -3,16 +3,15 @@
  * so a cell starting with = + - @ (or a tab/CR) is prefixed with an apostrophe: a spreadsheet must not run it as
  * a formula.
  */
+import { t } from "../i18n";
 import type { ItemOutcome, ItemResult } from "./types";
 
 export type ReportRow = ItemResult;
 
-export const OUTCOME_LABEL: Record<ItemOutcome["status"], string> = {
-  purged: "Deleted permanently",
-  "already-gone": "Already gone",
-  failed: "Not deleted",
-  "not-attempted": "Not attempted",
-};
+/** "Deleted permanently", "Already gone", … in the active language. */
+export function outcomeLabel(status: ItemOutcome["status"]): string {
+  return t(`outcome.${status}` as const);
+}
 
 export function outcomeReason(outcome: ItemOutcome): string {
   switch (outcome.status) {
@@ -33,7 +32,17 @@ function cell(value: string): string {
 
 export function reportCsv(rows: readonly ReportRow[]): string {
   const lines = [
-    ["Subject", "Sender", "Sender address", "Received", "Folder", "Outcome", "Reason"].join(","),
+    [
+      t("csv.subject"),
+      t("csv.sender"),
+      t("csv.senderAddress"),
+      t("csv.received"),
+      t("csv.folder"),
+      t("csv.outcome"),
+      t("csv.reason"),
+    ]
+      .map(cell)
+      .join(","),
   ];
   for (const { target, outcome } of rows) {
     lines.push(
@@ -43,7 +52,7 @@ export function reportCsv(rows: readonly ReportRow[]): string {
         target.from?.address ?? "",
         target.received ? target.received.toISOString() : "",
         target.folderName ?? "",
-        OUTCOME_LABEL[outcome.status],
+        outcomeLabel(outcome.status),
         outcomeReason(outcome),
       ]
         .map(cell)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type EventFacts, eventConfirmation, ORGANIZER_NOTE } from "./eventWording";
+import { type EventFacts, eventConfirmation, organizerNote } from "./eventWording";
 
 const format = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ");
 const base: EventFacts = {
@@ -41,11 +41,11 @@ describe("eventConfirmation", () => {
 
   it("an organizer of a meeting is told Graph documents nothing about attendees, and nothing more is claimed", () => {
     const w = eventConfirmation({ ...base, isOrganizer: true }, format);
-    expect(w.attendees).toBe(ORGANIZER_NOTE);
+    expect(w.attendees).toBe(organizerNote());
     expect(w.details).toContain("Organized by you.");
-    expect(ORGANIZER_NOTE).toContain("says nothing about attendees");
+    expect(organizerNote()).toContain("says nothing about attendees");
     // No claim that a cancellation is, or is not, sent.
-    expect(ORGANIZER_NOTE).not.toMatch(/attendees (will|won't) /);
+    expect(organizerNote()).not.toMatch(/attendees (will|won't) /);
   });
 
   it("no attendee note for the organizer's own appointment without attendees; a note when Outlook didn't say", () => {
@@ -53,7 +53,7 @@ describe("eventConfirmation", () => {
       eventConfirmation({ ...base, isOrganizer: true, hasAttendees: false }, format).attendees,
     ).toBeUndefined();
     expect(eventConfirmation({ ...base, isOrganizer: true, hasAttendees: undefined }, format).attendees).toBe(
-      ORGANIZER_NOTE,
+      organizerNote(),
     );
   });
 

@@ -8,6 +8,7 @@
  * calendar sends attendees a cancellation). So an organizer of a meeting with attendees is told exactly that, and
  * nothing more is claimed.
  */
+import { t } from "../i18n";
 import type { EventRecurrence } from "../office/item";
 
 export interface EventFacts {
@@ -31,21 +32,24 @@ export interface EventConfirmation {
   attendees: string | undefined;
 }
 
-export const ORGANIZER_NOTE =
-  "Microsoft Graph's documentation for permanently deleting an event says nothing about attendees: it doesn't say they get a cancellation or that the meeting leaves their calendars, so don't count on either. If attendees should know, cancel the meeting in Outlook instead.";
+export function organizerNote(): string {
+  return t("event.organizerNote");
+}
 
 function when(facts: EventFacts, format: (date: Date) => string): string {
-  if (facts.start && facts.end) return `${format(facts.start)} to ${format(facts.end)}`;
-  if (facts.start) return `starting ${format(facts.start)}`;
+  if (facts.start && facts.end)
+    return t("event.fromTo", { start: format(facts.start), end: format(facts.end) });
+  if (facts.start) return t("event.starting", { start: format(facts.start) });
   return "";
 }
 
 function organizer(facts: EventFacts): string {
-  if (facts.isOrganizer) return "Organized by you.";
+  if (facts.isOrganizer) return t("event.organizedByYou");
   const name = facts.organizerName || facts.organizerAddress;
   if (!name) return "";
-  const address = facts.organizerName && facts.organizerAddress ? ` <${facts.organizerAddress}>` : "";
-  return `Organized by ${name}${address}.`;
+  return facts.organizerName && facts.organizerAddress
+    ? t("event.organizedByAddress", { name, address: facts.organizerAddress })
+    : t("event.organizedBy", { name });
 }
 
 export function eventConfirmation(facts: EventFacts, format: (date: Date) => string): EventConfirmation {
@@ -54,27 +58,28 @@ export function eventConfirmation(facts: EventFacts, format: (date: Date) => str
   let scope: string;
   switch (facts.recurrence) {
     case "occurrence":
-      title = "Delete this one occurrence permanently?";
-      scope = `Only this occurrence${time ? ` (${time})` : ""} is deleted. The other occurrences of the series stay in your calendar; to delete them all, open the series and delete it there.`;
+      title = t("event.occurrence.title");
+      scope = time ? t("event.occurrence.scopeWhen", { time }) : t("event.occurrence.scope");
       break;
     case "series":
-      title = "Delete the whole series permanently?";
-      scope =
-        "This is a recurring series: the whole series is deleted from your calendar, with every one of its occurrences, not just one.";
+      title = t("event.series.title");
+      scope = t("event.series.scope");
       break;
     default:
-      title = "Delete this event permanently?";
-      scope = "This one event is deleted from your calendar.";
+      title = t("event.single.title");
+      scope = t("event.single.scope");
   }
   const details = [
     time && facts.recurrence !== "occurrence"
-      ? `${facts.recurrence === "series" ? "Outlook shows the series at" : "When"}: ${time}.`
+      ? facts.recurrence === "series"
+        ? t("event.seriesAt", { time })
+        : t("event.when", { time })
       : "",
     organizer(facts),
   ]
     .filter(Boolean)
     .join(" ");
   // A personal appointment with nobody invited has no attendees to speak of; when Outlook didn't say, tell.
-  const attendees = facts.isOrganizer && facts.hasAttendees !== false ? ORGANIZER_NOTE : undefined;
+  const attendees = facts.isOrganizer && facts.hasAttendees !== false ? organizerNote() : undefined;
   return { title, scope, details, attendees };
 }

@@ -18,6 +18,7 @@ import { GraphError } from "../graph/errors";
 import { mailboxPath } from "../graph/paths";
 import { defaultSleep, parseRetryAfter } from "../graph/retry";
 import type { MailboxRef } from "../graph/types";
+import { t } from "../i18n";
 import { mapLimited } from "./mailData";
 
 type Reader = Pick<GraphClient, "getJson">;
@@ -140,7 +141,7 @@ export interface FolderDeleteOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-const quote = (name: string) => `“${name}”`;
+const quote = (name: string) => t("common.quoted", { text: name });
 
 /** Sentences for the person, per Graph answer. Nothing is called deleted without a 204. */
 export function folderOutcomeFor(
@@ -148,7 +149,7 @@ export function folderOutcomeFor(
   code: string | undefined,
   name: string,
 ): FolderDeleteOutcome {
-  const note = code ? ` (Graph error ${code})` : ` (HTTP ${status})`;
+  const note = code ? t("folder.note.code", { code }) : t("folder.note.status", { status: String(status) });
   const failed = (message: string): FolderDeleteOutcome => ({
     status: "failed",
     message,
@@ -159,33 +160,25 @@ export function folderOutcomeFor(
   if (status === 404) {
     return {
       status: "already-gone",
-      message: `The folder ${quote(name)} is no longer there${note}: it was deleted or moved. Nothing was deleted.`,
+      message: t("folder.gone", { name: quote(name), note }),
     };
   }
   if (code === "ErrorDeleteDistinguishedFolder") {
-    return failed(
-      `${quote(name)} is one of Outlook's own folders, which can't be deleted${note}. Nothing was deleted.`,
-    );
+    return failed(t("folder.distinguished", { name: quote(name), note }));
   }
   if (status === 403 && code === "ErrorAccessDenied") {
-    return failed(
-      `The add-in isn't allowed to delete this folder${note}. It needs the delegated Mail.ReadWrite permission; an administrator may need to grant consent. Nothing was deleted.`,
-    );
+    return failed(t("folder.accessDenied", { note }));
   }
   if (status === 403) {
-    return failed(`Exchange refused to delete the folder ${quote(name)}${note}. Nothing was deleted.`);
+    return failed(t("folder.refused", { name: quote(name), note }));
   }
   if (status === 429 || status === 503) {
-    return failed(
-      `Microsoft Graph is limiting the add-in's requests right now${note}. The folder was not deleted; try again in a few minutes.`,
-    );
+    return failed(t("folder.throttled", { note }));
   }
   if (status >= 500) {
-    return failed(
-      `Microsoft Graph had a problem${note}. The folder may or may not have been deleted; if it is still in the list, try again later.`,
-    );
+    return failed(t("folder.serverError", { note }));
   }
-  return failed(`Microsoft Graph refused the request${note}. The folder was not deleted.`);
+  return failed(t("folder.rejected", { note }));
 }
 
 /** `POST {mailbox}/mailFolders/{id}/permanentDelete`, as a one-member `$batch`. */
@@ -208,7 +201,7 @@ export async function permanentDeleteFolder(
   };
   const cancelled: FolderDeleteOutcome = {
     status: "failed",
-    message: "Cancelled. The folder was not deleted.",
+    message: t("folder.cancelled"),
   };
   const wait = async (ms: number): Promise<boolean> => {
     try {
@@ -225,8 +218,7 @@ export async function permanentDeleteFolder(
       if (failure.kind === "unauthorized") {
         return {
           status: "failed",
-          message:
-            "Your sign-in has expired or was revoked. Sign in again, then retry. The folder was not deleted.",
+          message: t("folder.unauthorized"),
         };
       }
       if (failure.nothingRan && (failure.status === 429 || failure.status === 503) && attempt < maxAttempts) {
@@ -236,20 +228,20 @@ export async function permanentDeleteFolder(
       return failure.nothingRan
         ? {
             status: "failed",
-            message: `The request didn't reach Exchange${failure.status ? ` (HTTP ${failure.status})` : ""}. The folder was not deleted; try again.`,
+            message: t("folder.notReached", {
+              note: failure.status ? t("folder.note.status", { status: String(failure.status) }) : "",
+            }),
           }
         : {
             status: "failed",
-            message:
-              "The connection failed before Microsoft Graph answered. The folder may or may not have been deleted; if it is still in the list, try again.",
+            message: t("folder.connectionFailed"),
           };
     }
     const answer = result.responses.get("1");
     if (answer?.kind !== "answered") {
       return {
         status: "failed",
-        message:
-          "Microsoft Graph's answer couldn't be read. The folder may or may not have been deleted; if it is still in the list, try again.",
+        message: t("folder.unreadable"),
       };
     }
     const code = errorCode(answer.body);

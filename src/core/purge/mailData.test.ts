@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, ewsToRestId, startEmulator } from "../../../test/emulator/server";
 import { createGraphClient } from "../graph/client";
-import { listFolderMessages, listMailFolders, resolveSelection, SHARED_SELECTION_REASON } from "./mailData";
+import { listFolderMessages, listMailFolders, resolveSelection, sharedSelectionReason } from "./mailData";
 
 let emulator: Emulator;
 let graph: ReturnType<typeof createGraphClient>;
@@ -80,6 +80,6 @@ describe("Graph reads for bulk purges (against the emulator)", () => {
       new Map(),
     );
     expect(resolved.targets.map((t) => t.ref.id)).toEqual([own.id]);
-    expect(resolved.skipped).toEqual([{ subject: sales.subject, reason: SHARED_SELECTION_REASON }]);
+    expect(resolved.skipped).toEqual([{ subject: sales.subject, reason: sharedSelectionReason() }]);
   });
 });

@@ -7,6 +7,7 @@ import type { GraphClient } from "../graph/client";
 import { GraphError } from "../graph/errors";
 import { mailboxPath } from "../graph/paths";
 import type { MailboxRef } from "../graph/types";
+import { t } from "../i18n";
 import type { SelectedMessage } from "../office/selection";
 import type { PurgeTarget } from "./types";
 
@@ -67,8 +68,9 @@ export async function mapLimited<T, R>(
 }
 
 /** Why a selected message in another person's or a shared mailbox is left out of a multi-selection. */
-export const SHARED_SELECTION_REASON =
-  "In a shared or delegated mailbox: with several messages selected Outlook doesn't say whose, so the add-in won't guess. Select it on its own to delete it.";
+export function sharedSelectionReason(): string {
+  return t("selection.sharedReason");
+}
 
 export interface ResolvedSelection {
   /** Messages Graph confirmed, with what the confirmation shows. */
@@ -86,11 +88,11 @@ export async function resolveSelection(
   const skipped: ResolvedSelection["skipped"] = [];
   const candidates = selected.filter((s) => {
     if (s.itemMode.toLowerCase() === "compose") {
-      skipped.push({ subject: s.subject, reason: "A draft open for editing: save and close it first." });
+      skipped.push({ subject: s.subject, reason: t("selection.draft") });
       return false;
     }
     if (s.itemType && s.itemType.toLowerCase() !== "message") {
-      skipped.push({ subject: s.subject, reason: "Not a message." });
+      skipped.push({ subject: s.subject, reason: t("selection.notMessage") });
       return false;
     }
     return true;
@@ -117,10 +119,7 @@ export async function resolveSelection(
     if (!message) {
       skipped.push({
         subject: s.subject,
-        reason:
-          "elsewhere" in entry
-            ? SHARED_SELECTION_REASON
-            : "Already gone (deleted or moved), or an ID Outlook gave wrongly.",
+        reason: "elsewhere" in entry ? sharedSelectionReason() : t("selection.gone"),
       });
       continue;
     }

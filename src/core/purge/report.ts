@@ -3,6 +3,7 @@
  */
 import { AuthError } from "../auth/errors";
 import { GraphError } from "../graph/errors";
+import { t } from "../i18n";
 import { dialogProblem } from "../office/dialog";
 import {
   DraftNotSavedError,
@@ -27,27 +28,28 @@ export interface Summary {
 
 /** Notification-bar forms (at most 150 characters each) of sentences that are longer in the pane. */
 export const SHORT_MESSAGES = {
-  notConfigured:
-    "The add-in has no Microsoft Entra app configured, so it can't sign in. Ask whoever deployed it. Nothing was deleted.",
+  get notConfigured() {
+    return t("purge.short.notConfigured");
+  },
   conditionalAccess: (correlationId: string | undefined) =>
-    `Your organization's sign-in policy blocks this add-in. Ask your admin${correlationId ? ` (ID ${correlationId})` : ""}. Nothing was deleted.`,
-  dialog: {
-    12004:
-      "Outlook blocked the confirmation (error 12004): the add-in's origin isn't in its AppDomains. Ask your admin. Nothing was deleted.",
-    12005:
-      "Outlook blocked the confirmation (error 12005): it isn't served over https. Ask your admin. Nothing was deleted.",
-  } as Record<number, string>,
-} as const;
+    t("purge.short.conditionalAccess", {
+      id: correlationId ? t("purge.short.conditionalAccessId", { id: correlationId }) : "",
+    }),
+  dialog: (code: number | undefined): string | undefined =>
+    code === 12004 || code === 12005 ? t(`purge.short.${code}` as const) : undefined,
+};
 
-export const HOLD_NOTE =
-  "Outlook can't bring it back. If your mailbox is on hold, your organization keeps a copy for its retention period.";
+/** What a purge means, said after every confirmation and result. */
+export function holdNote(): string {
+  return t("purge.holdNote");
+}
 
 export function quoteSubject(subject: string): string {
   // Control and bidi-override characters would garble a notification line; they are removed on purpose.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
   const clean = subject.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, " ").trim();
-  if (clean === "") return "(no subject)";
-  return clean.length > 60 ? `“${clean.slice(0, 59).trimEnd()}…”` : `“${clean}”`;
+  if (clean === "") return t("common.noSubject");
+  return t("common.quoted", { text: clean.length > 60 ? `${clean.slice(0, 59).trimEnd()}…` : clean });
 }
 
 export function summarizeItem(result: ItemResult): Summary {
@@ -56,29 +58,29 @@ export function summarizeItem(result: ItemResult): Summary {
     case "purged":
       return {
         tone: "success",
-        title: "Deleted permanently",
-        message: `${quoteSubject(result.target.subject)} was deleted permanently. ${HOLD_NOTE}`,
+        title: t("purge.title.deleted"),
+        message: t("purge.deleted", { subject: quoteSubject(result.target.subject), hold: holdNote() }),
       };
     case "already-gone":
-      return { tone: "info", title: "Already gone", message: outcome.message };
+      return { tone: "info", title: t("purge.title.alreadyGone"), message: outcome.message };
     case "failed":
-      return { tone: "error", title: "Not deleted", message: outcome.problem.message };
+      return { tone: "error", title: t("purge.title.notDeleted"), message: outcome.problem.message };
     case "not-attempted":
-      return { tone: "warning", title: "Not deleted", message: outcome.message };
+      return { tone: "warning", title: t("purge.title.notDeleted"), message: outcome.message };
   }
 }
 
 export function summarize(result: PurgeResult): Summary {
   switch (result.status) {
     case "cancelled":
-      return { tone: "info", title: "Cancelled", message: result.message };
+      return { tone: "info", title: t("purge.title.cancelled"), message: result.message };
     case "voided":
-      return { tone: "warning", title: "Nothing deleted", message: result.message };
+      return { tone: "warning", title: t("purge.title.nothingDeleted"), message: result.message };
     case "busy":
       return {
         tone: "info",
-        title: "Already deleting",
-        message: "A deletion is already running. Wait for it to finish.",
+        title: t("purge.title.alreadyDeleting"),
+        message: t("purge.busy"),
       };
     case "done": {
       const [only] = result.results;
@@ -90,14 +92,18 @@ export function summarize(result: PurgeResult): Summary {
       const notAttempted = count("not-attempted");
       // "Already gone" is not a failure: nothing is left to delete for those.
       const unfinished = failed + notAttempted;
-      const parts = [`${purged} of ${result.results.length} deleted permanently`];
-      if (gone > 0) parts.push(`${gone} already gone`);
-      if (failed > 0) parts.push(`${failed} not deleted`);
-      if (notAttempted > 0) parts.push(`${notAttempted} not attempted`);
+      const parts = [t("purge.count.purged", { purged, total: result.results.length })];
+      if (gone > 0) parts.push(t("purge.count.gone", { count: gone }));
+      if (failed > 0) parts.push(t("purge.count.failed", { count: failed }));
+      if (notAttempted > 0) parts.push(t("purge.count.notAttempted", { count: notAttempted }));
+      const counts = parts.join(t("purge.count.separator"));
       return {
         tone: unfinished === 0 ? "success" : purged === 0 ? "error" : "warning",
-        title: unfinished === 0 ? "Deleted permanently" : "Some messages not deleted",
-        message: `${parts.join(", ")}.${unfinished > 0 ? " The report below says why for each; run it again to retry what is left." : ` ${HOLD_NOTE}`}`,
+        title: unfinished === 0 ? t("purge.title.deleted") : t("purge.title.someNotDeleted"),
+        message:
+          unfinished > 0
+            ? t("purge.count.unfinished", { counts })
+            : t("purge.count.finished", { counts, hold: holdNote() }),
       };
     }
   }
@@ -107,7 +113,7 @@ export function summarize(result: PurgeResult): Summary {
 export function notificationText(result: PurgeResult): string {
   const summary = summarize(result);
   if (result.status === "done" && summary.tone === "success") {
-    return "Deleted permanently. Outlook can't recover it; a mailbox hold keeps a copy for retention.";
+    return t("purge.notification.deleted");
   }
   return summary.message;
 }
@@ -118,8 +124,8 @@ function authDetails(error: AuthError): string {
   const { code, correlationId } = error.details;
   const routine =
     error.kind === "interaction-required" || error.kind === "cancelled" || error.kind === "not-configured";
-  if (code && !routine) parts.push(`Error code: ${code}`);
-  if (correlationId) parts.push(`Correlation ID: ${correlationId}`);
+  if (code && !routine) parts.push(t("auth.errorCode", { code }));
+  if (correlationId) parts.push(t("auth.correlationId", { id: correlationId }));
   return parts.length > 0 ? ` (${parts.join("; ")})` : "";
 }
 
@@ -135,7 +141,7 @@ export function summarizeError(error: unknown): Summary {
           : undefined;
     return {
       tone: error.kind === "cancelled" ? "info" : "error",
-      title: error.canSignIn ? "Sign-in needed" : "Can't sign in",
+      title: error.canSignIn ? t("purge.title.signInNeeded") : t("purge.title.cantSignIn"),
       message: error.message + authDetails(error),
       ...(short ? { short } : {}),
     };
@@ -145,37 +151,39 @@ export function summarizeError(error: unknown): Summary {
     error instanceof DraftNotSavedError ||
     error instanceof UnsupportedItemError
   ) {
-    return { tone: "info", title: "Nothing to delete", message: error.message };
+    return { tone: "info", title: t("purge.title.nothingToDelete"), message: error.message };
   }
   if (error instanceof RequirementError)
-    return { tone: "error", title: "Not supported here", message: error.message };
+    return { tone: "error", title: t("purge.title.notSupported"), message: error.message };
   if (error instanceof OfficeApiError) {
     if (error.operation === "displayDialogAsync") {
-      const short = error.code === undefined ? undefined : SHORT_MESSAGES.dialog[error.code];
+      const short = SHORT_MESSAGES.dialog(error.code);
       return {
         tone: error.code === 12006 ? "info" : "error",
-        title: "Nothing deleted",
+        title: t("purge.title.nothingDeleted"),
         message: dialogProblem(error.code),
         ...(short ? { short } : {}),
       };
     }
     return {
       tone: "error",
-      title: "Outlook error",
-      message: `Outlook reported an error (${error.operation}${error.code ? `, ${error.code}` : ""}). Nothing was deleted. Try again; if it keeps happening, reload Outlook.`,
+      title: t("purge.title.outlookError"),
+      message: t("purge.outlookError", {
+        operation: error.operation,
+        code: error.code ? t("purge.outlookErrorCode", { code: String(error.code) }) : "",
+      }),
     };
   }
   if (error instanceof GraphError) {
-    return { tone: "error", title: "Microsoft Graph error", message: error.problem.message };
+    return { tone: "error", title: t("purge.title.graphError"), message: error.problem.message };
   }
   if (error instanceof ConfirmationRejected) {
-    return { tone: "warning", title: "Nothing deleted", message: PURGE_MESSAGES.mismatch };
+    return { tone: "warning", title: t("purge.title.nothingDeleted"), message: PURGE_MESSAGES.mismatch };
   }
   return {
     tone: "error",
-    title: "Something went wrong",
-    message:
-      "Something unexpected went wrong, and nothing was deleted. Try again; if it keeps happening, reload Outlook.",
+    title: t("purge.title.wentWrong"),
+    message: t("purge.unexpected"),
   };
 }
 

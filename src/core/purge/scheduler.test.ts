@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AuthError } from "../auth/errors";
-import { CANCELLED_BEFORE_ITEM } from "../graph/outcome";
+import { cancelledBeforeItem } from "../graph/outcome";
 import type { ItemRef } from "../graph/types";
 import {
   createRequestLedger,
@@ -385,7 +385,7 @@ describe("purgeItems: cancel", () => {
     });
     expect(env.graph.batchCalls).toHaveLength(2);
     expect(statuses(outcomes)).toEqual({ purged: 40, "not-attempted": 50 });
-    expect(outcomes.get("m0089")).toEqual({ status: "not-attempted", message: CANCELLED_BEFORE_ITEM });
+    expect(outcomes.get("m0089")).toEqual({ status: "not-attempted", message: cancelledBeforeItem() });
     expect(seen).toHaveLength(90);
     expect(new Set(seen).size).toBe(90);
 
@@ -411,7 +411,7 @@ describe("purgeItems: cancel", () => {
     expect(wall).toBeLessThan(1000);
     expect(env.graph.batchCalls).toHaveLength(1);
     // Its only answer was a 429: it was never carried out, so it reads as not attempted, like unsent items.
-    expect(outcomes.get("m0000")).toEqual({ status: "not-attempted", message: CANCELLED_BEFORE_ITEM });
+    expect(outcomes.get("m0000")).toEqual({ status: "not-attempted", message: cancelledBeforeItem() });
   });
 
   it("an abort before the start sends nothing", async () => {

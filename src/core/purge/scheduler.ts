@@ -40,7 +40,7 @@ import { AuthError } from "../auth/errors";
 import { type BatchMemberResult, type BatchResult, permanentDeleteMember } from "../graph/batch";
 import type { GraphClient } from "../graph/client";
 import {
-  CANCELLED_BEFORE_ITEM,
+  cancelledBeforeItem,
   dependencyMessage,
   outcomeFromResponse,
   unknownOutcomeMessage,
@@ -465,7 +465,7 @@ export async function purgeItems(
       if (!entry.sent || !entry.uncertain) return { status: "not-attempted", message: stop.message };
     } else if (!entry.sent || !entry.uncertain) {
       // Never sent, or every earlier answer (429, 424) said it wasn't carried out: nothing happened to it.
-      return { status: "not-attempted", message: CANCELLED_BEFORE_ITEM };
+      return { status: "not-attempted", message: cancelledBeforeItem() };
     }
     // Sent before, with an answer that leaves open whether it was deleted (504, a lost answer).
     return {

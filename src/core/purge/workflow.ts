@@ -10,6 +10,7 @@
  */
 import { AuthError } from "../auth/errors";
 import type { DeleteOutcome, ItemRef } from "../graph/types";
+import { t } from "../i18n";
 import type { ConfirmationAnswer, ConfirmationRequest, ItemResult, PurgeResult, PurgeTarget } from "./types";
 
 interface PurgeSteps {
@@ -42,13 +43,21 @@ type Deleter =
 
 export type PurgeDeps = PurgeSteps & Deleter;
 
+/** The workflow's own sentences, in the active language (getters: read when a result is built). */
 export const PURGE_MESSAGES = {
-  cancelled: "Nothing was deleted.",
-  changed:
-    "The selection changed while the confirmation was open, so nothing was deleted. Check what is selected and try again.",
-  mismatch: "The confirmation didn't match what was shown, so nothing was deleted. Try again.",
-  notAttempted: "Not deleted: the run stopped before this item.",
-} as const;
+  get cancelled() {
+    return t("common.nothingDeleted");
+  },
+  get changed() {
+    return t("purge.changed");
+  },
+  get mismatch() {
+    return t("purge.mismatch");
+  },
+  get notAttempted() {
+    return t("purge.notAttempted");
+  },
+};
 
 /** True when the answer names exactly the shown IDs: same set, no extras, no duplicates. */
 export function answerMatches(answer: readonly string[], shown: readonly PurgeTarget[]): boolean {

@@ -6,6 +6,7 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { FolderRegular } from "@fluentui/react-icons";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { t } from "../../core/i18n";
 import type { ContactActions } from "../../core/purge/contacts";
 import { type Summary, summarizeError } from "../../core/purge/report";
 import { SummaryBar } from "../SummaryBar";
@@ -44,11 +45,11 @@ export function BulkArea({ bulk, locale, singleBusy, onMultiple, onBusy }: BulkA
     () => ({
       ...bulk,
       purge: (targets, options) => {
-        const contacts = targets.filter((t) => t.ref.kind === "contact").length;
+        const contacts = targets.filter((target) => target.ref.kind === "contact").length;
         if (contacts === 0) return bulk.purge(targets, options);
         const actions = contactActions.current;
         if (contacts !== targets.length || !actions) {
-          return Promise.reject(new Error("Contacts and messages can't be deleted in one run."));
+          return Promise.reject(new Error(t("bulk.mixedRun")));
         }
         return actions.purge(targets, options);
       },
@@ -80,10 +81,10 @@ export function BulkArea({ bulk, locale, singleBusy, onMultiple, onBusy }: BulkA
   const { phase } = model;
   const busy = singleBusy || phase.kind === "confirming" || phase.kind === "running";
   const reportError = useCallback((summary: Summary) => setProblem(summary), []);
-  const [runNoun, setRunNoun] = useState("messages");
+  const [runKind, setRunKind] = useState<"message" | "contact">("message");
   const start: typeof model.start = (job) => {
     setProblem(undefined);
-    setRunNoun(job.targets.every((t) => t.ref.kind === "contact") ? "contacts" : "messages");
+    setRunKind(job.targets.every((target) => target.ref.kind === "contact") ? "contact" : "message");
     model.start(job);
   };
   const bulkBusy = phase.kind === "confirming" || phase.kind === "running";
@@ -121,7 +122,7 @@ export function BulkArea({ bulk, locale, singleBusy, onMultiple, onBusy }: BulkA
           progress={phase.progress}
           cancelling={phase.cancelling}
           onCancel={model.cancel}
-          noun={runNoun}
+          kind={runKind}
         />
       )}
 
@@ -132,32 +133,32 @@ export function BulkArea({ bulk, locale, singleBusy, onMultiple, onBusy }: BulkA
             summary={phase.summary}
             action={
               <Button appearance="transparent" onClick={model.reset}>
-                Dismiss
+                {t("common.dismiss")}
               </Button>
             }
           />
         )}
       </div>
       {phase.kind === "finished" && phase.results.length > 0 && (
-        <Suspense fallback={<Busy label="Preparing the report…" />}>
+        <Suspense fallback={<Busy label={t("bulk.preparingReport")} />}>
           <ReportPanel results={phase.results} locale={locale} />
         </Suspense>
       )}
 
       {folderOpen ? (
-        <Suspense fallback={<Busy label="Loading…" />}>
+        <Suspense fallback={<Busy label={t("common.loading")} />}>
           <FolderView bulk={bulk} busy={busy} onDelete={start} onError={reportError} />
         </Suspense>
       ) : (
         <div>
           <Button icon={<FolderRegular />} onClick={() => setFolderOpen(true)} disabled={busy}>
-            Delete a whole folder…
+            {t("bulk.deleteFolder")}
           </Button>
         </div>
       )}
 
       {contacts.status === "open" ? (
-        <Suspense fallback={<Busy label="Loading contacts…" />}>
+        <Suspense fallback={<Busy label={t("bulk.loadingContacts")} />}>
           <ContactsView
             actions={contacts.actions}
             busy={busy}
@@ -172,7 +173,7 @@ export function BulkArea({ bulk, locale, singleBusy, onMultiple, onBusy }: BulkA
           <div>
             {/* No icon: an icon from another chunk of @fluentui/react-icons costs ~3 kB of the first paint. */}
             <Button onClick={openContacts} disabled={busy || contacts.status === "loading"}>
-              Delete contacts…
+              {t("bulk.deleteContacts")}
             </Button>
           </div>
         )

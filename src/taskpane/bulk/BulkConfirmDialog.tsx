@@ -11,7 +11,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useId, useState } from "react";
-import { HOLD_NOTE } from "../../core/purge/report";
+import { t } from "../../core/i18n";
+import { holdNote } from "../../core/purge/report";
 import type { PurgeTarget } from "../../core/purge/types";
 import { displaySender, displaySubject, formatReceived } from "../format";
 import { TypedCount, typedCountMatches, useDangerButtonStyles, useInitialFocus } from "../ui/confirmParts";
@@ -44,9 +45,12 @@ export function BulkConfirmDialog({ request, locale, onAnswer }: BulkConfirmDial
   const [typed, setTyped] = useState("");
   const count = request?.targets.length ?? 0;
   // The Contacts view uses this dialog too: name what is going.
-  const contacts = count > 0 && (request?.targets.every((t) => t.ref.kind === "contact") ?? false);
-  const plural = contacts ? "contacts" : "messages";
-  const noun = count === 1 ? plural.slice(0, -1) : plural;
+  const contacts = count > 0 && (request?.targets.every((target) => target.ref.kind === "contact") ?? false);
+  const kind = contacts ? "contact" : "message";
+  const title =
+    count === 1
+      ? t(`bulk.confirm.title.${kind}.one` as const, { count })
+      : t(`bulk.confirm.title.${kind}.other` as const, { count });
   const needsTyping = count >= TYPED_CONFIRMATION_FROM;
   const confirmed = !needsTyping || typedCountMatches(count, typed);
   useEffect(() => {
@@ -70,25 +74,25 @@ export function BulkConfirmDialog({ request, locale, onAnswer }: BulkConfirmDial
     >
       <DialogSurface aria-describedby="bulk-warning">
         <DialogBody>
-          <DialogTitle>{`Delete ${count} ${noun} permanently?`}</DialogTitle>
+          <DialogTitle>{title}</DialogTitle>
           <DialogContent className={styles.content}>
-            <p>This deletes {request?.scope}.</p>
+            <p>{t("bulk.confirm.scope", { scope: request?.scope ?? "" })}</p>
             {request && (
-              <ul className={styles.sample} aria-label={`Some of the ${plural}`}>
-                {request.targets.slice(0, SAMPLE_SIZE).map((t) => (
-                  <li key={t.ref.id}>
-                    <bdi>{displaySubject(t.subject)}</bdi>
+              <ul className={styles.sample} aria-label={t(`bulk.confirm.sample.${kind}` as const)}>
+                {request.targets.slice(0, SAMPLE_SIZE).map((target) => (
+                  <li key={target.ref.id}>
+                    <bdi>{displaySubject(target.subject)}</bdi>
                     <Caption1 className={styles.meta}>
-                      <bdi>{displaySender(t.from)}</bdi>
-                      {t.received ? ` · ${formatReceived(t.received, locale)}` : ""}
-                      {t.folderName ? ` · ${t.folderName}` : ""}
+                      <bdi>{displaySender(target.from)}</bdi>
+                      {target.received ? ` · ${formatReceived(target.received, locale)}` : ""}
+                      {target.folderName ? ` · ${target.folderName}` : ""}
                     </Caption1>
                   </li>
                 ))}
-                {count > SAMPLE_SIZE && <li>…and {count - SAMPLE_SIZE} more</li>}
+                {count > SAMPLE_SIZE && <li>{t("bulk.confirm.more", { count: count - SAMPLE_SIZE })}</li>}
               </ul>
             )}
-            <p id="bulk-warning">They skip Deleted Items and "Recover deleted items". {HOLD_NOTE}</p>
+            <p id="bulk-warning">{t("bulk.confirm.warning", { hold: holdNote() })}</p>
             {needsTyping && <TypedCount count={count} id={inputId} value={typed} onChange={setTyped} />}
           </DialogContent>
           <DialogActions>
@@ -98,10 +102,10 @@ export function BulkConfirmDialog({ request, locale, onAnswer }: BulkConfirmDial
               disabled={!confirmed}
               onClick={() => onAnswer(true)}
             >
-              Delete permanently
+              {t("common.deletePermanently")}
             </Button>
             <Button id={cancelId} appearance="secondary" onClick={() => onAnswer(false)}>
-              Cancel
+              {t("common.cancel")}
             </Button>
           </DialogActions>
         </DialogBody>

@@ -19,6 +19,7 @@ import {
 } from "@fluentui/react-components";
 import { DeleteRegular, FolderProhibitedRegular } from "@fluentui/react-icons";
 import { useEffect, useId, useRef, useState } from "react";
+import { t } from "../../core/i18n";
 import { type FolderActions, type FolderTree, sameTree } from "../../core/purge/folders";
 import type { MailFolder } from "../../core/purge/mailData";
 import { type Summary, summarizeError } from "../../core/purge/report";
@@ -73,7 +74,7 @@ export default function FolderView({ bulk, busy, onDelete, onError }: FolderView
   }, [bulk, busy, onError, reloadKey]);
   useEffect(() => () => abort.current?.abort(), []);
 
-  if (!folders) return <Busy label="Loading folders…" />;
+  if (!folders) return <Busy label={t("folders.loading")} />;
   const folder = folders.find((f) => f.id === selectedId);
 
   const start = async () => {
@@ -90,16 +91,20 @@ export default function FolderView({ bulk, busy, onDelete, onError }: FolderView
         list?.map((f) => (f.id === folder.id ? { ...f, totalItemCount: targets.length } : f)),
       );
       if (targets.length === 0) {
-        onError({ tone: "info", title: "Nothing to delete", message: `${folder.displayName} is empty.` });
+        onError({
+          tone: "info",
+          title: t("purge.title.nothingToDelete"),
+          message: t("folders.empty", { folder: folder.displayName }),
+        });
         return;
       }
       onDelete({
         targets,
-        scope: `all ${targets.length} messages in ${folder.displayName}, in your own mailbox`,
+        scope: t("folders.scope", { count: targets.length, folder: folder.displayName }),
         stillValid: async () => {
           const now = await bulk.folderCount(folder.id);
           return changedALot(targets.length, now)
-            ? `${folder.displayName} changed a lot since it was listed (${targets.length} messages, now ${now}), so nothing was deleted. Check it and confirm again.`
+            ? t("folders.changedALot", { folder: folder.displayName, count: targets.length, now })
             : true;
         },
       });
@@ -112,8 +117,8 @@ export default function FolderView({ bulk, busy, onDelete, onError }: FolderView
   };
 
   return (
-    <section className={styles.root} aria-label="Delete a whole folder">
-      <Field label="Folder">
+    <section className={styles.root} aria-label={t("folders.label")}>
+      <Field label={t("folders.folder")}>
         <Select
           value={selectedId}
           onChange={(_e, data) => setSelectedId(data.value)}
@@ -121,7 +126,7 @@ export default function FolderView({ bulk, busy, onDelete, onError }: FolderView
         >
           {folders.map((f) => (
             <option key={f.id} value={f.id}>
-              {`${f.displayName} (${f.totalItemCount})`}
+              {t("folders.option", { folder: f.displayName, count: f.totalItemCount })}
             </option>
           ))}
         </Select>
@@ -133,18 +138,18 @@ export default function FolderView({ bulk, busy, onDelete, onError }: FolderView
           disabled={busy || !!loading || !folder || folder.totalItemCount === 0}
           onClick={() => void start()}
         >
-          {folder ? `Delete all ${folder.totalItemCount} in ${folder.displayName}…` : "Delete all…"}
+          {folder
+            ? t("folders.deleteAllIn", { count: folder.totalItemCount, folder: folder.displayName })
+            : t("folders.deleteAll")}
         </Button>
         {loading && (
           <>
-            <Busy label={`Listing messages… ${loading.loaded}`} />
-            <Button onClick={() => abort.current?.abort()}>Stop listing</Button>
+            <Busy label={t("folders.listing", { count: loading.loaded })} />
+            <Button onClick={() => abort.current?.abort()}>{t("folders.stopListing")}</Button>
           </>
         )}
       </div>
-      <Caption1>
-        Deleted Items and Junk Email come first. Running it again later continues with whatever is left.
-      </Caption1>
+      <Caption1>{t("folders.order")}</Caption1>
       {bulk.mailFolders && (
         <DeleteFolderItself
           load={bulk.mailFolders}
@@ -162,20 +167,28 @@ const useFolderStyles = makeStyles({
   content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 
-const quoted = (name: string) => `“${name}”`;
+const quoted = (name: string) => t("common.quoted", { text: name });
 
 /** "its 12 messages and 1 subfolder with everything in it" — what goes besides the folder. */
 export function folderContents(tree: FolderTree): string {
   const parts: string[] = [];
-  if (tree.items > 0) parts.push(`its ${tree.items} ${tree.items === 1 ? "message" : "messages"}`);
+  if (tree.items > 0) {
+    parts.push(
+      tree.items === 1
+        ? t("folders.contents.messages.one", { count: tree.items })
+        : t("folders.contents.messages.other", { count: tree.items }),
+    );
+  }
   if (tree.subfolders > 0) {
     parts.push(
       tree.subfolders === 1
-        ? "its subfolder with everything in it"
-        : `its ${tree.subfolders} subfolders with everything in them`,
+        ? t("folders.contents.subfolder")
+        : t("folders.contents.subfolders", { count: tree.subfolders }),
     );
   }
-  return parts.join(" and ");
+  const [first, second] = parts;
+  if (first === undefined) return "";
+  return second === undefined ? first : t("folders.contents.and", { first, second });
 }
 
 /**
@@ -226,21 +239,12 @@ function DeleteFolderItself({
 
   if (ready === undefined || !folder) return null;
   if (ready === "unknown") {
-    return (
-      <Caption1 role="note">
-        Deleting a folder itself isn't offered right now: the add-in couldn't check which folders are
-        Outlook's own. Reload the pane to try again.
-      </Caption1>
-    );
+    return <Caption1 role="note">{t("folders.cantCheck")}</Caption1>;
   }
   const { actions, wellKnown } = ready;
   const isOutlooksOwn = folder.wellKnown !== undefined || wellKnown.has(folder.id);
   if (isOutlooksOwn) {
-    return (
-      <Caption1>
-        {quoted(folder.displayName)} is one of Outlook's own folders: you can empty it, but not delete it.
-      </Caption1>
-    );
+    return <Caption1>{t("folders.outlooksOwn", { folder: quoted(folder.displayName) })}</Caption1>;
   }
 
   const ask = async () => {
@@ -267,8 +271,11 @@ function DeleteFolderItself({
       if (wellKnown.has(now.id) || !sameTree(seen, now)) {
         onError({
           tone: "warning",
-          title: "Nothing deleted",
-          message: `${quoted(seen.displayName)} changed after you saw it (now ${folderContents(now) || "empty"}), so nothing was deleted. Check it and confirm again.`,
+          title: t("purge.title.nothingDeleted"),
+          message: t("folders.changed", {
+            folder: quoted(seen.displayName),
+            contents: folderContents(now) || t("folders.changedEmpty"),
+          }),
         });
         return;
       }
@@ -276,13 +283,16 @@ function DeleteFolderItself({
       if (outcome.status === "deleted") {
         onError({
           tone: "success",
-          title: "Folder deleted",
-          message: `The folder ${quoted(seen.displayName)}${folderContents(seen) ? ` and ${folderContents(seen)}` : ""} ${folderContents(seen) ? "were" : "was"} deleted permanently. Outlook can't bring ${folderContents(seen) ? "them" : "it"} back.`,
+          title: t("folders.deletedTitle"),
+          message: folderContents(seen)
+            ? t("folders.deletedWith", { folder: quoted(seen.displayName), contents: folderContents(seen) })
+            : t("folders.deletedEmpty", { folder: quoted(seen.displayName) }),
         });
       } else {
         onError({
           tone: outcome.status === "already-gone" ? "info" : "error",
-          title: outcome.status === "already-gone" ? "Already gone" : "Folder not deleted",
+          title:
+            outcome.status === "already-gone" ? t("purge.title.alreadyGone") : t("folders.notDeletedTitle"),
           message: outcome.message,
         });
       }
@@ -298,11 +308,9 @@ function DeleteFolderItself({
   const confirmed = !needsTyping || typedCountMatches(count, typed);
   return (
     <div>
-      <Button
-        icon={<FolderProhibitedRegular />}
-        disabled={busy || working}
-        onClick={() => void ask()}
-      >{`Delete the folder ${quoted(folder.displayName)} itself…`}</Button>
+      <Button icon={<FolderProhibitedRegular />} disabled={busy || working} onClick={() => void ask()}>
+        {t("folders.deleteItself", { folder: quoted(folder.displayName) })}
+      </Button>
       <Dialog
         open={shown !== undefined}
         modalType="alert"
@@ -312,19 +320,19 @@ function DeleteFolderItself({
       >
         <DialogSurface aria-describedby="folder-warning">
           <DialogBody>
-            <DialogTitle>{`Delete the folder ${quoted(shown?.displayName ?? "")} permanently?`}</DialogTitle>
+            <DialogTitle>
+              {t("folders.confirmTitle", { folder: quoted(shown?.displayName ?? "") })}
+            </DialogTitle>
             <DialogContent className={styles.content}>
               <p>
                 {shown && folderContents(shown)
-                  ? `This deletes the folder ${quoted(shown.displayName)} with ${folderContents(shown)}.`
-                  : `This deletes the empty folder ${quoted(shown?.displayName ?? "")}.`}
+                  ? t("folders.confirmWith", {
+                      folder: quoted(shown.displayName),
+                      contents: folderContents(shown),
+                    })
+                  : t("folders.confirmEmpty", { folder: quoted(shown?.displayName ?? "") })}
               </p>
-              <p id="folder-warning">
-                A folder deleted this way is removed from your mailbox outright: it doesn't go to Deleted
-                Items or to Recoverable Items (not even to Purges, where permanently deleted messages wait),
-                so neither Outlook nor "Recover deleted items" can bring it or anything in it back. Microsoft
-                doesn't document whether a hold on your mailbox keeps copies of its messages.
-              </p>
+              <p id="folder-warning">{t("folders.warning")}</p>
               {needsTyping && <TypedCount count={count} id={inputId} value={typed} onChange={setTyped} />}
             </DialogContent>
             <DialogActions>
@@ -334,10 +342,10 @@ function DeleteFolderItself({
                 disabled={!confirmed}
                 onClick={() => void answer(true)}
               >
-                Delete folder permanently
+                {t("folders.deleteFolder")}
               </Button>
               <Button id={cancelId} appearance="secondary" onClick={() => void answer(false)}>
-                Cancel
+                {t("common.cancel")}
               </Button>
             </DialogActions>
           </DialogBody>

@@ -1,4 +1,5 @@
 import { Body1, Button, Caption1, Field, makeStyles, ProgressBar, tokens } from "@fluentui/react-components";
+import { t } from "../../core/i18n";
 import type { BulkProgress } from "./bulkDeps";
 
 const useStyles = makeStyles({
@@ -8,48 +9,50 @@ const useStyles = makeStyles({
 
 export function formatDuration(ms: number): string {
   const seconds = Math.max(1, Math.round(ms / 1000));
-  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 60) return t("progress.seconds", { seconds });
   const minutes = Math.floor(seconds / 60);
-  return `${minutes} min ${seconds % 60} s`;
+  return t("progress.minutes", { minutes, seconds: seconds % 60 });
 }
 
 export interface ProgressPanelProps {
   progress: BulkProgress;
   cancelling: boolean;
   onCancel(): void;
-  /** What is being deleted. @default "messages" */
-  noun?: string | undefined;
+  /** What is being deleted. @default "message" */
+  kind?: "message" | "contact" | undefined;
 }
 
 /** Counts, a bar, time left, and Cancel (stops new work at once; work already sent is reported). */
-export function ProgressPanel({ progress, cancelling, onCancel, noun = "messages" }: ProgressPanelProps) {
+export function ProgressPanel({ progress, cancelling, onCancel, kind = "message" }: ProgressPanelProps) {
   const styles = useStyles();
   const done = progress.total - progress.left;
   return (
-    <section className={styles.root} aria-label="Deletion progress">
+    <section className={styles.root} aria-label={t("progress.label")}>
       <Field
-        label={`Deleting ${progress.total} ${noun}…`}
+        label={t(`progress.deleting.${kind}` as const, { count: progress.total })}
         validationState="none"
         hint={
           progress.etaMs !== undefined && progress.left > 0
-            ? `About ${formatDuration(progress.etaMs)} left`
+            ? t("progress.left", { duration: formatDuration(progress.etaMs) })
             : null
         }
       >
         <ProgressBar value={progress.total === 0 ? 0 : done / progress.total} thickness="large" />
       </Field>
       <Body1 role="status" className={styles.counts}>
-        {progress.purged} deleted · {progress.alreadyGone} already gone · {progress.failed} failed ·{" "}
-        {progress.left} left
+        {t("progress.counts", {
+          purged: progress.purged,
+          gone: progress.alreadyGone,
+          failed: progress.failed,
+          left: progress.left,
+        })}
       </Body1>
       <div>
         <Button onClick={onCancel} disabled={cancelling}>
-          {cancelling ? "Cancelling…" : "Cancel"}
+          {cancelling ? t("progress.cancelling") : t("common.cancel")}
         </Button>
       </div>
-      {cancelling && (
-        <Caption1>Stopping: nothing new is sent; what is already on its way is reported.</Caption1>
-      )}
+      {cancelling && <Caption1>{t("progress.stopping")}</Caption1>}
     </section>
   );
 }

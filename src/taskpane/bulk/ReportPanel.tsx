@@ -5,7 +5,8 @@
 import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular, CopyRegular } from "@fluentui/react-icons";
 import { useMemo, useState } from "react";
-import { OUTCOME_LABEL, outcomeReason, reportCsv } from "../../core/purge/csv";
+import { t } from "../../core/i18n";
+import { outcomeLabel, outcomeReason, reportCsv } from "../../core/purge/csv";
 import type { ItemResult } from "../../core/purge/types";
 import { displaySender, displaySubject, formatReceived } from "../format";
 
@@ -34,7 +35,9 @@ export default function ReportPanel({ results, locale }: ReportPanelProps) {
   const csv = useMemo(() => reportCsv(results), [results]);
   const [copied, setCopied] = useState<string | undefined>();
   const itemHeader =
-    results.length > 0 && results.every((r) => r.target.ref.kind === "contact") ? "Contact" : "Message";
+    results.length > 0 && results.every((r) => r.target.ref.kind === "contact")
+      ? t("report.column.contact")
+      : t("report.column.message");
   const counts = useMemo(() => {
     const c = { purged: 0, "already-gone": 0, failed: 0, "not-attempted": 0 };
     for (const r of results) c[r.outcome.status] += 1;
@@ -46,30 +49,34 @@ export default function ReportPanel({ results, locale }: ReportPanelProps) {
     const url = URL.createObjectURL(new Blob(["\uFEFF", csv], { type: "text/csv;charset=utf-8" }));
     const link = document.createElement("a");
     link.href = url;
-    link.download = "permanent-delete-report.csv";
+    link.download = t("csv.fileName");
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
 
   const copy = () => {
     navigator.clipboard.writeText(csv).then(
-      () => setCopied("Report copied."),
-      () => setCopied("Couldn't copy: use Download instead."),
+      () => setCopied(t("report.copied")),
+      () => setCopied(t("report.copyFailed")),
     );
   };
 
   return (
-    <section className={styles.root} aria-label="Report">
+    <section className={styles.root} aria-label={t("report.label")}>
       <Caption1>
-        {counts.purged} deleted permanently · {counts["already-gone"]} already gone · {counts.failed} not
-        deleted · {counts["not-attempted"]} not attempted
+        {t("report.counts", {
+          purged: counts.purged,
+          gone: counts["already-gone"],
+          failed: counts.failed,
+          notAttempted: counts["not-attempted"],
+        })}
       </Caption1>
       <div className={styles.actions}>
         <Button icon={<CopyRegular />} onClick={copy}>
-          Copy report
+          {t("report.copy")}
         </Button>
         <Button icon={<ArrowDownloadRegular />} onClick={download}>
-          Download CSV
+          {t("report.download")}
         </Button>
         {copied && <Caption1 role="status">{copied}</Caption1>}
       </div>
@@ -77,7 +84,7 @@ export default function ReportPanel({ results, locale }: ReportPanelProps) {
         <table className={styles.table}>
           <thead>
             <tr>
-              {[itemHeader, "Outcome", "Reason"].map((h) => (
+              {[itemHeader, t("report.column.outcome"), t("report.column.reason")].map((h) => (
                 <th key={h} scope="col" className={styles.cell}>
                   {h}
                 </th>
@@ -94,7 +101,7 @@ export default function ReportPanel({ results, locale }: ReportPanelProps) {
                     {target.received ? ` · ${formatReceived(target.received, locale)}` : ""}
                   </span>
                 </td>
-                <td className={styles.cell}>{OUTCOME_LABEL[outcome.status]}</td>
+                <td className={styles.cell}>{outcomeLabel(outcome.status)}</td>
                 <td className={styles.cell}>{outcomeReason(outcome)}</td>
               </tr>
             ))}

@@ -6,6 +6,7 @@
 import { Button, Caption1, Checkbox, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { DeleteRegular } from "@fluentui/react-icons";
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { t } from "../../core/i18n";
 import type { ResolvedSelection } from "../../core/purge/mailData";
 import { type Summary, summarizeError } from "../../core/purge/report";
 import type { PurgeTarget } from "../../core/purge/types";
@@ -21,8 +22,9 @@ const useStyles = makeStyles({
   label: { overflowWrap: "anywhere" },
 });
 
-export const SELECTION_CHANGED =
-  "The selection in Outlook changed while you were confirming, so nothing was deleted. Check the list and try again.";
+export function selectionChanged(): string {
+  return t("selection.changed");
+}
 
 function key(ids: Iterable<string>): string {
   return [...ids].sort().join("\n");
@@ -31,7 +33,8 @@ function key(ids: Iterable<string>): string {
 /** The folder most of the selection is in: Outlook's multi-select is within one folder, except conversations. */
 function mainFolder(targets: readonly PurgeTarget[]): string | undefined {
   const counts = new Map<string, number>();
-  for (const t of targets) if (t.folderName) counts.set(t.folderName, (counts.get(t.folderName) ?? 0) + 1);
+  for (const target of targets)
+    if (target.folderName) counts.set(target.folderName, (counts.get(target.folderName) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
@@ -77,7 +80,13 @@ export function SelectionView({
       setState({ status: "loading" });
       const resolved = await bulk.resolveSelection(selected);
       const main = mainFolder(resolved.targets);
-      setTicked(new Set(resolved.targets.filter((t) => !main || t.folderName === main).map((t) => t.ref.id)));
+      setTicked(
+        new Set(
+          resolved.targets
+            .filter((target) => !main || target.folderName === main)
+            .map((target) => target.ref.id),
+        ),
+      );
       setState({ status: "ready", resolved, selectionKey: key(selected.map((s) => s.restId)) });
     } catch (error) {
       setState({ status: "none" });
@@ -108,11 +117,11 @@ export function SelectionView({
   );
 
   if (state.status === "none") return null;
-  if (state.status === "loading") return <Busy label="Checking the selected messages…" />;
+  if (state.status === "loading") return <Busy label={t("selection.checking")} />;
 
   const { resolved, selectionKey } = state;
-  const remaining = resolved.targets.filter((t) => !settled.has(t.ref.id));
-  const chosen = remaining.filter((t) => ticked.has(t.ref.id));
+  const remaining = resolved.targets.filter((target) => !settled.has(target.ref.id));
+  const chosen = remaining.filter((target) => ticked.has(target.ref.id));
   const toggle = (id: string, on: boolean) =>
     setTicked((previous) => {
       const next = new Set(previous);
@@ -124,37 +133,38 @@ export function SelectionView({
   const start = () =>
     onDelete({
       targets: chosen,
-      scope: `the ${chosen.length} selected messages you ticked, in your own mailbox`,
+      scope: t("selection.scope", { count: chosen.length }),
       stillValid: async () => {
         // Bound to the selection that was listed: if Outlook's selection changed meanwhile, ask again.
         const now = await bulk.readSelection().catch(() => []);
-        return key(now.map((s) => s.restId)) === selectionKey || SELECTION_CHANGED;
+        return key(now.map((s) => s.restId)) === selectionKey || selectionChanged();
       },
     });
 
   return (
-    <section className={styles.root} aria-label="Selected messages">
+    <section className={styles.root} aria-label={t("selection.label")}>
       <Subtitle2 as="h2" block>
         {remaining.length === resolved.targets.length
-          ? `${resolved.targets.length} messages selected`
-          : `${remaining.length} of ${resolved.targets.length} selected messages left`}
+          ? t("selection.count", { count: resolved.targets.length })
+          : t("selection.left", { remaining: remaining.length, total: resolved.targets.length })}
       </Subtitle2>
       <ul className={styles.list}>
-        {remaining.map((t) => {
-          const elsewhere = main !== undefined && t.folderName !== undefined && t.folderName !== main;
+        {remaining.map((target) => {
+          const elsewhere =
+            main !== undefined && target.folderName !== undefined && target.folderName !== main;
           return (
-            <li key={t.ref.id}>
+            <li key={target.ref.id}>
               <Checkbox
-                checked={ticked.has(t.ref.id)}
-                onChange={(_e, data) => toggle(t.ref.id, data.checked === true)}
+                checked={ticked.has(target.ref.id)}
+                onChange={(_e, data) => toggle(target.ref.id, data.checked === true)}
                 label={
                   <span className={styles.label}>
-                    <bdi>{displaySubject(t.subject)}</bdi>
+                    <bdi>{displaySubject(target.subject)}</bdi>
                     <Caption1 className={styles.meta}>
-                      <bdi>{displaySender(t.from)}</bdi>
-                      {t.received ? ` · ${formatReceived(t.received, locale)}` : ""}
-                      {t.folderName ? ` · ${t.folderName}` : ""}
-                      {elsewhere ? " · from the conversation, in another folder: tick to include" : ""}
+                      <bdi>{displaySender(target.from)}</bdi>
+                      {target.received ? ` · ${formatReceived(target.received, locale)}` : ""}
+                      {target.folderName ? ` · ${target.folderName}` : ""}
+                      {elsewhere ? t("selection.elsewhere") : ""}
                     </Caption1>
                   </span>
                 }
@@ -165,7 +175,13 @@ export function SelectionView({
       </ul>
       {resolved.skipped.length > 0 && (
         <Caption1 role="note">
-          Left out: {resolved.skipped.map((s) => `${displaySubject(s.subject)} (${s.reason})`).join("; ")}
+          {t("selection.leftOut", {
+            items: resolved.skipped
+              .map((s) =>
+                t("selection.leftOutItem", { subject: displaySubject(s.subject), reason: s.reason }),
+              )
+              .join(t("common.listSeparator")),
+          })}
         </Caption1>
       )}
       <div>
@@ -175,7 +191,7 @@ export function SelectionView({
           disabled={busy || chosen.length === 0}
           onClick={start}
         >
-          {`Delete ${chosen.length} permanently`}
+          {t("selection.delete", { count: chosen.length })}
         </Button>
       </div>
     </section>

@@ -5,6 +5,7 @@
  */
 import { useCallback, useMemo, useRef, useState } from "react";
 import { AuthError } from "../../core/auth/errors";
+import { t } from "../../core/i18n";
 import { type Summary, summarize, summarizeError } from "../../core/purge/report";
 import type { ConfirmationAnswer, ItemResult, PurgeTarget } from "../../core/purge/types";
 import { createPurger } from "../../core/purge/workflow";
@@ -53,7 +54,7 @@ export function useBulkPurge(bulk: BulkDeps | undefined): BulkModel {
           }),
         stillSelected: () => job.current?.stillValid() ?? Promise.resolve(false),
         deleteMany: async (targets) => {
-          if (!bulk) throw new Error("Bulk purge is not available.");
+          if (!bulk) throw new Error(t("bulk.unavailable"));
           const controller = new AbortController();
           abort.current = controller;
           setPhase({ kind: "running", progress: emptyProgress(targets.length), cancelling: false });

@@ -18,6 +18,7 @@ import {
 } from "@fluentui/react-components";
 import { DeleteRegular, DismissRegular, SearchRegular } from "@fluentui/react-icons";
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import { t } from "../../core/i18n";
 import {
   CONTACT_LIST_LIMIT,
   type ContactActions,
@@ -44,7 +45,6 @@ const useStyles = makeStyles({
 });
 
 const folderKey = (f: ContactFolder) => f.id ?? "";
-const plural = (n: number) => (n === 1 ? "contact" : "contacts");
 
 export interface ContactsViewProps {
   actions: ContactActions;
@@ -114,24 +114,24 @@ export default function ContactsView({
 
   const header = (
     <div className={styles.header}>
-      <Subtitle2 as="h2">Delete contacts</Subtitle2>
+      <Subtitle2 as="h2">{t("contacts.title")}</Subtitle2>
       <Button appearance="subtle" icon={<DismissRegular />} onClick={onClose} disabled={busy}>
-        Close contacts
+        {t("contacts.close")}
       </Button>
     </div>
   );
   if (!folders) {
     return (
-      <section className={styles.root} aria-label="Contacts">
+      <section className={styles.root} aria-label={t("contacts.label")}>
         {header}
-        <Spinner size="small" label="Loading your contact folders…" />
+        <Spinner size="small" label={t("contacts.loadingFolders")} />
       </section>
     );
   }
 
   const folder = folders.find((f) => folderKey(f) === folderId) ?? folders[0];
-  const remaining = shown ? shown.listing.targets.filter((t) => !settled.has(t.ref.id)) : [];
-  const chosen = remaining.filter((t) => ticked.has(t.ref.id));
+  const remaining = shown ? shown.listing.targets.filter((target) => !settled.has(target.ref.id)) : [];
+  const chosen = remaining.filter((target) => ticked.has(target.ref.id));
   const allTicked = remaining.length > 0 && chosen.length === remaining.length;
   const toggle = (id: string, on: boolean) =>
     setTicked((previous) => {
@@ -151,7 +151,10 @@ export default function ContactsView({
     const where = shown.folder.displayName;
     onDelete({
       targets: chosen,
-      scope: `the ${chosen.length} ${plural(chosen.length)} you ticked in your “${where}” contact folder`,
+      scope:
+        chosen.length === 1
+          ? t("contacts.scope.one", { count: chosen.length, folder: where })
+          : t("contacts.scope.other", { count: chosen.length, folder: where }),
       // Nothing outside the pane can change what was ticked; the confirmation is bound to these IDs, and a
       // contact deleted or moved meanwhile answers 404 and is reported as already gone.
       stillValid: async () => true,
@@ -160,20 +163,20 @@ export default function ContactsView({
 
   let status: string;
   if (!shown) status = "";
-  else if (remaining.length === 0)
-    status = shown.term
-      ? `No contacts in “${shown.folder.displayName}” match “${shown.term}”.`
-      : `“${shown.folder.displayName}” has no contacts.`;
-  else
-    status = shown.term
-      ? `${remaining.length} ${plural(remaining.length)} in “${shown.folder.displayName}” match “${shown.term}”.`
-      : `${remaining.length} ${plural(remaining.length)} in “${shown.folder.displayName}”.`;
+  else {
+    const params = { count: remaining.length, folder: shown.folder.displayName, term: shown.term };
+    const one = remaining.length === 1;
+    if (remaining.length === 0)
+      status = shown.term ? t("contacts.noMatch", params) : t("contacts.none", params);
+    else if (shown.term) status = one ? t("contacts.match.one", params) : t("contacts.match.other", params);
+    else status = one ? t("contacts.count.one", params) : t("contacts.count.other", params);
+  }
 
   return (
-    <section className={styles.root} aria-label="Contacts">
+    <section className={styles.root} aria-label={t("contacts.label")}>
       {header}
-      <form className={styles.search} onSubmit={search} aria-label="Search contacts">
-        <Field label="Contact folder">
+      <form className={styles.search} onSubmit={search} aria-label={t("contacts.search")}>
+        <Field label={t("contacts.folder")}>
           <Select
             value={folder ? folderKey(folder) : ""}
             disabled={busy}
@@ -190,28 +193,22 @@ export default function ContactsView({
             ))}
           </Select>
         </Field>
-        <Field
-          className={styles.grow}
-          label="Name or email address"
-          hint="Names match from the start of the first name, last name or full name; an email address must match exactly."
-        >
+        <Field className={styles.grow} label={t("contacts.term")} hint={t("contacts.termHint")}>
           <Input value={term} onChange={(_e, data) => setTerm(data.value)} disabled={busy} type="search" />
         </Field>
         <Button type="submit" icon={<SearchRegular />} disabled={busy || loading}>
-          Search
+          {t("contacts.searchButton")}
         </Button>
       </form>
 
-      {loading && <Spinner size="tiny" label="Reading contacts…" />}
+      {loading && <Spinner size="tiny" label={t("contacts.reading")} />}
       {status && (
         <Caption1 role="status" aria-live="polite">
           {status}
         </Caption1>
       )}
       {shown?.listing.truncated && (
-        <Caption1 role="note">
-          Only the first {CONTACT_LIST_LIMIT} are listed. Search by name or address to narrow the list.
-        </Caption1>
+        <Caption1 role="note">{t("contacts.truncated", { limit: CONTACT_LIST_LIMIT })}</Caption1>
       )}
 
       {remaining.length > 0 && (
@@ -219,24 +216,24 @@ export default function ContactsView({
           <Checkbox
             checked={allTicked ? true : chosen.length > 0 ? "mixed" : false}
             onChange={(_e, data) =>
-              setTicked(data.checked === true ? new Set(remaining.map((t) => t.ref.id)) : new Set())
+              setTicked(data.checked === true ? new Set(remaining.map((target) => target.ref.id)) : new Set())
             }
-            label={`Select all ${remaining.length} listed`}
+            label={t("contacts.selectAll", { count: remaining.length })}
             disabled={busy}
           />
-          <ul className={styles.list} aria-label="Contacts found">
-            {remaining.map((t) => (
-              <li key={t.ref.id}>
+          <ul className={styles.list} aria-label={t("contacts.found")}>
+            {remaining.map((target) => (
+              <li key={target.ref.id}>
                 <Checkbox
-                  checked={ticked.has(t.ref.id)}
+                  checked={ticked.has(target.ref.id)}
                   disabled={busy}
-                  onChange={(_e, data) => toggle(t.ref.id, data.checked === true)}
+                  onChange={(_e, data) => toggle(target.ref.id, data.checked === true)}
                   label={
                     <span className={styles.label}>
-                      <bdi>{t.subject.trim() || "(no name)"}</bdi>
-                      {t.from && (
+                      <bdi>{target.subject.trim() || t("common.noName")}</bdi>
+                      {target.from && (
                         <Caption1 className={styles.meta}>
-                          <bdi>{displaySender(t.from)}</bdi>
+                          <bdi>{displaySender(target.from)}</bdi>
                         </Caption1>
                       )}
                     </span>
@@ -252,7 +249,9 @@ export default function ContactsView({
               disabled={busy || chosen.length === 0}
               onClick={start}
             >
-              {`Delete ${chosen.length} ${plural(chosen.length)} permanently…`}
+              {chosen.length === 1
+                ? t("contacts.delete.one", { count: chosen.length })
+                : t("contacts.delete.other", { count: chosen.length })}
             </Button>
           </div>
         </>

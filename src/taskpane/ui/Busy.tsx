@@ -3,6 +3,7 @@
  * first-paint budget for a rotating ring; this keeps the same role and accessible name.
  */
 import { makeStyles, shorthands, tokens } from "@fluentui/react-components";
+import { t } from "../../core/i18n";
 
 const useStyles = makeStyles({
   root: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalS },
@@ -30,7 +31,7 @@ export function Busy({ label, decorative }: { label?: string; decorative?: boole
   const styles = useStyles();
   if (decorative) return <span className={styles.ring} aria-hidden="true" />;
   return (
-    <span className={styles.root} role="progressbar" aria-label={label ?? "Working"}>
+    <span className={styles.root} role="progressbar" aria-label={label ?? t("common.working")}>
       <span className={styles.ring} aria-hidden="true" />
       {label && <span>{label}</span>}
     </span>

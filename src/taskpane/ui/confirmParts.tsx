@@ -4,6 +4,7 @@
  */
 import { Field, Input, makeStyles, tokens, useFluent } from "@fluentui/react-components";
 import { useEffect } from "react";
+import { t } from "../../core/i18n";
 
 export const useDangerButtonStyles = makeStyles({
   danger: {
@@ -46,7 +47,8 @@ export interface TypedCountProps {
 /** "Type 42 to confirm": the deliberate second step for 10 items and more. */
 export function TypedCount({ count, id, value, onChange }: TypedCountProps) {
   return (
-    <Field label={`Type ${count} to confirm`} required>
+    // The number to type is shown without grouping (1000, not 1.000): it is typed exactly as shown.
+    <Field label={t("bulk.typeToConfirm", { count: String(count) })} required>
       <Input id={id} value={value} onChange={(_e, data) => onChange(data.value)} inputMode="numeric" />
     </Field>
   );
