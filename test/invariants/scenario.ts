@@ -68,13 +68,15 @@ const retryAfterArb: fc.Arbitrary<RetryAfter> = fc.oneof(
 );
 
 const item = fc.integer({ min: 0, max: POOL - 1 });
+/** Faults aim at the first third of the pool, so they meet selections often. */
+const faultItem = fc.integer({ min: 0, max: Math.floor(POOL / 3) - 1 });
 
 const faultArb: fc.Arbitrary<GraphFault> = fc.oneof(
   {
     arbitrary: fc
       .record({
         f: fc.constant("throttle" as const),
-        item,
+        item: faultItem,
         status: fc.constantFrom(429 as const, 503 as const),
         times: fc.integer({ min: 1, max: 8 }),
         retryAfter: retryAfterArb,
@@ -86,7 +88,7 @@ const faultArb: fc.Arbitrary<GraphFault> = fc.oneof(
     arbitrary: fc
       .record({
         f: fc.constant("status" as const),
-        item,
+        item: faultItem,
         status: fc.constantFrom(504 as const, 500 as const),
         times: fc.integer({ min: 1, max: 3 }),
       })
@@ -102,21 +104,23 @@ const faultArb: fc.Arbitrary<GraphFault> = fc.oneof(
         fc.constant({ status: 404 as const, code: "ErrorItemNotFound" }),
         fc.constant({ status: 400 as const, code: "ErrorInvalidIdMalformed" }),
       )
-      .chain((r) => item.map((i) => ({ f: "refuse" as const, item: i, ...r })))
+      .chain((r) => faultItem.map((i) => ({ f: "refuse" as const, item: i, ...r })))
       .map((x) => show(x, `${x.status} ${x.code} on item ${x.item}`)),
     weight: 2,
   },
   {
-    arbitrary: item.map((i) => show({ f: "drop" as const, item: i }, `connection dropped at item ${i}`)),
+    arbitrary: faultItem.map((i) => show({ f: "drop" as const, item: i }, `connection dropped at item ${i}`)),
     weight: 1,
   },
   {
-    arbitrary: item.map((i) => show({ f: "hang" as const, item: i }, `no answer at item ${i} (timeout)`)),
+    arbitrary: faultItem.map((i) =>
+      show({ f: "hang" as const, item: i }, `no answer at item ${i} (timeout)`),
+    ),
     weight: 1,
   },
   {
     arbitrary: fc
-      .record({ f: fc.constant("slow" as const), item, ms: fc.integer({ min: 5, max: 40 }) })
+      .record({ f: fc.constant("slow" as const), item: faultItem, ms: fc.integer({ min: 5, max: 40 }) })
       .map((x) => show(x, `item ${x.item} answers ${x.ms} ms late`)),
     weight: 1,
   },
