@@ -4,6 +4,7 @@
  */
 import { OperationUnavailableError, requireAvailableFor } from "../core/cloud";
 import { ConfigError, readConfig } from "../core/config";
+import { loadLanguage, t } from "../core/i18n";
 import { currentItemKey, readCurrentItem } from "../core/office/item";
 import { notify } from "../core/office/notifications";
 import { DeleteNotAllowedError } from "../core/office/shared";
@@ -21,8 +22,15 @@ function currentItemOperation(): "event" | "message" {
     : "message";
 }
 
+/**
+ * The person's language, loaded once when Office is ready. The handler is associated at once (Outlook may call it
+ * right away) and waits for the language before it says anything; loadLanguage never rejects.
+ */
+let languageReady: Promise<unknown> = Promise.resolve();
+
 export async function purgeCurrentItem(event: Office.AddinCommands.Event): Promise<void> {
   try {
+    await languageReady;
     const origin = window.location.origin;
     const config = readConfig(import.meta.env);
     if (!config.clientId) {
@@ -56,7 +64,9 @@ export async function purgeCurrentItem(event: Office.AddinCommands.Event): Promi
     // readConfig throws on a misconfigured build: say so on the item rather than failing silently. Anything
     // else gets the general sentence: a raw exception message means nothing to the person reading it.
     const text =
-      error instanceof ConfigError ? `${error.message} Nothing was deleted.` : notificationForError(error);
+      error instanceof ConfigError
+        ? t("purge.configNothingDeleted", { problem: error.message })
+        : notificationForError(error);
     await notify("error", text).catch(() => undefined);
   } finally {
     event.completed();
@@ -64,5 +74,6 @@ export async function purgeCurrentItem(event: Office.AddinCommands.Event): Promi
 }
 
 Office.onReady(() => {
+  languageReady = loadLanguage(Office.context.displayLanguage);
   Office.actions.associate(FUNCTION_NAME, purgeCurrentItem);
 });

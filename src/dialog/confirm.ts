@@ -4,6 +4,7 @@
  * hostile subject is shown as text. The "yes" names the IDs that were on screen, with the nonce it was given.
  */
 import "./confirm.css";
+import { currentLanguage, currentLocale, loadLanguage, type MessageKey, t, template } from "../core/i18n";
 import { type EventConfirmation, eventConfirmation } from "../core/purge/eventWording";
 import { parseToPage, type ShownEvent, type ShownItem, type ToPage } from "../core/purge/protocol";
 
@@ -24,7 +25,7 @@ function byId<T extends HTMLElement>(id: string): T {
 }
 
 function formatDate(date: Date): string {
-  return new Intl.DateTimeFormat(Office.context.displayLanguage || undefined, {
+  return new Intl.DateTimeFormat(currentLocale(), {
     dateStyle: "medium",
     timeStyle: "short",
   }).format(date);
@@ -76,7 +77,7 @@ function renderItem(item: ShownItem): HTMLLIElement {
   const li = document.createElement("li");
   const subject = document.createElement("bdi");
   subject.className = "subject";
-  subject.textContent = item.subject.trim() === "" ? "(no subject)" : item.subject;
+  subject.textContent = item.subject.trim() === "" ? t("common.noSubject") : item.subject;
   if (item.event) {
     li.append(subject);
     renderEvent(li, item.event);
@@ -87,11 +88,19 @@ function renderItem(item: ShownItem): HTMLLIElement {
   const from = item.fromName || item.fromAddress;
   const sender = document.createElement("bdi");
   sender.textContent = from
-    ? `From ${from}${item.fromName && item.fromAddress ? ` <${item.fromAddress}>` : ""}`
+    ? t("item.from", {
+        sender: `${from}${item.fromName && item.fromAddress ? ` <${item.fromAddress}>` : ""}`,
+      })
     : "";
   meta.append(sender);
   const when = describeDate(item.received);
-  if (when) meta.append(document.createTextNode(`${from ? " · " : ""}Received ${when}`));
+  if (when) {
+    meta.append(
+      document.createTextNode(
+        from ? t("confirm.fromReceived", { date: when }) : t("confirm.receivedOnly", { date: when }),
+      ),
+    );
+  }
   li.append(subject, meta);
   return li;
 }
@@ -100,10 +109,10 @@ function renderItem(item: ShownItem): HTMLLIElement {
 function describeMailbox(items: readonly ShownItem[]): string {
   const others = [...new Set(items.map((i) => i.mailbox).filter((m): m is string => Boolean(m)))];
   if (others.length === 0)
-    return items.every((i) => i.event) ? "In your own calendar." : "In your own mailbox.";
+    return items.every((i) => i.event) ? t("confirm.ownCalendar") : t("confirm.ownMailbox");
   const mine = items.some((i) => !i.mailbox);
   const named = others.join(", ");
-  return mine ? `In your own mailbox and in ${named}.` : `In the mailbox ${named}, not your own.`;
+  return mine ? t("confirm.ownAndOther", { mailboxes: named }) : t("confirm.inMailbox", { mailbox: named });
 }
 
 function show(request: ToPage): void {
@@ -114,8 +123,8 @@ function show(request: ToPage): void {
   byId("title").textContent = only?.event
     ? confirmationFor(only.event).title
     : only
-      ? "Delete this message permanently?"
-      : `Delete ${request.items.length} messages permanently?`;
+      ? t("confirm.title")
+      : t("confirm.titleMany", { count: request.items.length });
   byId("status").hidden = true;
   byId("confirm").hidden = false;
   byId("root").setAttribute("aria-busy", "false");
@@ -141,7 +150,25 @@ function show(request: ToPage): void {
   byId<HTMLButtonElement>("cancel").focus();
 }
 
-Office.onReady(() => {
+/** The page's fixed words (in the HTML in English, for a page that never gets this far) in the person's language. */
+function translateStatic(): void {
+  document.documentElement.lang = currentLanguage();
+  document.title = t("confirm.pageTitle");
+  const text: ReadonlyArray<[string, MessageKey]> = [
+    ["status", "common.loading"],
+    ["title", "confirm.pageTitle"],
+    ["warning", "confirm.pageWarning"],
+    ["delete", "common.deletePermanently"],
+    ["cancel", "common.cancel"],
+  ];
+  for (const [id, key] of text) byId(id).textContent = template(key);
+  byId("items").setAttribute("aria-label", t("confirm.items"));
+}
+
+Office.onReady(async () => {
+  // Before "ready": the parent sends the list only then, so nothing is shown in the wrong language.
+  await loadLanguage(Office.context.displayLanguage);
+  translateStatic();
   let shown = false;
   Office.context.ui.addHandlerAsync(Office.EventType.DialogParentMessageReceived, (arg) => {
     if (shown) return;

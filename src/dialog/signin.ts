@@ -7,6 +7,7 @@
 import "./confirm.css";
 import { SCOPES } from "../core/auth/scopes";
 import { readConfig } from "../core/config";
+import { currentLanguage, loadLanguage, t } from "../core/i18n";
 
 const ALLOWED_SCOPES = new Set<string>(Object.values(SCOPES).flat());
 
@@ -50,7 +51,7 @@ async function run(): Promise<void> {
       accessToken: result.accessToken,
       expiresOn: result.expiresOn?.getTime() ?? Date.now() + 5 * 60_000,
     });
-    say("Signed in. You can close this window.");
+    say(t("signin.signedIn"));
     return;
   }
   const params = new URLSearchParams(window.location.search);
@@ -62,10 +63,14 @@ async function run(): Promise<void> {
   });
 }
 
-Office.onReady(() => {
+Office.onReady(async () => {
+  await loadLanguage(Office.context.displayLanguage);
+  document.documentElement.lang = currentLanguage();
+  document.title = t("signin.pageTitle");
+  say(t("signin.signingIn"));
   run().catch((error: unknown) => {
     const e = (error ?? {}) as { errorCode?: unknown; correlationId?: unknown };
-    say("Sign-in failed. Close this window and try again.");
+    say(t("signin.failed"));
     send({
       type: "error",
       code: typeof e.errorCode === "string" ? e.errorCode : "unknown_error",
