@@ -605,7 +605,10 @@ export function checkRetries(
 /** Ties the wire record to the emulator's: every answer the client saw is the one the emulator logged. */
 export function checkWireMatchesLog(sends: readonly WireSend[], record: EmulatorRecord): string[] {
   const problems: string[] = [];
-  const topLevel = record.window.filter((r) => !r.batchMember && r.kind === "graph" && r.appId === APP_ID);
+  // appId null: refused before the token was read (expired or bad token: 401), still one of ours on the wire.
+  const topLevel = record.window.filter(
+    (r) => !r.batchMember && r.kind === "graph" && (r.appId === APP_ID || r.appId === null),
+  );
   const byRequestId = new Map(topLevel.map((r) => [r.requestId, r]));
   for (const s of sends) {
     if (s.requestId === undefined || s.requestId === null) continue;
