@@ -201,14 +201,18 @@ describe("rules the XSD cannot check", () => {
       ]),
     );
     const duplicate = broken(
-      '<bt:String id="Group.Label" DefaultValue="Permanent Delete"/>',
-      '<bt:String id="Group.Label" DefaultValue="Permanent Delete"/><bt:String id="Group.Label" DefaultValue="Again"/>',
+      '<bt:String id="Group.Label" DefaultValue="Permanent Delete">',
+      '<bt:String id="Group.Label" DefaultValue="Again"/><bt:String id="Group.Label" DefaultValue="Permanent Delete">',
     );
     expect(checkManifest(duplicate)).toEqual([expect.stringMatching(/"Group\.Label" is defined twice/)]);
   });
 
   it("the parser names an undefined resid rather than inventing a label", () => {
-    const xml = broken('<bt:String id="Delete.Label" DefaultValue="Delete permanently"/>', "");
+    // The German override makes the element span lines: rename its id so "Delete.Label" is no longer defined.
+    const xml = broken(
+      '<bt:String id="Delete.Label" DefaultValue="Delete permanently">',
+      '<bt:String id="Unused.Label" DefaultValue="Delete permanently">',
+    );
     expect(() => parseManifest(xml)).toThrow(ManifestError);
     expect(() => parseManifest(xml)).toThrow(/"Delete\.Label" is not defined/);
   });

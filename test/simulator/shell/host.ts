@@ -157,7 +157,10 @@ function newId(prefix: string): string {
 
 export class OutlookHost {
   readonly config: HostConfig;
-  readonly manifest: AddinManifest;
+  /** The manifest as read in the display language (setLanguage reads it again through localiseManifest). */
+  manifest: AddinManifest;
+  /** Re-reads the manifest for a display language: labels, tooltips and the name come from its Overrides. */
+  localiseManifest: ((language: string) => AddinManifest) | undefined;
   private source: MailSource;
   private containers: Containers;
   private listeners = new Set<() => void>();
@@ -1280,6 +1283,7 @@ export class OutlookHost {
 
   setLanguage(language: string): void {
     this.settings.displayLanguage = language;
+    if (this.localiseManifest) this.manifest = this.localiseManifest(language);
     this.changed();
   }
 
@@ -1314,6 +1318,7 @@ export class OutlookHost {
       selectionFault: null,
       restUrl: CLOUD_REST_URLS.global,
     };
+    if (this.localiseManifest) this.manifest = this.localiseManifest("en-US");
     // Back to the person's own mailbox (the folders must be read again).
     if (this.mailboxView !== null) {
       this.mailboxView = null;

@@ -176,6 +176,7 @@ async function start(): Promise<void> {
     source,
     { taskpane: dom.taskpaneBody, dialog: dom.dialogBody, hidden: dom.hidden },
   );
+  host.localiseManifest = (language) => parseManifest(manifestXml, language);
   new ShellUi(host, dom, config.emulatorProxy);
   const ready = host
     .load()

@@ -49,6 +49,22 @@ describe("the project's manifest.xml", () => {
     },
   );
 
+  it.skipIf(!existsSync(path))("labels the ribbon in German for de-DE, de-AT and de-CH", () => {
+    const xml = readFileSync(path, "utf8");
+    expect(parseManifest(xml).readGroups[0]?.buttons.map((b) => b.label)).toEqual([
+      "Delete permanently",
+      "Permanent Delete pane",
+    ]);
+    for (const language of ["de-DE", "de-AT", "de-CH"]) {
+      const m = parseManifest(xml, language);
+      expect(m.displayName).toBe("Endgültig löschen");
+      expect(m.readGroups[0]?.buttons.map((b) => b.label)).toEqual([
+        "Endgültig löschen",
+        "Bereich „Endgültig löschen“",
+      ]);
+    }
+  });
+
   it.skipIf(!existsSync(path))(
     "gives appointment read surfaces (attendee and organizer) their own ribbon",
     () => {

@@ -73,10 +73,13 @@ function xsiType(el: Element): string {
 function localised(el: Element | null, language: string): string {
   if (el === null) return "";
   const lang = language.toLowerCase();
-  for (const override of children(el, "Override")) {
-    if ((override.getAttribute("Locale") ?? "").toLowerCase() === lang)
-      return override.getAttribute("Value") ?? "";
-  }
+  const overrides = children(el, "Override");
+  const locale = (o: Element) => (o.getAttribute("Locale") ?? "").toLowerCase();
+  // The exact locale first, then one of the same language (de-AT and de-CH read a de-DE override), as Outlook does.
+  const primary = lang.split("-")[0];
+  const match =
+    overrides.find((o) => locale(o) === lang) ?? overrides.find((o) => locale(o).split("-")[0] === primary);
+  if (match) return match.getAttribute("Value") ?? "";
   return el.getAttribute("DefaultValue") ?? "";
 }
 
