@@ -98,6 +98,25 @@ export class IoClock implements SchedulerClock {
     return work;
   }
 
+  /** Lets work nobody awaits any more (reads left running after a failed listing) finish, time moving as needed. */
+  async drain(): Promise<void> {
+    for (;;) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (this.inflight > 0) {
+        await new Promise<void>((resolve) => {
+          this.wake = resolve;
+        });
+        this.wake = undefined;
+        continue;
+      }
+      this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
+      const next = this.timers.shift();
+      if (next === undefined) return;
+      this.t = Math.max(this.t, next.at);
+      next.fire();
+    }
+  }
+
   /** Drives `promise` to its end, advancing time whenever nothing else can happen. */
   async run<T>(promise: Promise<T>): Promise<T> {
     let settled = false;

@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import { AuthError } from "../../src/core/auth/errors";
 import { createGraphClient } from "../../src/core/graph/client";
+import { GraphError } from "../../src/core/graph/errors";
 import type { ItemRef } from "../../src/core/graph/types";
 import { resolveSelection } from "../../src/core/purge/mailData";
 import { createRequestLedger, purgeItems } from "../../src/core/purge/scheduler";
@@ -146,8 +147,10 @@ export async function runPaneScenario(
       );
       targets = resolved.targets.filter((_, i) => !command.untick.includes(i));
     } catch (error) {
-      // A token failure while listing: the pane shows it; nothing can be pressed.
-      if (error instanceof AuthError)
+      // A failure while listing: the pane shows it; nothing can be pressed. The listing's other reads carry on
+      // in the background (mapLimited doesn't stop its workers): let them end before anything is measured.
+      await clock.drain();
+      if (error instanceof AuthError || error instanceof GraphError)
         return { command: description, result: "listing failed", confirmed: 0, deleted: 0, problems: [] };
       throw error;
     }
