@@ -222,7 +222,7 @@ export const de: Catalogue = {
   "purge.short.notConfigured":
     "Für das Add-In ist keine Microsoft Entra-App konfiguriert, deshalb kann es sich nicht anmelden. Fragen Sie den Bereitsteller. Nichts gelöscht.",
   "purge.short.conditionalAccess":
-    "Die Anmelderichtlinie Ihrer Organisation blockiert dieses Add-In. Fragen Sie Ihren Admin{id}. Es wurde nichts gelöscht.",
+    "Die Anmelderichtlinie Ihrer Organisation blockiert das Add-In. Fragen Sie Ihren Admin{id}. Nichts gelöscht.",
   "purge.short.conditionalAccessId": " (ID {id})",
   "purge.short.12004":
     "Outlook hat die Bestätigung blockiert (Fehler 12004): Der Ursprung fehlt in AppDomains. Fragen Sie Ihren Admin. Es wurde nichts gelöscht.",
