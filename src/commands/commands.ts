@@ -4,7 +4,7 @@
  */
 import { OperationUnavailableError, requireAvailableFor } from "../core/cloud";
 import { ConfigError, readConfig } from "../core/config";
-import { loadLanguage, t } from "../core/i18n";
+import { loadLanguage, NO_CATALOGUE, t } from "../core/i18n";
 import { currentItemKey, readCurrentItem } from "../core/office/item";
 import { notify } from "../core/office/notifications";
 import { DeleteNotAllowedError } from "../core/office/shared";
@@ -24,13 +24,21 @@ function currentItemOperation(): "event" | "message" {
 
 /**
  * The person's language, loaded once when Office is ready. The handler is associated at once (Outlook may call it
- * right away) and waits for the language before it says anything; loadLanguage never rejects.
+ * right away) and waits for the language before it says anything: false if not even English could be loaded.
  */
-let languageReady: Promise<unknown> = Promise.resolve();
+let languageReady: Promise<boolean> | undefined;
+const languageLoaded = () =>
+  (languageReady ??= loadLanguage(Office.context.displayLanguage).then(
+    () => true,
+    () => false,
+  ));
 
 export async function purgeCurrentItem(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    await languageReady;
+    if (!(await languageLoaded())) {
+      await notify("error", NO_CATALOGUE);
+      return;
+    }
     const origin = window.location.origin;
     const config = readConfig(import.meta.env);
     if (!config.clientId) {
@@ -74,6 +82,6 @@ export async function purgeCurrentItem(event: Office.AddinCommands.Event): Promi
 }
 
 Office.onReady(() => {
-  languageReady = loadLanguage(Office.context.displayLanguage);
+  void languageLoaded();
   Office.actions.associate(FUNCTION_NAME, purgeCurrentItem);
 });

@@ -8,7 +8,7 @@
  * No Office.js here: callers pass what they read (Office.context.mailbox.restUrl, a shared item's
  * targetRestUrl, the configured authority), so this is plain and testable.
  */
-import { t } from "./i18n";
+import { t } from "./i18n/index.ts";
 
 export type CloudId = "global" | "usgov" | "usgov-dod" | "china";
 

@@ -10,6 +10,7 @@ import type { DeleteOutcome, ItemRef } from "../core/graph/types";
 import * as wording from "../core/graph/wording";
 import { activateLanguage, loadLanguage } from "../core/i18n";
 import { de } from "../core/i18n/de";
+import { en } from "../core/i18n/en";
 import type { MailItem } from "../core/office/item";
 import { App } from "./App";
 import type { PaneDeps } from "./paneDeps";
@@ -39,7 +40,7 @@ function deps(deleteItem: (ref: ItemRef) => Promise<DeleteOutcome>): PaneDeps {
 beforeEach(async () => {
   expect(await loadLanguage("de-DE")).toBe("de");
 });
-afterEach(() => activateLanguage("en"));
+afterEach(() => activateLanguage("en", en));
 
 describe("the pane in German", () => {
   it("shows the message, asks in German and reports the purge in German", async () => {

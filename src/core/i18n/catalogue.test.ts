@@ -15,7 +15,7 @@ import {
 const placeholders = (text: string) =>
   [...new Set([...text.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]))].sort();
 
-afterEach(() => activateLanguage("en"));
+afterEach(() => activateLanguage("en", en));
 
 describe("catalogues", () => {
   const catalogues: Record<string, Catalogue> = { de };

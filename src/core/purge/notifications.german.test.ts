@@ -17,7 +17,7 @@ const LANGUAGES: [Language, Catalogue, string][] = [
   ["de", de, "de-DE"],
 ];
 
-afterEach(() => activateLanguage("en"));
+afterEach(() => activateLanguage("en", en));
 
 function notificationSentences(): string[] {
   const cloudShorts = (Object.keys(CLOUDS) as CloudId[]).flatMap((cloud) =>
