@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 import { readConfig } from "./src/core/config.ts";
+import { chunkGroups } from "./tools/chunking.ts";
 import { buildCsp } from "./tools/csp.ts";
 import { ensureDevCerts } from "./tools/dev-certs.ts";
 import { msalInternalAlias } from "./tools/msal-internal.ts";
@@ -69,7 +70,10 @@ export default defineConfig(async ({ command, mode }) => ({
     sourcemap: true,
     // .vite/manifest.json: the chunk graph (imports, dynamicImports) that test/budgets checks sizes against.
     manifest: true,
-    rollupOptions: { input: pages },
+    rollupOptions: {
+      input: pages,
+      output: { codeSplitting: { groups: chunkGroups(Object.values(pages)) } },
+    },
   },
   server: {
     port: 3000,

@@ -86,6 +86,18 @@ describe("bundle size budgets", () => {
     }
   }
 
+  it("keeps the pages apart: no other page loads the task pane's entry chunk (tools/chunking.ts)", () => {
+    const manifest = readManifest(outDir);
+    for (const entry of [
+      "commands/commands.html",
+      "dialog/confirm.html",
+      "dialog/signin.html",
+      "dialog/redirect.html",
+    ]) {
+      expect(reachable(manifest, entry, true), entry).not.toContain("taskpane/taskpane.html");
+    }
+  });
+
   it("counts exactly one catalogue per language: a page in German doesn't load English, nor the reverse", () => {
     const manifest = readManifest(outDir);
     for (const language of LANGUAGES) {

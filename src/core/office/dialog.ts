@@ -3,9 +3,10 @@
  * 12007 while another is open, and `close()` has no callback, so the wrapper keeps its own "open" flag.
  * Errors keep Office's code; `dialogProblem` turns each into a sentence with what to do.
  */
-import { t } from "../i18n";
 import { officeCall } from "./async";
 import { OfficeApiError } from "./errors";
+
+export { dialogProblem } from "./errors";
 
 export type DialogEvent =
   | { type: "message"; message: string; origin: string | undefined }
@@ -94,19 +95,4 @@ export async function openDialog(url: string, options: DialogOptions): Promise<D
       }
     },
   };
-}
-
-/** What happened and what to do, for each dialog error Outlook documents. */
-export function dialogProblem(code: number | undefined): string {
-  switch (code) {
-    case 12004:
-    case 12005:
-    case 12006:
-    case 12007:
-    case 12009:
-    case 12011:
-      return t(`dialog.${code}` as const);
-    default:
-      return t("dialog.other", { note: code ? t("dialog.errorNote", { code: String(code) }) : "" });
-  }
 }

@@ -54,3 +54,18 @@ export class UnsupportedItemError extends Error {
     super(t("office.unsupportedItem", { itemType }));
   }
 }
+
+/** What happened and what to do, for each dialog error Outlook documents (see dialog.ts). */
+export function dialogProblem(code: number | undefined): string {
+  switch (code) {
+    case 12004:
+    case 12005:
+    case 12006:
+    case 12007:
+    case 12009:
+    case 12011:
+      return t(`dialog.${code}` as const);
+    default:
+      return t("dialog.other", { note: code ? t("dialog.errorNote", { code: String(code) }) : "" });
+  }
+}

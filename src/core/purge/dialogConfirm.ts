@@ -6,12 +6,17 @@
  * Outlook on the web), so the wait has its own deadline.
  */
 import { type DialogSession, openDialog } from "../office/dialog";
-import { type FromPage, newNonce, parseFromPage, type ShownEvent, type ShownItem } from "./protocol";
+import {
+  ConfirmationRejected,
+  type FromPage,
+  newNonce,
+  parseFromPage,
+  type ShownEvent,
+  type ShownItem,
+} from "./protocol";
 import type { ConfirmationAnswer, ConfirmationRequest, EventDetails, PurgeTarget } from "./types";
 
-export class ConfirmationRejected extends Error {
-  override readonly name = "ConfirmationRejected";
-}
+export { ConfirmationRejected };
 
 export interface DialogConfirmOptions {
   origin: string;

@@ -110,3 +110,11 @@ export function newNonce(): string {
   crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
+
+/**
+ * An answer from the confirmation page that voids the confirmation (wrong origin, shape, nonce or IDs). Here
+ * rather than in dialogConfirm.ts so the pane's error wording can recognise it without loading the dialog code.
+ */
+export class ConfirmationRejected extends Error {
+  override readonly name = "ConfirmationRejected";
+}

@@ -4,15 +4,15 @@
 import { AuthError } from "../auth/errors";
 import { GraphError } from "../graph/errors";
 import { t } from "../i18n";
-import { dialogProblem } from "../office/dialog";
 import {
   DraftNotSavedError,
+  dialogProblem,
   NoItemError,
   OfficeApiError,
   RequirementError,
   UnsupportedItemError,
 } from "../office/errors";
-import { ConfirmationRejected } from "./dialogConfirm";
+import { ConfirmationRejected } from "./protocol";
 import type { ItemResult, PurgeResult } from "./types";
 import { PURGE_MESSAGES } from "./workflow";
 
