@@ -18,7 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DeleteRegular, FolderProhibitedRegular } from "@fluentui/react-icons";
-import { useEffect, useId, useRef, useState } from "react";
+import { memo, useEffect, useId, useRef, useState } from "react";
 import { t } from "../../core/i18n";
 import { type FolderActions, type FolderTree, sameTree } from "../../core/purge/folders";
 import type { MailFolder } from "../../core/purge/mailData";
@@ -46,7 +46,7 @@ export interface FolderViewProps {
   onError(summary: Summary): void;
 }
 
-export default function FolderView({ bulk, busy, onDelete, onError }: FolderViewProps) {
+function FolderView({ bulk, busy, onDelete, onError }: FolderViewProps) {
   const styles = useStyles();
   const [folders, setFolders] = useState<MailFolder[] | undefined>();
   const [selectedId, setSelectedId] = useState<string>("");
@@ -354,3 +354,6 @@ function DeleteFolderItself({
     </div>
   );
 }
+
+/** Memoised: its props don't change while a run reports progress (see BulkArea). */
+export default memo(FolderView);

@@ -3,7 +3,7 @@
  * the scheduler with progress and cancel, then keep the per-item results for the report. The safety rules are the
  * core workflow's (createPurger); this hook supplies the dialog, the change check and the scheduler.
  */
-import { useCallback, useMemo, useRef, useState } from "react";
+import { startTransition, useCallback, useMemo, useRef, useState } from "react";
 import { AuthError } from "../../core/auth/errors";
 import { t } from "../../core/i18n";
 import { type Summary, summarize, summarizeError } from "../../core/purge/report";
@@ -102,14 +102,18 @@ export function useBulkPurge(bulk: BulkDeps | undefined): BulkModel {
     const p = pending.current;
     if (!p) return;
     pending.current = undefined;
-    // A "yes" goes straight to the running state: nothing else (such as the folder list refreshing) may start
-    // Graph reads in between and use up Outlook's 4 concurrent requests.
-    setPhase(
-      confirmed
-        ? { kind: "running", progress: emptyProgress(p.ids.length), cancelling: false }
-        : { kind: "idle" },
-    );
+    // The answer goes to the workflow first, so its re-check of Outlook's selection is under way while React
+    // redraws the pane (a transition: after the workflow's next step has started, not before it). A "yes" still
+    // goes straight to the running state: nothing else (such as the folder list refreshing) may start Graph
+    // reads in between and use up Outlook's 4 concurrent requests.
     p.resolve(confirmed ? { confirmed: true, ids: p.ids } : { confirmed: false, reason: "cancelled" });
+    startTransition(() =>
+      setPhase(
+        confirmed
+          ? { kind: "running", progress: emptyProgress(p.ids.length), cancelling: false }
+          : { kind: "idle" },
+      ),
+    );
   }, []);
 
   const cancel = useCallback(() => {

@@ -17,7 +17,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DeleteRegular, DismissRegular, SearchRegular } from "@fluentui/react-icons";
-import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import { type FormEvent, memo, useCallback, useEffect, useRef, useState } from "react";
 import { t } from "../../core/i18n";
 import {
   CONTACT_LIST_LIMIT,
@@ -57,14 +57,7 @@ export interface ContactsViewProps {
   onClose(): void;
 }
 
-export default function ContactsView({
-  actions,
-  busy,
-  settled,
-  onDelete,
-  onError,
-  onClose,
-}: ContactsViewProps) {
+function ContactsView({ actions, busy, settled, onDelete, onError, onClose }: ContactsViewProps) {
   const styles = useStyles();
   const [folders, setFolders] = useState<ContactFolder[] | undefined>();
   const [folderId, setFolderId] = useState("");
@@ -259,3 +252,6 @@ export default function ContactsView({
     </section>
   );
 }
+
+/** Memoised: its props don't change while a run reports progress (see BulkArea). */
+export default memo(ContactsView);
