@@ -26,6 +26,8 @@ export interface Services {
   available(operation: PurgeOperation): boolean;
   /** The scopes mail work on this mailbox needs, in the form this cloud's Entra ID expects. */
   mailScopes(mailbox?: MailboxRef): string[];
+  /** The scope deleting an event needs (Calendars.ReadWrite), in the same form. */
+  eventScopes(): string[];
   /**
    * Graph client for mail in one mailbox (default: the person's own); `interactive` when the caller is handling
    * a click (a sign-in window may open).
@@ -79,6 +81,7 @@ export function createServices(
     cloud,
     available: (operation) => operationAvailable(cloud.cloud.id, operation),
     mailScopes: scopesFor,
+    eventScopes: () => scopesForCloud(cloud.cloud.id, SCOPES.events),
     mailGraph(interactive, mailbox = ME) {
       const scopes = scopesFor(mailbox);
       return createGraphClient({

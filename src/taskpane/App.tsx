@@ -20,6 +20,7 @@ export function App({ deps, locale, bulk }: AppProps) {
         model={model}
         configProblem={deps.configProblem}
         unavailable={deps.unavailable}
+        unavailableFor={deps.unavailableFor}
         locale={locale}
         bulk={bulk}
       />

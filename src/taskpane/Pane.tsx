@@ -15,6 +15,7 @@ import type { MailboxAccess } from "../core/office/shared";
 import { itemToTarget } from "../core/purge/targets";
 import type { BulkDeps } from "./bulk/bulkDeps";
 import { ItemSummary } from "./ItemSummary";
+import type { PaneDeps } from "./paneDeps";
 import { SummaryBar } from "./SummaryBar";
 import { Busy } from "./ui/Busy";
 import { fill } from "./ui/fill";
@@ -77,10 +78,12 @@ export interface PaneProps {
   configProblem: string | undefined;
   /** Graph has no message permanentDelete where this mailbox is: the sentence shown instead of any button. */
   unavailable?: string | undefined;
+  /** Per kind of item, where Graph deletes some kinds but not others (see PaneDeps). */
+  unavailableFor?: PaneDeps["unavailableFor"];
   locale?: string | undefined;
 }
 
-export function Pane({ model, configProblem, unavailable, locale, bulk }: PaneProps) {
+export function Pane({ model, configProblem, unavailable, unavailableFor, locale, bulk }: PaneProps) {
   const styles = useStyles();
   const { item, signIn, confirming, deleting, result } = model;
   // Several messages selected: Outlook has no current item then, and the selection list takes its place.
@@ -91,8 +94,11 @@ export function Pane({ model, configProblem, unavailable, locale, bulk }: PanePr
   const settledItem = item.status === "ready" && model.settled.has(item.item.restId);
   // Outlook's delegate bits say no for this item: explain instead of offering the button.
   const refusal = single && item.status === "ready" && !settledItem ? item.item.refusal : undefined;
-  const ready =
-    single && item.status === "ready" && !configProblem && !unavailable && !settledItem && !refusal;
+  // Graph can't delete this kind of item in this mailbox's cloud (a message in the China cloud): say so instead.
+  const kindUnavailable =
+    single && item.status === "ready" && !settledItem ? unavailableFor?.(item.item.kind) : undefined;
+  const blocked = unavailable ?? kindUnavailable;
+  const ready = single && item.status === "ready" && !configProblem && !blocked && !settledItem && !refusal;
   const singleBusy = deleting || confirming !== undefined;
   const otherMailbox = single && item.status === "ready" && item.item.mailbox.kind === "user";
   const busy = singleBusy || bulkBusy;
@@ -114,8 +120,8 @@ export function Pane({ model, configProblem, unavailable, locale, bulk }: PanePr
         <SummaryBar summary={{ tone: "error", title: t("pane.notConfigured"), message: configProblem }} />
       )}
 
-      {unavailable && (
-        <SummaryBar summary={{ tone: "warning", title: t("purge.title.notInCloud"), message: unavailable }} />
+      {blocked && (
+        <SummaryBar summary={{ tone: "warning", title: t("purge.title.notInCloud"), message: blocked }} />
       )}
 
       {single && item.status === "loading" && <Busy label={t("pane.readingMessage")} />}
@@ -129,7 +135,7 @@ export function Pane({ model, configProblem, unavailable, locale, bulk }: PanePr
         </div>
       )}
 
-      {refusal && !configProblem && !unavailable && (
+      {refusal && !configProblem && !blocked && (
         <SummaryBar
           summary={{ tone: "warning", title: t("purge.title.cantDeleteHere"), message: refusal.message }}
         />

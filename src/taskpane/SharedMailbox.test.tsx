@@ -8,7 +8,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { CLOUDS, unavailableMessage } from "../core/cloud";
 import type { DeleteOutcome } from "../core/graph/types";
-import type { MailItem } from "../core/office/item";
+import type { CurrentItem, EventItem, MailItem } from "../core/office/item";
 import { DelegatePermission, deleteRefusal, type MailboxAccess } from "../core/office/shared";
 import { App } from "./App";
 import type { PaneDeps } from "./paneDeps";
@@ -37,7 +37,7 @@ function sharedItem(overrides: Partial<MailItem> = {}): MailItem {
   };
 }
 
-function deps(item: MailItem, overrides: Partial<PaneDeps> = {}) {
+function deps(item: CurrentItem, overrides: Partial<PaneDeps> = {}) {
   const deleteItem = vi.fn(async (): Promise<DeleteOutcome> => ({ status: "purged" }));
   const checkSignIn = vi.fn(async () => undefined);
   const value: PaneDeps = {
@@ -106,6 +106,50 @@ describe("the pane in a sovereign cloud", () => {
     await within(main).findByText("Leads for Q3");
     expect(within(main).queryByRole("button", { name: "Delete permanently" })).toBeNull();
     expect(d.checkSignIn).not.toHaveBeenCalled();
+    expect(d.deleteItem).not.toHaveBeenCalled();
+  });
+});
+
+describe("the pane in the China cloud (Graph deletes events there, not messages)", () => {
+  const noMessages = unavailableMessage(CLOUDS.china, "message");
+  const unavailableFor = (kind: "message" | "event") => (kind === "event" ? undefined : noMessages);
+  const event: EventItem = {
+    kind: "event",
+    restId: "AAMkEVENT-id==",
+    ewsId: "AAMkEVENT+id==",
+    mode: "read",
+    subject: "Budget review",
+    organizer: { name: "Megan Bowen", address: "megan@contoso.com" },
+    start: new Date("2026-11-24T09:00:00Z"),
+    end: new Date("2026-11-24T10:00:00Z"),
+    recurrence: "single",
+    isOrganizer: false,
+    hasAttendees: true,
+    mailbox: { kind: "me" },
+  };
+
+  it("offers Delete for an event and deletes it", async () => {
+    const user = userEvent.setup();
+    const d = deps(event, { unavailableFor });
+    render(<App deps={d.value} locale="en-US" />);
+    const main = await screen.findByRole("main");
+    await within(main).findByText("Budget review");
+    expect(screen.queryByRole("group", { name: "Not available in this cloud" })).toBeNull();
+    await user.click(await within(main).findByRole("button", { name: "Delete permanently" }));
+    const dialog = await screen.findByRole("alertdialog", { hidden: true });
+    await user.click(within(dialog).getByRole("button", { name: "Delete permanently", hidden: true }));
+    await waitFor(() => expect(d.deleteItem).toHaveBeenCalledTimes(1));
+    expect(d.deleteItem).toHaveBeenCalledWith(expect.objectContaining({ kind: "event", id: event.restId }));
+  });
+
+  it("explains for a message, offers no button and deletes nothing", async () => {
+    const d = deps(sharedItem({ mailbox: { kind: "me" }, access: undefined }), { unavailableFor });
+    render(<App deps={d.value} locale="en-US" />);
+    const bar = await screen.findByRole("group", { name: "Not available in this cloud" });
+    expect(bar.textContent).toContain(noMessages);
+    const main = screen.getByRole("main");
+    await within(main).findByText("Leads for Q3");
+    expect(within(main).queryByRole("button", { name: "Delete permanently" })).toBeNull();
     expect(d.deleteItem).not.toHaveBeenCalled();
   });
 });

@@ -13,6 +13,11 @@ export interface PaneDeps {
    * show instead of any Delete button. Nothing is read or sent then, not even a silent sign-in check.
    */
   unavailable?: string | undefined;
+  /**
+   * Set where Graph offers permanentDelete for some kinds of item but not others (the China cloud: events, not
+   * messages): the sentence shown instead of the Delete button for an item of that kind, undefined where it can go.
+   */
+  unavailableFor?: ((kind: "message" | "event") => string | undefined) | undefined;
   /** Reads the current item fresh. Throws the office module's typed errors. */
   readItem(): Promise<CurrentItem>;
   /** Follows ItemChanged; returns a function that stops following. */

@@ -122,8 +122,10 @@ export function createRealDeps(): { deps: PaneDeps; bulk: BulkDeps | undefined }
   if (!config.clientId) return { deps: unconfigured(AUTH_MESSAGES.notConfigured), bulk: undefined };
 
   const cloud = mailboxCloud(config);
-  if (!operationAvailable(cloud.cloud.id, "message")) {
-    // A sovereign cloud without message permanentDelete: explain, and send nothing (no sign-in check either).
+  const messagesHere = operationAvailable(cloud.cloud.id, "message");
+  if (!messagesHere && !operationAvailable(cloud.cloud.id, "event")) {
+    // A sovereign cloud without any permanentDelete the pane offers: explain, and send nothing (no sign-in check
+    // either).
     const sentence = unavailableMessage(cloud.cloud, "message");
     const refuse = () => Promise.reject(new OperationUnavailableError(cloud.cloud, "message"));
     return {
@@ -146,25 +148,36 @@ export function createRealDeps(): { deps: PaneDeps; bulk: BulkDeps | undefined }
     );
     return loaded;
   };
+  // The China cloud has event permanentDelete but no message one: the pane works for events only, signs in for
+  // the calendar scope, and says why for a message; bulk (messages, folders, contacts) isn't offered there.
+  const noMessages = messagesHere ? undefined : unavailableMessage(cloud.cloud, "message");
+  const signInScopes = (s: Services) => (messagesHere ? s.mailScopes() : s.eventScopes());
   return {
     deps: {
       configProblem: undefined,
+      unavailableFor:
+        noMessages === undefined ? undefined : (kind) => (kind === "event" ? undefined : noMessages),
       readItem: readCurrentItem,
       watchItem,
       // The own mailbox's scope: Mail.ReadWrite.Shared is asked for only when a shared item is deleted.
       async checkSignIn() {
         const s = await services();
-        await s.tokens.getToken({ scopes: s.mailScopes(), interactive: false });
+        await s.tokens.getToken({ scopes: signInScopes(s), interactive: false });
       },
       async signIn() {
         const s = await services();
-        await s.tokens.getToken({ scopes: s.mailScopes(), interactive: true });
+        await s.tokens.getToken({ scopes: signInScopes(s), interactive: true });
       },
       // The pane deletes only after a click in its own confirmation, so a sign-in window may open. The client
       // follows the item: /users/{owner} with Mail.ReadWrite.Shared for a shared or delegated message, and
       // Calendars.ReadWrite (asked for only now) for a calendar event.
-      deleteItem: async (ref) => (await services()).itemGraph(true, ref).permanentDelete(ref),
+      async deleteItem(ref) {
+        // The button isn't offered for a message where Graph can't delete one; this stops a press that raced.
+        if (!messagesHere && ref.kind !== "event")
+          throw new OperationUnavailableError(cloud.cloud, "message");
+        return (await services()).itemGraph(true, ref).permanentDelete(ref);
+      },
     },
-    bulk: createBulkDeps(services),
+    bulk: messagesHere ? createBulkDeps(services) : undefined,
   };
 }

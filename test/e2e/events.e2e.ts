@@ -143,4 +143,27 @@ describe("calendar events", () => {
     expect(emulator.control.purges()).toEqual([]);
     expect(await askedForCalendars()).toBe(false);
   });
+
+  it("purges an event from the task pane in the China cloud, where Graph deletes events but not messages", async () => {
+    const { page, emulator } = stack;
+    await page.evaluate(() => window.simulator?.setCloud("china"));
+    const event = await openEvent("singleInstance");
+    await page.getByRole("button", { name: /Permanent Delete pane/ }).click();
+    const pane = await taskpaneFrame(page);
+    await pane.getByRole("heading", { name: event.subject }).waitFor();
+    expect(await pane.getByRole("group", { name: "Not available in this cloud" }).count()).toBe(0);
+
+    await pane.getByRole("button", { name: "Delete permanently" }).click();
+    const dialog = pane.getByRole("alertdialog");
+    await dialog.getByRole("button", { name: "Delete permanently" }).click();
+    await pane.getByText("Deleted permanently", { exact: true }).waitFor();
+    const [request, ...more] = deletesOf(emulator, event.restId);
+    expect(more).toEqual([]);
+    expect(request?.status).toBe(204);
+    // The token was asked for the China cloud's Graph resource, and only for the calendar.
+    const asked = await tokenRequests();
+    expect(asked.some((d) => d.includes("microsoftgraph.chinacloudapi.cn/Calendars.ReadWrite"))).toBe(true);
+    expect(asked.some((d) => d.includes("Mail.ReadWrite"))).toBe(false);
+    expect(stack.external).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ADELE, TENANT_ID } from "./data";
 import { type Kit, startKit } from "./testkit";
+import { graphScopes } from "./tokens";
 
 const CLIENT_ID = "5f1e2d3c-4b5a-4697-8877-665544332211";
 const REDIRECT = "https://localhost:3000/dialog/redirect.html";
@@ -194,5 +195,23 @@ describe("Entra ID emulator", () => {
     expect(res.status).toBe(503);
     const log = kit.emu.control.requests().filter((r) => r.kind === "identity");
     expect(log.map((r) => [r.op, r.status])).toEqual([["token", 503]]);
+  });
+});
+
+describe("scopes in issued tokens", () => {
+  it("grants a Graph permission asked for with any cloud's Graph resource, without the resource, as Entra ID does", () => {
+    expect(
+      graphScopes([
+        "https://graph.microsoft.com/Mail.ReadWrite",
+        "https://microsoftgraph.chinacloudapi.cn/Calendars.ReadWrite",
+        "https://graph.microsoft.us/Contacts.ReadWrite",
+        "openid",
+        "Mail.ReadWrite",
+      ]),
+    ).toEqual(["Mail.ReadWrite", "Calendars.ReadWrite", "Contacts.ReadWrite"]);
+    // Another resource's scope is not a Graph permission.
+    expect(graphScopes(["https://outlook.office.com/Mail.ReadWrite"])).toEqual([
+      "https://outlook.office.com/Mail.ReadWrite",
+    ]);
   });
 });

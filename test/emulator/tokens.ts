@@ -60,13 +60,26 @@ export interface IssuedTokens {
   scopes: string[];
 }
 
+/**
+ * Graph's resource URI in each cloud. The emulator stands in for the Graph of whichever cloud the add-in addresses
+ * (a build pointed at it with VITE_GRAPH_BASE_URL, the mailbox claiming a national cloud), so a scope for any of
+ * them is that Graph permission, as Entra ID puts it in `scp` without the resource.
+ */
+const GRAPH_RESOURCES = [
+  GRAPH_RESOURCE,
+  "https://graph.microsoft.us",
+  "https://dod-graph.microsoft.us",
+  "https://microsoftgraph.chinacloudapi.cn",
+];
+
 /** Splits requested scopes into Graph permissions (without the resource prefix). */
 export function graphScopes(requested: string[]): string[] {
   const out = new Set<string>();
   for (const raw of requested) {
     let s = raw.trim();
     if (s === "" || OIDC_SCOPES.has(s.toLowerCase())) continue;
-    if (s.toLowerCase().startsWith(`${GRAPH_RESOURCE}/`)) s = s.slice(GRAPH_RESOURCE.length + 1);
+    const resource = GRAPH_RESOURCES.find((r) => s.toLowerCase().startsWith(`${r}/`));
+    if (resource !== undefined) s = s.slice(resource.length + 1);
     if (s === ".default") {
       for (const d of DEFAULT_GRAPH_SCOPES) out.add(d);
       continue;
