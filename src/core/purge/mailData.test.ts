@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, ewsToRestId, startEmulator } from "../../../test/emulator/server";
 import { createGraphClient } from "../graph/client";
-import { listFolderMessages, listMailFolders, resolveSelection, sharedSelectionReason } from "./mailData";
+import {
+  listFolderMessages,
+  listMailFolders,
+  mapLimited,
+  resolveSelection,
+  sharedSelectionReason,
+} from "./mailData";
 
 let emulator: Emulator;
 let graph: ReturnType<typeof createGraphClient>;
@@ -81,5 +87,54 @@ describe("Graph reads for bulk purges (against the emulator)", () => {
     );
     expect(resolved.targets.map((t) => t.ref.id)).toEqual([own.id]);
     expect(resolved.skipped).toEqual([{ subject: sales.subject, reason: sharedSelectionReason() }]);
+  });
+});
+
+describe("mapLimited", () => {
+  it("starts no new work after a failure and rejects only once the work in flight has settled", async () => {
+    const started: number[] = [];
+    const settled: number[] = [];
+    const release = new Map<number, () => void>();
+    const run = mapLimited([0, 1, 2, 3, 4, 5, 6, 7], 3, async (n) => {
+      started.push(n);
+      await new Promise<void>((resolve) => release.set(n, resolve));
+      settled.push(n);
+      if (n === 1) throw new Error("read failed");
+      return n;
+    });
+    let outcome: unknown;
+    run.then(
+      () => {
+        outcome = "resolved";
+      },
+      (error: unknown) => {
+        outcome = error;
+      },
+    );
+    await Promise.resolve();
+    expect(started).toEqual([0, 1, 2]);
+    release.get(1)?.(); // fails
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(started).toEqual([0, 1, 2]); // nothing new after the failure
+    expect(outcome).toBeUndefined(); // 0 and 2 are still running
+    release.get(0)?.();
+    release.get(2)?.();
+    await run.catch(() => undefined);
+    expect(settled.sort()).toEqual([0, 1, 2]);
+    expect(outcome).toEqual(new Error("read failed"));
+  });
+
+  it("keeps the order of the results and the concurrency limit", async () => {
+    let running = 0;
+    let peak = 0;
+    const out = await mapLimited([5, 1, 4, 2, 3], 2, async (n) => {
+      running += 1;
+      peak = Math.max(peak, running);
+      await new Promise((resolve) => setTimeout(resolve, n));
+      running -= 1;
+      return n * 10;
+    });
+    expect(out).toEqual([50, 10, 40, 20, 30]);
+    expect(peak).toBe(2);
   });
 });

@@ -57,13 +57,22 @@ export async function mapLimited<T, R>(
 ): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
+  // After a failure no new work starts, and the call settles only once the work already running has: reads
+  // don't go on in the background after the caller has shown the error (they would count against Outlook's 4
+  // concurrent requests for whatever the person does next).
+  let failure: { error: unknown } | undefined;
   const worker = async () => {
-    while (next < items.length) {
+    while (failure === undefined && next < items.length) {
       const index = next++;
-      results[index] = await work(items[index] as T);
+      try {
+        results[index] = await work(items[index] as T);
+      } catch (error) {
+        failure ??= { error };
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure !== undefined) throw failure.error;
   return results;
 }
 
