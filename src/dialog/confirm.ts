@@ -4,7 +4,15 @@
  * hostile subject is shown as text. The "yes" names the IDs that were on screen, with the nonce it was given.
  */
 import "./confirm.css";
-import { currentLanguage, currentLocale, loadLanguage, type MessageKey, t, template } from "../core/i18n";
+import {
+  currentLanguage,
+  currentLocale,
+  loadLanguage,
+  type MessageKey,
+  NO_CATALOGUE,
+  t,
+  template,
+} from "../core/i18n";
 import { type EventConfirmation, eventConfirmation } from "../core/purge/eventWording";
 import { parseToPage, type ShownEvent, type ShownItem, type ToPage } from "../core/purge/protocol";
 
@@ -167,7 +175,13 @@ function translateStatic(): void {
 
 Office.onReady(async () => {
   // Before "ready": the parent sends the list only then, so nothing is shown in the wrong language.
-  await loadLanguage(Office.context.displayLanguage);
+  try {
+    await loadLanguage(Office.context.displayLanguage);
+  } catch {
+    // Not even English could be loaded: no list, no buttons, just why. Closing the dialog deletes nothing.
+    document.body.textContent = NO_CATALOGUE;
+    return;
+  }
   translateStatic();
   let shown = false;
   Office.context.ui.addHandlerAsync(Office.EventType.DialogParentMessageReceived, (arg) => {

@@ -7,7 +7,7 @@
 import "./confirm.css";
 import { SCOPES } from "../core/auth/scopes";
 import { readConfig } from "../core/config";
-import { currentLanguage, loadLanguage, t } from "../core/i18n";
+import { currentLanguage, loadLanguage, NO_CATALOGUE, t } from "../core/i18n";
 
 const ALLOWED_SCOPES = new Set<string>(Object.values(SCOPES).flat());
 
@@ -64,7 +64,14 @@ async function run(): Promise<void> {
 }
 
 Office.onReady(async () => {
-  await loadLanguage(Office.context.displayLanguage);
+  try {
+    await loadLanguage(Office.context.displayLanguage);
+  } catch {
+    // Not even English could be loaded: say so here, and tell the pane, which then explains in its own words.
+    say(NO_CATALOGUE);
+    send({ type: "error", code: "catalogue_unavailable" });
+    return;
+  }
   document.documentElement.lang = currentLanguage();
   document.title = t("signin.pageTitle");
   say(t("signin.signingIn"));
