@@ -26,6 +26,7 @@ export default defineConfig({
           include: ["test/e2e/**/*.e2e.ts", "test/budgets/**/*.e2e.ts"],
           environment: "node",
           globalSetup: ["test/e2e/globalSetup.ts"],
+          setupFiles: ["test/e2e/setup.ts"],
           // One browser, one set of servers on fixed ports: files run one after another.
           fileParallelism: false,
           testTimeout: 60_000,

@@ -131,6 +131,8 @@ describe("fault table: the pane closed mid-purge", () => {
     await pane.getByRole("button", { name: "Delete permanently" }).click();
     await pane.getByRole("alertdialog").getByRole("button", { name: "Delete permanently" }).click();
     await pane.getByText("Deleting…").first().waitFor();
+    // Close once the request has reached Graph (the emulator holds it for 2 s): "on its way", not "about to leave".
+    await expect.poll(() => deletesOf(emulator, message.id).length, { timeout: 10_000 }).toBe(1);
     await page.evaluate(() => window.simulator?.closeTaskpane());
 
     // The request had left: the emulator carries it out even though nobody is left to read the answer.
