@@ -7,7 +7,7 @@
  * through every error constructor and outcome builder (the Graph client, the scheduler, the workflow) would touch
  * every signature for a value that never changes while a page lives. The core stays pure in the sense that
  * matters: no Office, no DOM; the only state is this one setting, set once by the entry point (and by tests,
- * which reset it with `activateLanguage("en")`).
+ * which reset it with `activateLanguage("en", en)`).
  *
  * Every language, English included, is its own chunk loaded with a dynamic import before the page's first render
  * (the import starts as soon as Office says which language to use): a person's page fetches exactly one
