@@ -11,17 +11,21 @@ import type { ContactActions } from "../../core/purge/contacts";
 import { type Summary, summarizeError } from "../../core/purge/report";
 import { SummaryBar } from "../SummaryBar";
 import { Busy } from "../ui/Busy";
+import { usePreload } from "../ui/usePreload";
 import { BulkConfirmDialog } from "./BulkConfirmDialog";
 import type { BulkDeps } from "./bulkDeps";
 import { ProgressPanel } from "./ProgressPanel";
 import { SelectionView } from "./SelectionView";
 import { useBulkPurge } from "./useBulkPurge";
 
-const FolderView = lazy(() => import("./FolderView"));
+// Each view is fetched when it becomes likely and then rendered directly (usePreload explains why); React.lazy
+// covers the case where it isn't here yet.
+const loadFolderView = () => import("./FolderView");
+const FolderView = lazy(loadFolderView);
 const loadReport = () => import("./ReportPanel");
 const ReportPanel = lazy(loadReport);
-type ReportComponent = Awaited<ReturnType<typeof loadReport>>["default"];
-const ContactsView = lazy(() => import("../contacts/ContactsView"));
+const loadContactsView = () => import("../contacts/ContactsView");
+const ContactsView = lazy(loadContactsView);
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -63,9 +67,14 @@ export function BulkArea({ bulk, locale, singleBusy, onMultiple, onBusy }: BulkA
   const [contacts, setContacts] = useState<
     { status: "closed" } | { status: "loading" } | { status: "open"; actions: ContactActions }
   >({ status: "closed" });
+  const closeContacts = useCallback(() => setContacts({ status: "closed" }), []);
+  const folderView = usePreload(loadFolderView);
+  const contactsView = usePreload(loadContactsView);
+  const report = usePreload(loadReport);
   const openContacts = () => {
     const load = bulk.contacts;
     if (!load) return;
+    contactsView.preload();
     setProblem(undefined);
     setContacts({ status: "loading" });
     load().then(
@@ -96,24 +105,11 @@ export function BulkArea({ bulk, locale, singleBusy, onMultiple, onBusy }: BulkA
   );
   const bulkBusy = phase.kind === "confirming" || phase.kind === "running";
   useEffect(() => onBusy(bulkBusy), [bulkBusy, onBusy]);
-  // A confirmation is open: fetch the report's code now, so the end of the run doesn't wait for it, and keep the
-  // component to render it directly. Through React.lazy the report would suspend once even when its code is here
-  // (the import's promise settles a tick later), and React holds a revealed Suspense boundary back for up to
-  // 300 ms after its fallback showed (measured: ~300 ms between a 100-item run's last answer and its report).
-  const [LoadedReport, setLoadedReport] = useState<ReportComponent | undefined>();
+  // A confirmation is open: fetch the report's code now, so the end of the run doesn't wait for it.
+  const preloadReport = report.preload;
   useEffect(() => {
-    if (phase.kind !== "confirming") return;
-    let current = true;
-    loadReport().then(
-      (m) => {
-        if (current) setLoadedReport(() => m.default);
-      },
-      () => undefined, // The lazy fallback below loads it (and reports a failure) if this didn't.
-    );
-    return () => {
-      current = false;
-    };
-  }, [phase.kind]);
+    if (phase.kind === "confirming") preloadReport();
+  }, [phase.kind, preloadReport]);
   // Messages purged or found gone: Outlook may keep listing them for a moment; nothing more is offered for them.
   // A finished run's items count at once (in the render that shows the report, so the list drops them in the same
   // pass) and are kept once the run is dismissed.
@@ -173,8 +169,8 @@ export function BulkArea({ bulk, locale, singleBusy, onMultiple, onBusy }: BulkA
       </div>
       {phase.kind === "finished" &&
         phase.results.length > 0 &&
-        (LoadedReport ? (
-          <LoadedReport results={phase.results} locale={locale} />
+        (report.Component ? (
+          <report.Component results={phase.results} locale={locale} />
         ) : (
           <Suspense fallback={<Busy label={t("bulk.preparingReport")} />}>
             <ReportPanel results={phase.results} locale={locale} />
@@ -182,33 +178,62 @@ export function BulkArea({ bulk, locale, singleBusy, onMultiple, onBusy }: BulkA
         ))}
 
       {folderOpen ? (
-        <Suspense fallback={<Busy label={t("common.loading")} />}>
-          <FolderView bulk={bulk} busy={busy} onDelete={start} onError={reportError} />
-        </Suspense>
+        folderView.Component ? (
+          <folderView.Component bulk={bulk} busy={busy} onDelete={start} onError={reportError} />
+        ) : (
+          <Suspense fallback={<Busy label={t("common.loading")} />}>
+            <FolderView bulk={bulk} busy={busy} onDelete={start} onError={reportError} />
+          </Suspense>
+        )
       ) : (
         <div>
-          <Button icon={<FolderRegular />} onClick={() => setFolderOpen(true)} disabled={busy}>
+          <Button
+            icon={<FolderRegular />}
+            onPointerEnter={folderView.preload}
+            onFocus={folderView.preload}
+            onClick={() => {
+              folderView.preload();
+              setFolderOpen(true);
+            }}
+            disabled={busy}
+          >
             {t("bulk.deleteFolder")}
           </Button>
         </div>
       )}
 
       {contacts.status === "open" ? (
-        <Suspense fallback={<Busy label={t("bulk.loadingContacts")} />}>
-          <ContactsView
+        contactsView.Component ? (
+          <contactsView.Component
             actions={contacts.actions}
             busy={busy}
             settled={settled}
             onDelete={start}
             onError={reportError}
-            onClose={() => setContacts({ status: "closed" })}
+            onClose={closeContacts}
           />
-        </Suspense>
+        ) : (
+          <Suspense fallback={<Busy label={t("bulk.loadingContacts")} />}>
+            <ContactsView
+              actions={contacts.actions}
+              busy={busy}
+              settled={settled}
+              onDelete={start}
+              onError={reportError}
+              onClose={closeContacts}
+            />
+          </Suspense>
+        )
       ) : (
         bulk.contacts && (
           <div>
             {/* No icon: an icon from another chunk of @fluentui/react-icons costs ~3 kB of the first paint. */}
-            <Button onClick={openContacts} disabled={busy || contacts.status === "loading"}>
+            <Button
+              onPointerEnter={contactsView.preload}
+              onFocus={contactsView.preload}
+              onClick={openContacts}
+              disabled={busy || contacts.status === "loading"}
+            >
               {t("bulk.deleteContacts")}
             </Button>
           </div>
