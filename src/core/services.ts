@@ -14,6 +14,7 @@ import { createTokenService, type TokenSource } from "./auth/tokens";
 import { type DetectedCloud, endpointsFor, operationAvailable, type PurgeOperation } from "./cloud";
 import type { AppConfig } from "./config";
 import { createGraphClient, type GraphClient } from "./graph/client";
+import { createGate, type Gate } from "./graph/gate";
 import type { ItemRef, MailboxRef } from "./graph/types";
 import { mailboxCloud } from "./office/mailboxCloud";
 import { isSupported, REQUIREMENTS } from "./office/requirements";
@@ -69,12 +70,24 @@ export function createServices(
     signInWithDialog: (request) => dialogTokenFlow(origin, request),
   });
   const scopesFor = (mailbox: MailboxRef = ME) => scopesForCloud(cloud.cloud.id, mailScopes(mailbox));
-  const clientWith = (scopes: string[], interactive: boolean) =>
+  // One gate per mailbox for every client made here: Outlook's 4-at-once limit counts all of them (gate.ts).
+  const gates = new Map<string, Gate>();
+  const gateFor = (mailbox: MailboxRef) => {
+    const key = mailbox.kind === "me" ? "me" : mailbox.id.toLowerCase();
+    let gate = gates.get(key);
+    if (gate === undefined) {
+      gate = createGate();
+      gates.set(key, gate);
+    }
+    return gate;
+  };
+  const clientWith = (scopes: string[], interactive: boolean, mailbox: MailboxRef) =>
     createGraphClient({
       baseUrl: endpoints.graphBaseUrl,
       tokens: {
         getToken: ({ forceRefresh }) => tokens.getToken({ scopes, forceRefresh, interactive }),
       },
+      gate: gateFor(mailbox),
     });
   return {
     tokens,
@@ -82,26 +95,10 @@ export function createServices(
     available: (operation) => operationAvailable(cloud.cloud.id, operation),
     mailScopes: scopesFor,
     eventScopes: () => scopesForCloud(cloud.cloud.id, SCOPES.events),
-    mailGraph(interactive, mailbox = ME) {
-      const scopes = scopesFor(mailbox);
-      return createGraphClient({
-        baseUrl: endpoints.graphBaseUrl,
-        tokens: {
-          getToken: ({ forceRefresh }) => tokens.getToken({ scopes, forceRefresh, interactive }),
-        },
-      });
-    },
-    itemGraph(interactive, ref) {
-      return clientWith(scopesForCloud(cloud.cloud.id, itemScopes(ref)), interactive);
-    },
-    contactsGraph(interactive) {
-      const scopes = scopesForCloud(cloud.cloud.id, SCOPES.contacts);
-      return createGraphClient({
-        baseUrl: endpoints.graphBaseUrl,
-        tokens: {
-          getToken: ({ forceRefresh }) => tokens.getToken({ scopes, forceRefresh, interactive }),
-        },
-      });
-    },
+    mailGraph: (interactive, mailbox = ME) => clientWith(scopesFor(mailbox), interactive, mailbox),
+    itemGraph: (interactive, ref) =>
+      clientWith(scopesForCloud(cloud.cloud.id, itemScopes(ref)), interactive, ref.mailbox),
+    contactsGraph: (interactive) =>
+      clientWith(scopesForCloud(cloud.cloud.id, SCOPES.contacts), interactive, ME),
   };
 }

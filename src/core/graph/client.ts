@@ -13,6 +13,7 @@ import {
   validateBatchRequests,
 } from "./batch";
 import { GraphError, type GraphErrorDetails, readErrorDetails, withDetails } from "./errors";
+import { batchSlots, type Gate } from "./gate";
 import { outcomeFromResponse, problemForStatus } from "./outcome";
 import { itemPath } from "./paths";
 import { AbortedError, backoffDelay, defaultSleep, parseRetryAfter, raceAbort } from "./retry";
@@ -43,6 +44,11 @@ export interface GraphClientOptions {
   now?: () => number;
   /** Jitter source in [0, 1). @default Math.random */
   random?: () => number;
+  /**
+   * Shared by every client a page makes for one mailbox: the 4-at-once limit across them (gate.ts). Without it,
+   * this client alone is unlimited (its callers pace themselves, as the scheduler does).
+   */
+  gate?: Gate;
 }
 
 /**
@@ -200,6 +206,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     wantBody: (status: number) => boolean,
     payload?: string,
     stopRetries?: AbortSignal,
+    slots = 1,
   ): Promise<Exchange> {
     const idempotent = method === "GET";
     let uncertain = false;
@@ -238,8 +245,27 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     for (;;) {
       // A retry or a resend after a refresh is new work: not after the caller said stop.
       if (sends > 0 && stopRetries?.aborted) return abortedProblem(false);
+      // Wait for room under the mailbox's limit (nothing is sent while waiting); a cancel meanwhile means this
+      // send never happens.
+      let release: (() => void) | undefined;
+      if (options.gate) {
+        try {
+          release = await options.gate.acquire(slots, eitherSignal(signal, stopRetries));
+        } catch {
+          return abortedProblem(false);
+        }
+        if (stopRetries?.aborted || signal?.aborted) {
+          release();
+          return abortedProblem(false);
+        }
+      }
       sends += 1;
-      const attempt = await sendOnce(method, url, token, signal, wantBody, payload);
+      let attempt: Attempt;
+      try {
+        attempt = await sendOnce(method, url, token, signal, wantBody, payload);
+      } finally {
+        release?.();
+      }
       switch (attempt.type) {
         case "aborted":
           return abortedProblem(true);
@@ -393,6 +419,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       () => true,
       payload,
       opts?.stopRetries,
+      batchSlots(requests),
     );
 
     if (result.type === "problem") {
