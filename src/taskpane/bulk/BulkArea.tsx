@@ -5,13 +5,13 @@
  */
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { FolderRegular } from "@fluentui/react-icons";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { t } from "../../core/i18n";
 import type { ContactActions } from "../../core/purge/contacts";
 import { type Summary, summarizeError } from "../../core/purge/report";
 import { SummaryBar } from "../SummaryBar";
 import { Busy } from "../ui/Busy";
-import { usePreload } from "../ui/usePreload";
+import { PreloadedView, usePreload } from "../ui/usePreload";
 import { BulkConfirmDialog } from "./BulkConfirmDialog";
 import type { BulkDeps } from "./bulkDeps";
 import { ProgressPanel } from "./ProgressPanel";
@@ -167,24 +167,22 @@ export function BulkArea({ bulk, locale, singleBusy, onMultiple, onBusy }: BulkA
           />
         )}
       </div>
-      {phase.kind === "finished" &&
-        phase.results.length > 0 &&
-        (report.Component ? (
-          <report.Component results={phase.results} locale={locale} />
-        ) : (
-          <Suspense fallback={<Busy label={t("bulk.preparingReport")} />}>
-            <ReportPanel results={phase.results} locale={locale} />
-          </Suspense>
-        ))}
+      {phase.kind === "finished" && phase.results.length > 0 && (
+        <PreloadedView
+          view={report}
+          lazy={ReportPanel}
+          fallback={<Busy label={t("bulk.preparingReport")} />}
+          props={{ results: phase.results, locale }}
+        />
+      )}
 
       {folderOpen ? (
-        folderView.Component ? (
-          <folderView.Component bulk={bulk} busy={busy} onDelete={start} onError={reportError} />
-        ) : (
-          <Suspense fallback={<Busy label={t("common.loading")} />}>
-            <FolderView bulk={bulk} busy={busy} onDelete={start} onError={reportError} />
-          </Suspense>
-        )
+        <PreloadedView
+          view={folderView}
+          lazy={FolderView}
+          fallback={<Busy label={t("common.loading")} />}
+          props={{ bulk, busy, onDelete: start, onError: reportError }}
+        />
       ) : (
         <div>
           <Button
@@ -203,27 +201,19 @@ export function BulkArea({ bulk, locale, singleBusy, onMultiple, onBusy }: BulkA
       )}
 
       {contacts.status === "open" ? (
-        contactsView.Component ? (
-          <contactsView.Component
-            actions={contacts.actions}
-            busy={busy}
-            settled={settled}
-            onDelete={start}
-            onError={reportError}
-            onClose={closeContacts}
-          />
-        ) : (
-          <Suspense fallback={<Busy label={t("bulk.loadingContacts")} />}>
-            <ContactsView
-              actions={contacts.actions}
-              busy={busy}
-              settled={settled}
-              onDelete={start}
-              onError={reportError}
-              onClose={closeContacts}
-            />
-          </Suspense>
-        )
+        <PreloadedView
+          view={contactsView}
+          lazy={ContactsView}
+          fallback={<Busy label={t("bulk.loadingContacts")} />}
+          props={{
+            actions: contacts.actions,
+            busy,
+            settled,
+            onDelete: start,
+            onError: reportError,
+            onClose: closeContacts,
+          }}
+        />
       ) : (
         bulk.contacts && (
           <div>

@@ -37,3 +37,39 @@ describe("usePreload", () => {
     expect(load).toHaveBeenCalledTimes(2);
   });
 });
+
+describe("PreloadedView", () => {
+  it("renders the preloaded view directly, and keeps the lazy one it started with when the preload lands later", async () => {
+    const { render, screen } = await import("@testing-library/react");
+    const { lazy } = await import("react");
+    const { PreloadedView } = await import("./usePreload");
+    const Direct = ({ label }: { label: string }) => <p>direct {label}</p>;
+    let mounts = 0;
+    const Lazy = lazy(async () => ({
+      default: ({ label }: { label: string }) => {
+        mounts += 1;
+        return <p>lazy {label}</p>;
+      },
+    }));
+
+    const ready = { Component: Direct, preload: () => undefined };
+    const first = render(
+      <PreloadedView view={ready} lazy={Lazy} fallback={<p>loading</p>} props={{ label: "a" }} />,
+    );
+    expect(screen.getByText("direct a")).toBeTruthy();
+    first.unmount();
+
+    const pending = { Component: undefined, preload: () => undefined };
+    const second = render(
+      <PreloadedView view={pending} lazy={Lazy} fallback={<p>loading</p>} props={{ label: "b" }} />,
+    );
+    await screen.findByText("lazy b");
+    // The preload lands: the element keeps its lazy view (no remount, no lost state).
+    second.rerender(
+      <PreloadedView view={ready} lazy={Lazy} fallback={<p>loading</p>} props={{ label: "b" }} />,
+    );
+    expect(screen.getByText("lazy b")).toBeTruthy();
+    expect(screen.queryByText("direct b")).toBeNull();
+    expect(mounts).toBeGreaterThan(0);
+  });
+});

@@ -7,7 +7,15 @@
  * `preload()` when the view becomes likely (a confirmation opens, the pointer reaches a button) and render
  * `Component` once it is here, keeping React.lazy + Suspense only for the case where it isn't yet.
  */
-import { type ComponentType, useCallback, useEffect, useRef, useState } from "react";
+import {
+  type ComponentType,
+  type ReactNode,
+  Suspense,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+} from "react";
 
 export interface Preloaded<P> {
   /** The view, once its code has loaded. */
@@ -41,4 +49,32 @@ export function usePreload<P>(load: () => Promise<{ default: ComponentType<P> }>
     );
   }, [load]);
   return { Component, preload };
+}
+
+export interface PreloadedViewProps<P> {
+  view: Preloaded<P>;
+  /** The same view through React.lazy, for when its code isn't here yet. */
+  lazy: ComponentType<P>;
+  fallback: ReactNode;
+  props: P;
+}
+
+/**
+ * The view rendered directly if it was preloaded when this mounted, or else the lazy one under Suspense. The choice
+ * holds for the life of this element: switching when the preload lands would remount the view and lose its state
+ * (a folder view would read the folders again).
+ */
+export function PreloadedView<P extends object>({
+  view,
+  lazy: Lazy,
+  fallback,
+  props,
+}: PreloadedViewProps<P>) {
+  const [Component] = useState(() => view.Component);
+  if (Component) return <Component {...props} />;
+  return (
+    <Suspense fallback={fallback}>
+      <Lazy {...props} />
+    </Suspense>
+  );
 }
