@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
-import { act, renderHook, waitFor } from "@testing-library/react";
+import { act, render, renderHook, screen, waitFor } from "@testing-library/react";
+import { lazy } from "react";
 import { describe, expect, it, vi } from "vitest";
-import { usePreload } from "./usePreload";
+import { PreloadedView, usePreload } from "./usePreload";
 
 function View() {
   return null;
@@ -38,20 +39,18 @@ describe("usePreload", () => {
   });
 });
 
+let lazyMounts = 0;
+function Direct({ label }: { label: string }) {
+  return <p>direct {label}</p>;
+}
+function LazyBody({ label }: { label: string }) {
+  lazyMounts += 1;
+  return <p>lazy {label}</p>;
+}
+const Lazy = lazy(async () => ({ default: LazyBody }));
+
 describe("PreloadedView", () => {
   it("renders the preloaded view directly, and keeps the lazy one it started with when the preload lands later", async () => {
-    const { render, screen } = await import("@testing-library/react");
-    const { lazy } = await import("react");
-    const { PreloadedView } = await import("./usePreload");
-    const Direct = ({ label }: { label: string }) => <p>direct {label}</p>;
-    let mounts = 0;
-    const Lazy = lazy(async () => ({
-      default: ({ label }: { label: string }) => {
-        mounts += 1;
-        return <p>lazy {label}</p>;
-      },
-    }));
-
     const ready = { Component: Direct, preload: () => undefined };
     const first = render(
       <PreloadedView view={ready} lazy={Lazy} fallback={<p>loading</p>} props={{ label: "a" }} />,
@@ -70,6 +69,6 @@ describe("PreloadedView", () => {
     );
     expect(screen.getByText("lazy b")).toBeTruthy();
     expect(screen.queryByText("direct b")).toBeNull();
-    expect(mounts).toBeGreaterThan(0);
+    expect(lazyMounts).toBeGreaterThan(0);
   });
 });
