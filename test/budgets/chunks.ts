@@ -101,8 +101,6 @@ export interface Budget {
   entry: string;
   dynamic: boolean;
   limit: number;
-  /** Set while the budget is known to be exceeded: the test then expects the failure and says why. */
-  knownOver?: string;
 }
 
 /** The budgets: JS only (CSS and images are not counted). Entries are manifest keys (paths under src/). */
