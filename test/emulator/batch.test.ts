@@ -28,22 +28,60 @@ describe("$batch rules", () => {
     expect(dup.status).toBe(400);
     const dangling = await kit.batch([purgeMember("1", a, ["9"])]);
     expect(dangling.status).toBe(400);
+    expect(dangling.body.error?.message).toMatch(/^Invalid dependency for request Id/);
     expect(kit.emu.control.purges()).toHaveLength(0);
   });
 
-  it("answers a POST member without Content-Type or body with a member 400", async () => {
+  it("refuses a dependsOn that names a later request (msgraph-sdk-dotnet-core#891)", async () => {
+    const [a = "", b = ""] = inboxIds(kit.emu, 2);
+    const { status, body } = await kit.batch([purgeMember("1", a, ["2"]), purgeMember("2", b)]);
+    expect(status).toBe(400);
+    expect(body.error).toMatchObject({
+      code: "BadRequest",
+      message: "Invalid dependency for request Id : 1",
+    });
+    expect(kit.emu.control.purges()).toHaveLength(0);
+  });
+
+  it.each([
+    ["several dependsOn chains", [[], [], ["1"], ["2"]]],
+    ["some members with dependsOn and others without", [[], ["1"], [], []]],
+    ["every dependent naming the same request (the SDKs allow it; the stricter reading)", [[], ["1"], ["1"]]],
+    ["a member depending on one that is not the one before it", [[], ["1"], ["1"], ["3"]]],
+  ])("refuses a batch that is neither fully parallel nor fully sequential: %s", async (_, deps) => {
+    const ids = inboxIds(kit.emu, deps.length);
+    const { status, body } = await kit.batch(
+      ids.map((id, i) => purgeMember(String(i + 1), id, (deps[i]?.length ?? 0) > 0 ? deps[i] : undefined)),
+    );
+    expect(status).toBe(400);
+    expect(body.error).toMatchObject({
+      code: "BadRequest",
+      message: "Batch should be either fully sequential or fully parallel.",
+    });
+    expect(kit.emu.control.purges()).toHaveLength(0);
+    expect(kit.emu.control.requests().filter((r) => r.batchMember)).toHaveLength(0);
+  });
+
+  it("refuses the whole batch when a POST member has no Content-Type or no body, running none", async () => {
     const [a = "", b = "", c = ""] = inboxIds(kit.emu, 3);
-    const { status, body } = await kit.batch([
+    for (const bad of [
       { id: "1", method: "POST", url: `/me/messages/${encodeURIComponent(a)}/permanentDelete` },
-      { id: "2", method: "POST", url: `/me/messages/${encodeURIComponent(b)}/permanentDelete`, body: {} },
-      purgeMember("3", c),
-    ]);
-    expect(status).toBe(200);
-    const byId = Object.fromEntries(body.responses.map((r) => [r.id, r]));
-    expect(byId["1"]?.status).toBe(400);
-    expect(byId["2"]?.status).toBe(400);
-    expect(byId["3"]?.status).toBe(204);
-    expect(kit.emu.control.purges().map((p) => p.id)).toEqual([c]);
+      { id: "1", method: "POST", url: `/me/messages/${encodeURIComponent(a)}/permanentDelete`, body: {} },
+      {
+        id: "1",
+        method: "POST",
+        url: `/me/messages/${encodeURIComponent(a)}/permanentDelete`,
+        headers: { "Content-Type": "application/json" },
+      },
+    ]) {
+      const { status, body } = await kit.batch([bad, purgeMember("2", b), purgeMember("3", c)]);
+      expect(status).toBe(400);
+      expect(body.error).toMatchObject({
+        code: "BadRequest",
+        message: "Write request id : 1 does not contain Content-Type header or body.",
+      });
+    }
+    expect(kit.emu.control.purges()).toHaveLength(0);
   });
 
   it("gives 424 to members whose dependency failed, transitively", async () => {
@@ -57,6 +95,41 @@ describe("$batch rules", () => {
     const byId = Object.fromEntries(body.responses.map((r) => [r.id, r.status]));
     expect(byId).toEqual({ "1": 404, "2": 424, "3": 424 });
     expect(kit.emu.control.purges().map((p) => p.id)).toEqual([a]);
+  });
+
+  it("in a fully sequential batch, a member refused with 403 makes every later member 424 without running", async () => {
+    kit.emu.control.addFault({
+      op: "permanentDelete",
+      target: "member",
+      nth: 2,
+      times: 1,
+      action: { kind: "error", status: 403 },
+    });
+    const ids = inboxIds(kit.emu, 5);
+    const { body } = await kit.batch(
+      ids.map((id, i) => purgeMember(String(i + 1), id, i ? [String(i)] : undefined)),
+    );
+    const byId = Object.fromEntries(body.responses.map((r) => [r.id, r.status]));
+    expect(byId).toEqual({ "1": 204, "2": 403, "3": 424, "4": 424, "5": 424 });
+    expect(kit.emu.control.purges().map((p) => p.id)).toEqual([ids[0]]);
+  });
+
+  it("counts the 4 slots per app and mailbox: another app's requests don't use up this app's", async () => {
+    kit.emu.control.configure({ requestTimeMs: 40 });
+    const ids = inboxIds(kit.emu, 8);
+    const other = kit.emu.control.mintToken({
+      scopes: ["Mail.ReadWrite"],
+      clientId: "0f0e0d0c-0000-4000-8000-00000000beef",
+    });
+    const [mine, theirs] = await Promise.all([
+      kit.batch(ids.slice(0, 4).map((id, i) => purgeMember(String(i + 1), id))),
+      kit.batch(
+        ids.slice(4).map((id, i) => purgeMember(String(i + 1), id)),
+        other.accessToken,
+      ),
+    ]);
+    expect(mine.body.responses.map((r) => r.status)).toEqual([204, 204, 204, 204]);
+    expect(theirs.body.responses.map((r) => r.status)).toEqual([204, 204, 204, 204]);
   });
 
   it("runs a dependsOn chain one at a time, so a chain of 12 never hits the concurrency limit", async () => {

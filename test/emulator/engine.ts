@@ -361,7 +361,7 @@ export class Engine {
         ),
       );
     }
-    if (!this.limits.tryAcquire(mailbox.user.upn)) {
+    if (!this.limits.tryAcquire(auth.appId, mailbox.user.upn)) {
       return this.finish(
         log,
         this.render(
@@ -393,7 +393,7 @@ export class Engine {
       });
       return this.finish(log, this.render(reply, ids));
     } finally {
-      this.limits.release(mailbox.user.upn);
+      this.limits.release(auth.appId, mailbox.user.upn);
     }
   }
 
@@ -557,26 +557,33 @@ export class Engine {
       if (ids.has(m.id)) return bad("Batch request contains duplicate Id's.");
       ids.add(m.id);
     }
+    // A write member without Content-Type or body fails the whole batch, before any member runs (field reports:
+    // msgraph-sdk-dotnet#2628, Softeria/ms-365-mcp-server#677 and PR #683: "the outer call 400s and none of the
+    // sub-requests run").
     for (const m of members) {
-      for (const d of m.dependsOn) {
-        if (!ids.has(d) || d === m.id)
-          return bad(`Request '${m.id}' depends on '${d}', which is not in the batch.`);
+      const writes = m.method === "POST" || m.method === "PATCH" || m.method === "PUT";
+      if (writes && (m.headers["content-type"] === undefined || !m.hasBody)) {
+        return bad(`Write request id : ${m.id} does not contain Content-Type header or body.`);
       }
     }
-    // Cycles can never run.
-    const byId = new Map(members.map((m) => [m.id, m]));
-    const visiting = new Set<string>();
-    const done = new Set<string>();
-    const cyclic = (id: string): boolean => {
-      if (done.has(id)) return false;
-      if (visiting.has(id)) return true;
-      visiting.add(id);
-      for (const d of byId.get(id)?.dependsOn ?? []) if (cyclic(d)) return true;
-      visiting.delete(id);
-      done.add(id);
-      return false;
-    };
-    if (members.some((m) => cyclic(m.id))) return bad("Batch request contains a dependency cycle.");
+    // A dependsOn must name a request earlier in the array (msgraph-sdk-dotnet-core#891: "Invalid dependency for
+    // request Id"; msgraph-sdk-java-core#71: dependencies must be serialized in order). Graph's text after "Id" is
+    // not published: " : {id}" is the emulator's.
+    const earlier = new Set<string>();
+    for (const m of members) {
+      if (m.dependsOn.some((d) => !earlier.has(d))) return bad(`Invalid dependency for request Id : ${m.id}`);
+      earlier.add(m.id);
+    }
+    // Only two shapes run: fully parallel (no dependsOn at all) or fully sequential (each request after the first
+    // depends on exactly the one before it). Anything else, several chains or some members without dependsOn, is
+    // refused whole (microsoft-graph-docs#16280; the json-batching page's tip). The Graph SDKs also let every
+    // dependent name one same request; Graph's own message names only the two shapes, so the emulator takes the
+    // stricter reading and refuses that too.
+    const parallel = members.every((m) => m.dependsOn.length === 0);
+    const sequential = members.every((m, i) =>
+      i === 0 ? m.dependsOn.length === 0 : m.dependsOn.length === 1 && m.dependsOn[0] === members[i - 1]?.id,
+    );
+    if (!parallel && !sequential) return bad("Batch should be either fully sequential or fully parallel.");
     return members;
   }
 
@@ -609,7 +616,9 @@ export class Engine {
       const record = (id: string, response: Json, status: number) => {
         results.set(id, response);
         completion.push(id);
-        if (status >= 400) failed.add(id);
+        // Any answer but a 2xx fails its dependents (json-batching: "If an individual request fails, any request
+        // that depends on that request fails with status code 424"), a 404 included.
+        if (status < 200 || status >= 300) failed.add(id);
       };
 
       const pump = () => {
@@ -718,10 +727,6 @@ export class Engine {
     if (/^[a-z]+:\/\//i.test(m.url))
       return memberError("Invalid request URI: batch request URLs must be relative.");
     if (/^\/?\$batch/i.test(rel)) return memberError("Nested batch requests are not supported.");
-    const writes = m.method === "POST" || m.method === "PATCH" || m.method === "PUT";
-    if (writes && (m.headers["content-type"] === undefined || !m.hasBody)) {
-      return memberError(`Write request id : ${m.id} does not contain Content-Type header or body.`);
-    }
     return this.runCall(call, auth, classify(m.method, rawPath));
   }
 }

@@ -1,6 +1,8 @@
 /**
- * Exchange Online's limits for Graph mail, as Graph enforces them: at most 4 requests in flight per
- * mailbox (batch members counted one by one) and a request budget per app and mailbox per 10 minutes.
+ * Exchange Online's limits for Graph mail, as Graph enforces them (learn.microsoft.com/graph/throttling-limits,
+ * "Outlook service limits": per app ID and mailbox): at most 4 requests in flight (batch members counted one by
+ * one; a fully sequential batch runs one member at a time, so it holds one) and a request budget per 10 minutes.
+ * Both count per app and mailbox: another app (the Outlook simulator's own reads) never uses up the add-in's.
  * The budget uses fixed windows on the emulator's clock, so a test can move a fake clock past the
  * window instead of waiting.
  */
@@ -48,23 +50,29 @@ export class Limits {
     return { ok: true };
   }
 
-  tryAcquire(mailbox: string): boolean {
-    const key = mailbox.toLowerCase();
+  tryAcquire(appId: string, mailbox: string): boolean {
+    const key = `${appId}|${mailbox.toLowerCase()}`;
     const n = this.inFlight.get(key) ?? 0;
     if (n >= this.settings.concurrencyPerMailbox) return false;
     this.inFlight.set(key, n + 1);
     return true;
   }
 
-  release(mailbox: string): void {
-    const key = mailbox.toLowerCase();
+  release(appId: string, mailbox: string): void {
+    const key = `${appId}|${mailbox.toLowerCase()}`;
     const n = this.inFlight.get(key) ?? 0;
     if (n <= 1) this.inFlight.delete(key);
     else this.inFlight.set(key, n - 1);
   }
 
-  inFlightFor(mailbox: string): number {
-    return this.inFlight.get(mailbox.toLowerCase()) ?? 0;
+  /** In flight for one mailbox: one app's requests, or every app's when `appId` is left out. */
+  inFlightFor(mailbox: string, appId?: string): number {
+    const suffix = `|${mailbox.toLowerCase()}`;
+    let n = 0;
+    for (const [key, count] of this.inFlight) {
+      if (key.endsWith(suffix) && (appId === undefined || key === `${appId}${suffix}`)) n += count;
+    }
+    return n;
   }
 
   reset(): void {
