@@ -112,27 +112,51 @@ export function validateBatchRequests(requests: readonly BatchRequest[]): void {
       throw new TypeError(`$batch request "${r.id}" must not repeat the version in its URL.`);
     }
   }
+  // A dependsOn must name an earlier request (msgraph-sdk-dotnet-core#891: "Invalid dependency for request Id").
+  const earlier = new Set<string>();
   for (const r of requests) {
     for (const d of r.dependsOn ?? []) {
-      if (!ids.has(d) || d === r.id) {
+      if (!earlier.has(d)) {
         throw new TypeError(
-          `$batch request "${r.id}" depends on "${d}", which is not another request in it.`,
+          `$batch request "${r.id}" depends on "${d}", which is not an earlier request in it.`,
         );
       }
     }
+    earlier.add(r.id);
   }
-  // Graph refuses cycles too; requests here only ever point backwards, but check rather than assume.
-  const byId = new Map(requests.map((r) => [r.id, r]));
-  const state = new Map<string, "visiting" | "done">();
-  const visit = (id: string): void => {
-    const s = state.get(id);
-    if (s === "done") return;
-    if (s === "visiting") throw new TypeError("$batch dependsOn forms a cycle.");
-    state.set(id, "visiting");
-    for (const d of byId.get(id)?.dependsOn ?? []) visit(d);
-    state.set(id, "done");
-  };
-  for (const r of requests) visit(r.id);
+  if (batchShape(requests) === undefined) {
+    throw new TypeError(
+      "A Graph $batch must be fully parallel or fully sequential (Graph refuses any other shape).",
+    );
+  }
+}
+
+/**
+ * Which of the two shapes Graph runs these requests form: "parallel" (no dependsOn at all; Graph runs the members
+ * at once, each taking one of Outlook's 4 slots) or "sequential" (each request after the first depends on exactly
+ * the one before; one member runs at a time). Anything else Graph refuses whole with 400 "Batch should be either
+ * fully sequential or fully parallel" (microsoft-graph-docs#16280). A single request is parallel.
+ */
+export function batchShape(
+  requests: readonly Pick<BatchRequest, "id" | "dependsOn">[],
+): "parallel" | "sequential" | undefined {
+  if (requests.every((r) => (r.dependsOn?.length ?? 0) === 0)) return "parallel";
+  const sequential = requests.every((r, i) => {
+    const deps = r.dependsOn ?? [];
+    return i === 0 ? deps.length === 0 : deps.length === 1 && deps[0] === requests[i - 1]?.id;
+  });
+  return sequential ? "sequential" : undefined;
+}
+
+/**
+ * One fully sequential `$batch` of permanentDeletes, in the order given: member ids "1".."n", each after the first
+ * depending on the one before. Exchange runs it one member at a time (one concurrency slot), and a member that
+ * fails makes every later one answer 424 without running.
+ */
+export function sequentialDeleteBatch(items: readonly ItemRef[]): BatchRequest[] {
+  return items.map((item, i) =>
+    permanentDeleteMember(String(i + 1), item, i === 0 ? undefined : [String(i)]),
+  );
 }
 
 /** The JSON payload; write members without a body get `{}` and a JSON Content-Type (row 47). */

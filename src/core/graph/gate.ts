@@ -3,8 +3,9 @@
  * mailbox: the folder list, the well-known folder checks, a folder's message pages and a purge's `$batch` come from
  * different parts of the pane and would otherwise add up past 4 (measured in the e2e folder test: a fifth read got
  * a 429). A request takes its slots before it is sent and gives them back when its answer is in; a `$batch` takes
- * one slot per member that can run at once (one per dependsOn chain). First come, first served.
+ * one slot per member that can run at once (see batchSlots). First come, first served.
  */
+import { batchShape } from "./batch";
 
 export interface Gate {
   /** Waits for `slots` free slots (at most the capacity); rejects if `signal` aborts first. Returns the release. */
@@ -67,8 +68,11 @@ export function createGate(capacity = MAILBOX_CONCURRENCY): Gate {
   };
 }
 
-/** How many members of a `$batch` Graph can run at once: one per chain (members that depend on nothing). */
+/**
+ * How many slots a `$batch` holds while it runs: a fully sequential one runs one member at a time (one slot); a
+ * parallel one runs every member at once (one slot each, at most the capacity).
+ */
 export function batchSlots(requests: readonly { id: string; dependsOn?: readonly string[] }[]): number {
-  const roots = requests.filter((r) => (r.dependsOn?.length ?? 0) === 0).length;
-  return Math.min(MAILBOX_CONCURRENCY, Math.max(1, roots));
+  const shape = batchShape(requests);
+  return shape === "sequential" ? 1 : Math.min(MAILBOX_CONCURRENCY, Math.max(1, requests.length));
 }
