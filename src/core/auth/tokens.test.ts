@@ -76,6 +76,25 @@ describe("token service", () => {
     expect(client.acquireTokenSilent).toHaveBeenCalledTimes(4);
   });
 
+  it("shares one acquisition between requests for the same token at the same time (a bulk run's lanes)", async () => {
+    const client = fakeClient({
+      acquireTokenSilent: vi.fn(async () => {
+        throw interactionRequired();
+      }),
+    });
+    const { tokens } = service({}, client);
+    const request = { scopes: SCOPES, interactive: true };
+    const tokensGot = await Promise.all([1, 2, 3, 4].map(() => tokens.getToken(request)));
+    expect(tokensGot).toEqual(Array(4).fill("popup-token"));
+    expect(client.acquireTokenPopup).toHaveBeenCalledTimes(1); // one sign-in window, not four
+    // Four lanes meeting a 401 together refresh once.
+    await Promise.all([1, 2, 3, 4].map(() => tokens.getToken({ ...request, forceRefresh: true })));
+    expect(client.acquireTokenSilent).toHaveBeenCalledTimes(2);
+    // Once settled, the next request asks again.
+    await tokens.getToken({ ...request, forceRefresh: true });
+    expect(client.acquireTokenSilent).toHaveBeenCalledTimes(3);
+  });
+
   it("creates and initialises one MSAL client, and passes the host's account", async () => {
     const { tokens, client, createNestableClient } = service();
     expect(await tokens.getToken({ scopes: SCOPES })).toBe("silent-token");

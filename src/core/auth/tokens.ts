@@ -163,25 +163,39 @@ export function createTokenService(options: TokenServiceOptions): TokenSource {
     return token.accessToken;
   }
 
+  // Requests for the same token at the same time share one acquisition: a bulk run's 4 lanes start (and meet a
+  // 401) together, and must not open 4 sign-in windows or send the host 4 bridge requests (MSAL refuses a second
+  // interactive call while one runs: interaction_in_progress).
+  const pending = new Map<string, Promise<string>>();
+
   return {
     get mode() {
       return mode;
     },
-    async getToken(request) {
-      const clientId = options.clientId;
-      if (!clientId) throw new AuthError("not-configured", AUTH_MESSAGES.notConfigured);
-      if (mode !== "dialog" && options.nestedAppAuthSupported()) {
-        try {
-          const token = await viaNestedAuth(clientId, request);
-          mode = "nested";
-          return token;
-        } catch (error) {
-          if (!(error instanceof AuthError) || error.kind !== "nested-auth-unavailable") throw error;
-          // The host says NAA can't be used here: standard browser sign-in is the documented way on.
-        }
-      }
-      mode = "dialog";
-      return viaDialog(request);
+    getToken(request) {
+      const key = `${[...request.scopes].sort().join(" ")}|${request.forceRefresh ? "refresh" : ""}|${request.interactive ? "interactive" : ""}`;
+      const joined = pending.get(key);
+      if (joined !== undefined) return joined;
+      const acquisition = acquire(request).finally(() => pending.delete(key));
+      pending.set(key, acquisition);
+      return acquisition;
     },
   };
+
+  async function acquire(request: TokenRequest): Promise<string> {
+    const clientId = options.clientId;
+    if (!clientId) throw new AuthError("not-configured", AUTH_MESSAGES.notConfigured);
+    if (mode !== "dialog" && options.nestedAppAuthSupported()) {
+      try {
+        const token = await viaNestedAuth(clientId, request);
+        mode = "nested";
+        return token;
+      } catch (error) {
+        if (!(error instanceof AuthError) || error.kind !== "nested-auth-unavailable") throw error;
+        // The host says NAA can't be used here: standard browser sign-in is the documented way on.
+      }
+    }
+    mode = "dialog";
+    return viaDialog(request);
+  }
 }
