@@ -149,7 +149,8 @@ describe("fault table: $batch answers that can't be trusted", () => {
     try {
       const tokens = emulatorTokens(env.emu);
       const client = graphClient(env.emu, tokens, { baseUrl: proxy.url, sleep: recordedWaits().sleep });
-      const run = await bulkPurge(list, { client, clock: virtualClock() });
+      // One lane: the first answer carries every member, so the rewrite reaches all of them.
+      const run = await bulkPurge(list, { client, clock: virtualClock(), maxConcurrentPerMailbox: 1 });
       return { list, run };
     } finally {
       await proxy.close();
@@ -291,7 +292,8 @@ describe("fault table: the $batch request itself", () => {
     const run = await bulkPurge(list, { client, clock });
     expect(waits.waits).toEqual([2000]);
     expect(run.summary).toContain("8 of 8 deleted permanently");
-    expect(batches().map((r) => r.status)).toEqual([429, 200]);
+    // 8 items go as 4 lanes of 2: the first batch was refused whole and sent again.
+    expect(batches().map((r) => r.status)).toEqual([429, 200, 200, 200, 200]);
     for (const t of list) expect(deletesOf(env.emu, t.ref.id).map((r) => r.status)).toEqual([204]);
   });
 
@@ -318,7 +320,7 @@ describe("fault table: the $batch request itself", () => {
       expect(run.rows.get(t.ref.id)?.title).toBe("Not deleted");
       expect(run.rows.get(t.ref.id)?.message).toContain("may or may not have been deleted");
     }
-    expect(batches().map((r) => r.status)).toEqual(["dropped"]);
+    expect(batches().map((r) => r.status)).toEqual(["dropped", "dropped", "dropped", "dropped"]);
     expect(purgedIds(env.emu)).toEqual([]);
   });
 
@@ -338,8 +340,8 @@ describe("fault table: the $batch request itself", () => {
 });
 
 describe("fault table: sign-in during a bulk run", () => {
-  it("401 mid-run (the token expired after the first batch): one refresh, the run goes on", async () => {
-    const list = targets(40);
+  it("401 mid-run (the token expired after the first batches): a refresh, the run goes on", async () => {
+    const list = targets(100); // 4 lanes of 25: batches of 13 then 12
     const tokens = emulatorTokens(env.emu, ["Mail.ReadWrite"], 600);
     const client = graphClient(env.emu, tokens);
     let settled = 0;
@@ -348,17 +350,21 @@ describe("fault table: sign-in during a bulk run", () => {
       clock: virtualClock(),
       onItem: () => {
         settled += 1;
-        if (settled === 20) env.emu.control.advanceClock(3_600_000); // expires between the two batches
+        if (settled === 13) env.emu.control.advanceClock(3_600_000); // expires after the first answer
       },
     });
-    expect(run.summary).toContain("40 of 40 deleted permanently");
-    expect(batches().map((r) => r.status)).toEqual([200, 401, 200]);
-    expect(tokens.calls.filter((c) => c.forceRefresh)).toHaveLength(1);
+    expect(run.summary).toContain("100 of 100 deleted permanently");
+    const statuses = batches().map((r) => r.status);
+    const refused = statuses.filter((s) => s === 401).length;
+    expect(refused).toBeGreaterThanOrEqual(1); // a lane's next batch met the expired token ...
+    expect(tokens.calls.filter((c) => c.forceRefresh)).toHaveLength(refused); // ... and refreshed it
+    // 4 lanes: at most ceil(100/20) + 4 batches, plus one resend per refused one.
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(9 + refused);
     for (const t of list) expect(deletesOf(env.emu, t.ref.id).map((r) => r.status)).toEqual([204]);
   });
 
   it("401 mid-run and the refresh needs sign-in: the rest is 'not attempted' with the sign-in sentence", async () => {
-    const list = targets(40);
+    const list = targets(100);
     let token: string | undefined;
     const client = graphClient(env.emu, {
       async getToken({ forceRefresh }) {
@@ -376,34 +382,53 @@ describe("fault table: sign-in during a bulk run", () => {
       clock: virtualClock(),
       onItem: () => {
         settled += 1;
-        if (settled === 20) env.emu.control.advanceClock(3_600_000);
+        if (settled === 13) env.emu.control.advanceClock(3_600_000);
       },
     });
-    expect(run.summary).toContain("20 of 40 deleted permanently, 20 not attempted");
+    // The four first batches went before the expiry (52 items); what was sent after it met the 401.
+    const deleted = env.emu.control.requests().filter((r) => r.batchMember && r.status === 204).length;
+    expect(deleted).toBeGreaterThanOrEqual(52);
+    expect(deleted).toBeLessThan(100);
+    expect(run.summary).toContain(`${deleted} of 100 deleted permanently, ${100 - deleted} not attempted`);
     const rows = [...run.rows.values()];
-    expect(rows.filter((r) => r.message === AUTH_MESSAGES.interactionRequired)).toHaveLength(20);
-    expect(batches().map((r) => r.status)).toEqual([200, 401]);
-    expect(purgedIds(env.emu)).toHaveLength(20);
-    expect(env.emu.control.requests().filter((r) => r.batchMember && r.status === 204)).toHaveLength(20);
+    expect(rows.filter((r) => r.message === AUTH_MESSAGES.interactionRequired)).toHaveLength(100 - deleted);
+    expect(rows.filter((r) => r.title === "Deleted permanently")).toHaveLength(deleted);
+    expect(batches().filter((r) => r.status === 401).length).toBeGreaterThanOrEqual(1);
+    expect(purgedIds(env.emu)).toHaveLength(deleted);
   });
 
   it("cancel mid-run: nothing new is sent; what was sent is reported, the rest 'not attempted'", async () => {
-    const list = targets(60);
+    const list = targets(120); // 4 lanes of 30: batches of 15 then 15
     const controller = new AbortController();
     const { client, clock } = setup();
+    let calls = 0;
+    const counted = {
+      ...client,
+      batch: (...args: Parameters<typeof client.batch>) => {
+        calls += 1;
+        return client.batch(...args);
+      },
+    };
     let settled = 0;
+    let callsAtCancel = 0;
     const run = await bulkPurge(list, {
-      client,
+      client: counted,
       clock,
       signal: controller.signal,
       onItem: () => {
         settled += 1;
-        if (settled === 20) controller.abort();
+        if (settled === 20) {
+          controller.abort();
+          callsAtCancel = calls;
+        }
       },
     });
-    expect(run.summary).toContain("20 of 60 deleted permanently, 40 not attempted");
-    expect(batches()).toHaveLength(1);
-    expect(purgedIds(env.emu)).toHaveLength(20);
+    expect(calls).toBe(callsAtCancel); // nothing sent after the cancel
+    expect(batches()).toHaveLength(calls);
+    const deleted = purgedIds(env.emu).length;
+    expect(deleted).toBeGreaterThanOrEqual(60); // the four batches in flight finished and count
+    expect(deleted).toBeLessThan(120);
+    expect(run.summary).toContain(`${deleted} of 120 deleted permanently, ${120 - deleted} not attempted`);
     const purged = new Set(purgedIds(env.emu));
     for (const [id, row] of run.rows) expect(row.title === "Deleted permanently").toBe(purged.has(id));
   });

@@ -12,9 +12,12 @@
  * status, each batch member's status and Retry-After). The invariants are checked against the emulator's own
  * request log and Purges view; the wire record only adds what the log doesn't keep (Retry-After headers).
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { AuthError } from "../../src/core/auth/errors";
 import { createTokenService, type NestableClient, type TokenSource } from "../../src/core/auth/tokens";
+import { batchShape } from "../../src/core/graph/batch";
 import type { GraphClient } from "../../src/core/graph/client";
+import { batchSlots, MAILBOX_CONCURRENCY } from "../../src/core/graph/gate";
 import type { TokenProvider } from "../../src/core/graph/types";
 import type { SchedulerClock } from "../../src/core/purge/clock";
 import { seedMailboxes } from "../emulator/data";
@@ -337,15 +340,20 @@ function itemOf(url: string): string {
 /** Records every request the client makes and every answer, and can cancel after the k-th write ended. */
 export class Wire {
   readonly sends: WireSend[] = [];
-  private call: number | undefined;
+  /** The logical client call a fetch belongs to (calls of one run overlap: up to 4 lanes per mailbox). */
+  private readonly currentCall = new AsyncLocalStorage<number>();
   private calls = 0;
   readonly callSends = new Map<number, number>();
   cancelled = false;
   private writesEnded = 0;
   cancelAfterWrites: number | undefined;
   onCancel: (() => void) | undefined;
-  /** Logical calls that overlapped (must not happen in one mailbox). */
+  /** Outlook slots held at once per mailbox by the calls in flight (sequential batch 1, parallel n, single 1). */
+  private readonly slotsInUse = new Map<string, number>();
+  /** Times the calls in flight held more than Outlook's 4 slots in one mailbox (must not happen). */
   overlaps = 0;
+  /** Batches Graph would refuse whole: neither fully parallel nor fully sequential (must not happen). */
+  badShapes = 0;
 
   constructor(private readonly clock: IoClock) {}
 
@@ -355,22 +363,33 @@ export class Wire {
     this.onCancel?.();
   }
 
-  /** Wraps the client so each logical call's HTTP sends can be counted. */
+  /** Wraps the client so each logical call's HTTP sends can be counted and its slots checked. */
   countCalls(client: GraphClient): Pick<GraphClient, "permanentDelete" | "batch"> {
-    const within = async <T>(work: () => Promise<T>): Promise<T> => {
-      if (this.call !== undefined) this.overlaps += 1;
+    const within = async <T>(mailbox: string, slots: number, work: () => Promise<T>): Promise<T> => {
+      const held = (this.slotsInUse.get(mailbox) ?? 0) + slots;
+      this.slotsInUse.set(mailbox, held);
+      if (held > MAILBOX_CONCURRENCY) this.overlaps += 1;
       this.calls += 1;
-      this.call = this.calls;
-      this.callSends.set(this.calls, 0);
+      const call = this.calls;
+      this.callSends.set(call, 0);
       try {
-        return await work();
+        return await this.currentCall.run(call, work);
       } finally {
-        this.call = undefined;
+        this.slotsInUse.set(mailbox, (this.slotsInUse.get(mailbox) ?? slots) - slots);
       }
     };
+    const mailboxOf = (url: string) => /^\/(me|users\/[^/]+)\//.exec(url)?.[1] ?? "?";
     return {
-      permanentDelete: (item, options) => within(() => client.permanentDelete(item, options)),
-      batch: (requests, options) => within(() => client.batch(requests, options)),
+      permanentDelete: (item, options) =>
+        within(item.mailbox.kind === "me" ? "me" : `users/${item.mailbox.id}`, 1, () =>
+          client.permanentDelete(item, options),
+        ),
+      batch: (requests, options) => {
+        if (batchShape(requests) === undefined) this.badShapes += 1;
+        return within(mailboxOf(requests[0]?.url ?? ""), batchSlots(requests), () =>
+          client.batch(requests, options),
+        );
+      },
     };
   }
 
@@ -391,7 +410,7 @@ export class Wire {
     const send: WireSend = {
       n: this.sends.length + 1,
       kind,
-      call: kind === "read" ? undefined : this.call,
+      call: kind === "read" ? undefined : this.currentCall.getStore(),
       at: this.clock.now(),
       items,
       afterCancel: this.cancelled,

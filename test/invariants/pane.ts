@@ -306,7 +306,10 @@ export async function runPaneScenario(
 
     // 4. Retries bounded and Retry-After honoured.
     problems.push(...checkRetries(sends, record, clock.waits), ...checkWireMatchesLog(sends, record));
-    if (wire.overlaps > 0) problems.push(`${wire.overlaps} client calls overlapped in one mailbox`);
+    if (wire.overlaps > 0)
+      problems.push(`${wire.overlaps} times more than 4 Outlook slots were held in one mailbox`);
+    if (wire.badShapes > 0)
+      problems.push(`${wire.badShapes} batches neither fully parallel nor fully sequential`);
     coverage.deletedByUs += record.deletedByUs.size;
     if (cancelledAtSend !== undefined) coverage.cancels += 1;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AuthError } from "../auth/errors";
+import { batchShape } from "../graph/batch";
 import { cancelledBeforeItem } from "../graph/outcome";
 import type { ItemRef } from "../graph/types";
 import {
@@ -57,25 +58,53 @@ describe("purgeItems: shape of the requests", () => {
     expect(outcomes).toEqual(new Map([["only", { status: "purged" }]]));
   });
 
-  it("batches two or more, at most 20 each, as 4 dependsOn chains", async () => {
+  it("sends more than 4 as fully sequential batches in 4 lanes, at most 20 each", async () => {
     const env = setup();
     const items = messages(45);
     const { outcomes } = await run(items, env);
     expect(env.graph.singleCalls).toHaveLength(0);
-    expect(env.graph.batchCalls.map((c) => c.requests.length)).toEqual([20, 20, 5]);
-    const first = env.graph.batchCalls[0]?.requests ?? [];
-    expect(first.map((r) => r.dependsOn ?? [])).toEqual([
-      [],
-      [],
-      [],
-      [],
-      ...Array.from({ length: 16 }, (_, i) => [String(i + 1)]),
-    ]);
-    for (const r of first) {
-      expect(r).toMatchObject({ method: "POST", headers: { "Content-Type": "application/json" }, body: {} });
+    // 45 dealt round robin to 4 lanes (12, 11, 11, 11): one batch each, all sent at once.
+    expect(env.graph.batchCalls.map((c) => c.requests.length)).toEqual([12, 11, 11, 11]);
+    expect(env.graph.batchCalls.every((c) => c.at === 0)).toBe(true);
+    for (const { requests } of env.graph.batchCalls) {
+      expect(batchShape(requests)).toBe("sequential");
+      expect(requests.map((r) => r.dependsOn ?? [])).toEqual(
+        requests.map((_, i) => (i === 0 ? [] : [String(i)])),
+      );
+      for (const r of requests) {
+        expect(r).toMatchObject({
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: {},
+        });
+      }
     }
+    const sent = env.graph.batchCalls.flatMap((c) => c.requests.map((r) => r.url.split("/")[3]));
+    expect(sent.slice().sort()).toEqual(items.map((i) => i.id));
     expect(statuses(outcomes)).toEqual({ purged: 45 });
     expect([...outcomes.keys()]).toEqual(items.map((i) => i.id));
+  });
+
+  it.each([
+    [20, 4],
+    [100, 8],
+    [1000, 52],
+    [5000, 252],
+  ])("N=%i takes %i requests (at most ceil(N/20) + 4), each lane's batches even", async (n, requests) => {
+    const env = setup();
+    await run(messages(n), env);
+    expect(env.graph.batchCalls).toHaveLength(requests);
+    expect(requests).toBeLessThanOrEqual(Math.ceil(n / 20) + 4);
+    const sizes = env.graph.batchCalls.map((c) => c.requests.length);
+    expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+  });
+
+  it("sends 3 or 4 items as one fully parallel batch", async () => {
+    const env = setup();
+    await run(messages(4), env);
+    expect(env.graph.batchCalls).toHaveLength(1);
+    expect(batchShape(env.graph.batchCalls[0]?.requests ?? [])).toBe("parallel");
+    expect(env.graph.maxInFlight.get("me")).toBe(4);
   });
 
   it("sends 2 items as a batch of 2 independent members", async () => {
@@ -190,7 +219,7 @@ describe("purgeItems: speed and limits", () => {
 });
 
 describe("purgeItems: per-member answers", () => {
-  it("a failed member's chain answers 424; those go back in the queue and are purged, not failed", async () => {
+  it("a failed member makes the rest of its sequential batch answer 424; those go again and are purged", async () => {
     const env = setup({
       plan: (id) => (id === "m0000" ? { status: 403, body: graphErrorBody("ErrorAccessDenied") } : undefined),
     });
@@ -200,12 +229,13 @@ describe("purgeItems: per-member answers", () => {
       status: "failed",
       problem: { kind: "forbidden", code: "ErrorAccessDenied" },
     });
-    // m0000 heads chain 1 (members 1, 5, 9, 13, 17): the other four answered 424 and went again.
-    const chain = ["m0004", "m0008", "m0012", "m0016"];
-    for (const id of chain) expect(outcomes.get(id)).toEqual({ status: "purged" });
+    // m0000 heads lane 0 (m0000, m0004, m0008, m0012, m0016): the other four answered 424 without running.
+    const rest = ["m0004", "m0008", "m0012", "m0016"];
+    for (const id of rest) expect(outcomes.get(id)).toEqual({ status: "purged" });
+    for (const id of rest) expect(env.graph.executionsOf(id)).toBe(1);
     expect(statuses(outcomes)).toEqual({ purged: 19, failed: 1 });
-    expect(env.graph.batchCalls).toHaveLength(2);
-    expect(env.graph.batchCalls[1]?.requests.map((r) => r.url.split("/")[3])).toEqual(chain);
+    expect(env.graph.batchCalls).toHaveLength(5);
+    expect(env.graph.batchCalls[4]?.requests.map((r) => r.url.split("/")[3])).toEqual(rest);
   });
 
   it("retries a 429 member after its own Retry-After while the rest goes on", async () => {
@@ -219,10 +249,10 @@ describe("purgeItems: per-member answers", () => {
     expect(statuses(outcomes)).toEqual({ purged: 60 });
     const runs = env.graph.runs.filter((r) => r.itemId === "m0001");
     expect(runs.map((r) => r.status)).toEqual([429, 204]);
-    const firstBatchAnswered = (env.graph.batchCalls[1]?.at ?? 0) as number;
-    // Its second try came 7 s after the answer that carried the 429, not before ...
-    expect(runs[1]?.start).toBeGreaterThanOrEqual(firstBatchAnswered + 7000);
-    expect(runs[1]?.start).toBeLessThan(firstBatchAnswered + 7000 + 2 * T);
+    // Its second try came 7 s after the answer that carried the 429 (the rest of its batch 424s at once) ...
+    const answered = (runs[0]?.end ?? 0) + RTT / 2;
+    expect(runs[1]?.start).toBeGreaterThanOrEqual(answered + 7000);
+    expect(runs[1]?.start).toBeLessThan(answered + 7000 + 2 * T);
     // ... and the other items did not wait for it.
     const others = env.graph.runs.filter((r) => r.itemId !== "m0001");
     expect(Math.max(...others.map((r) => r.end))).toBeLessThan(7000);
@@ -256,21 +286,20 @@ describe("purgeItems: per-member answers", () => {
     expect(outcome?.status === "already-gone" && outcome.message).toContain("probably deleted it");
   });
 
-  it("puts an item that may already be gone at a chain end, so its 404 costs no 424s", async () => {
-    // m0016 ends chain 1 of the first batch; its 504 (after Exchange did delete it) makes it a likely 404.
-    // The budget holds the second batch back until m0016's backoff is over, so both go together.
-    const budget = { requests: 20, windowMs: 1000 };
+  it("puts an item that may already be gone last in its batch, so its 404 stops nobody behind it", async () => {
+    // One lane of 5. m0000's 504 (after Exchange did delete it) makes it a likely 404, and makes the other four
+    // answer 424. The budget holds the second batch back until m0000's backoff is over, so all five go together.
+    const budget = { requests: 5, windowMs: 1000 };
     const env = setup({
       budget,
-      plan: (id, n) => (id === "m0016" && n === 1 ? { status: 504, ran: true } : undefined),
+      plan: (id, n) => (id === "m0000" && n === 1 ? { status: 504, ran: true } : undefined),
     });
-    const { outcomes } = await run(messages(24), env, { budget });
-    const second = env.graph.batchCalls[1]?.requests ?? [];
-    expect(second.map((r) => r.url.split("/")[3])).toEqual(["m0020", "m0021", "m0022", "m0023", "m0016"]);
-    expect(second[4]?.dependsOn).toEqual(["1"]);
+    const { outcomes } = await run(messages(5), env, { budget, maxConcurrentPerMailbox: 1 });
     expect(env.graph.batchCalls).toHaveLength(2);
-    expect(env.graph.runs.some((r) => r.status === 424)).toBe(false);
-    expect(statuses(outcomes)).toEqual({ purged: 23, "already-gone": 1 });
+    const second = env.graph.batchCalls[1]?.requests ?? [];
+    expect(second.map((r) => r.url.split("/")[3])).toEqual(["m0001", "m0002", "m0003", "m0004", "m0000"]);
+    expect(batchShape(second)).toBe("sequential");
+    expect(statuses(outcomes)).toEqual({ purged: 4, "already-gone": 1 });
   });
 
   it("does not wait for a Retry-After beyond maxRetryDelayMs", async () => {
@@ -304,14 +333,18 @@ describe("purgeItems: per-member answers", () => {
   });
 
   it.each([["invalid-json" as const], ["foreign-id" as const]])(
-    "a batch answer with %s purges nothing; the retry reports the items gone",
+    "a batch answer with %s purges nothing; the retry reports its items gone",
     async (kind) => {
       const env = setup({ batchFault: (call) => (call === 1 ? { kind } : undefined) });
-      const { outcomes } = await run(messages(5), env);
-      expect(statuses(outcomes)).toEqual({ "already-gone": 5 });
-      expect(env.graph.delivered204.size).toBe(0);
-      // The retry: 4 chains, the fifth item behind a 404 answers 424 and goes once more.
-      expect(env.graph.batchCalls.map((c) => c.requests.length)).toEqual([5, 5, 1]);
+      const items = messages(8); // lane 0: m0000, m0004 (the faulted first call)
+      const { outcomes } = await run(items, env);
+      for (const id of ["m0000", "m0004"]) {
+        const outcome = outcomes.get(id);
+        expect(outcome?.status).toBe("already-gone");
+        expect(outcome?.status === "already-gone" && outcome.message).toContain("probably deleted it");
+        expect(env.graph.delivered204.has(id)).toBe(false);
+      }
+      expect(statuses(outcomes)).toEqual({ purged: 6, "already-gone": 2 });
     },
   );
 });
@@ -320,13 +353,14 @@ describe("purgeItems: top-level failures", () => {
   it("a batch dropped on the wire is not resent: each member may or may not have been deleted", async () => {
     const env = setup({ batchFault: (call) => (call === 1 ? { kind: "drop" } : undefined) });
     const { outcomes } = await run(messages(24), env);
-    expect(env.graph.batchCalls.map((c) => c.requests.length)).toEqual([20, 4]);
-    for (const item of messages(20)) {
-      const outcome = outcomes.get(item.id);
+    expect(env.graph.batchCalls.map((c) => c.requests.length)).toEqual([6, 6, 6, 6]);
+    const dropped = (env.graph.batchCalls[0]?.requests ?? []).map((r) => r.url.split("/")[3] ?? "");
+    for (const id of dropped) {
+      const outcome = outcomes.get(id);
       expect(outcome).toMatchObject({ status: "failed", problem: { kind: "network" } });
       expect(outcome?.status === "failed" && outcome.problem.message).toContain("may or may not");
     }
-    expect(statuses(outcomes)).toEqual({ failed: 20, purged: 4 });
+    expect(statuses(outcomes)).toEqual({ failed: 6, purged: 18 });
   });
 
   it("a top-level 429 waits and resends the same members", async () => {
@@ -335,28 +369,33 @@ describe("purgeItems: top-level failures", () => {
     });
     const { outcomes } = await run(messages(10), env);
     expect(statuses(outcomes)).toEqual({ purged: 10 });
-    const [first, second] = env.graph.batchCalls;
-    expect(second?.requests.map((r) => r.url)).toEqual(first?.requests.map((r) => r.url));
-    expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(5000);
+    const first = env.graph.batchCalls[0];
+    const again = env.graph.batchCalls.find(
+      (c, i) => i > 0 && c.requests[0]?.url === first?.requests[0]?.url,
+    );
+    expect(again?.requests.map((r) => r.url)).toEqual(first?.requests.map((r) => r.url));
+    expect((again?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(5000);
   });
 
   it("a top-level 401 after the refresh fails that batch and stops the run", async () => {
     const env = setup({
       batchFault: (call) => (call === 2 ? { kind: "status", status: 401 } : undefined),
     });
-    const { outcomes } = await run(messages(50), env);
-    expect(env.graph.batchCalls).toHaveLength(2);
-    expect(statuses(outcomes)).toEqual({ purged: 20, failed: 20, "not-attempted": 10 });
+    // 4 lanes of 50, each sending 17, 17, 16: the first four batches are in flight when lane 1's gets its 401.
+    const { outcomes } = await run(messages(200), env);
+    expect(env.graph.batchCalls).toHaveLength(4);
+    expect(statuses(outcomes)).toEqual({ purged: 51, failed: 17, "not-attempted": 132 });
   });
 });
 
 describe("purgeItems: sign-in failures", () => {
   it("an AuthError mid-run ends it: the rest not attempted with the sign-in message; resolves", async () => {
     const env = setup({ batchFault: (call) => (call === 3 ? { kind: "auth" } : undefined) });
+    // 4 lanes of 18, 18, 17, 17: one batch each; lane 2's finds no token.
     const { outcomes } = await run(messages(70), env);
-    expect(env.graph.batchCalls).toHaveLength(2);
-    expect(statuses(outcomes)).toEqual({ purged: 40, "not-attempted": 30 });
-    expect(outcomes.get("m0069")).toEqual({ status: "not-attempted", message: "Sign in to continue." });
+    expect(env.graph.batchCalls).toHaveLength(3);
+    expect(statuses(outcomes)).toEqual({ purged: 53, "not-attempted": 17 });
+    expect(outcomes.get("m0002")).toEqual({ status: "not-attempted", message: "Sign in to continue." });
     expect(outcomes.size).toBe(70);
   });
 
@@ -379,12 +418,13 @@ describe("purgeItems: cancel", () => {
     const controller = new AbortController();
     const env = setup({ onBatch: (call) => (call === 2 ? controller.abort() : undefined) });
     const seen: string[] = [];
+    // 4 lanes of 23, 23, 22, 22, each sending 12 then the rest: cancelled as lane 1 sends its first batch.
     const { outcomes } = await run(messages(90), env, {
       signal: controller.signal,
       onItem: (id) => seen.push(id),
     });
     expect(env.graph.batchCalls).toHaveLength(2);
-    expect(statuses(outcomes)).toEqual({ purged: 40, "not-attempted": 50 });
+    expect(statuses(outcomes)).toEqual({ purged: 24, "not-attempted": 66 });
     expect(outcomes.get("m0089")).toEqual({ status: "not-attempted", message: cancelledBeforeItem() });
     expect(seen).toHaveLength(90);
     expect(new Set(seen).size).toBe(90);
@@ -392,7 +432,7 @@ describe("purgeItems: cancel", () => {
     // Running again with what is left continues where it stopped.
     const rest = messages(90).filter((i) => outcomes.get(i.id)?.status === "not-attempted");
     const again = await run(rest, env);
-    expect(statuses(again.outcomes)).toEqual({ purged: 50 });
+    expect(statuses(again.outcomes)).toEqual({ purged: 66 });
     expect(env.graph.purged.size).toBe(90);
   });
 
@@ -426,16 +466,16 @@ describe("purgeItems: progress", () => {
   it("reports after every settled item, with an ETA from the observed rate", async () => {
     const env = setup();
     const progress: PurgeProgress[] = [];
-    await run(messages(60), env, { onProgress: (p) => progress.push({ ...p }) });
-    expect(progress).toHaveLength(60);
-    expect(progress.map((p) => p.left)).toEqual(Array.from({ length: 60 }, (_, i) => 59 - i));
-    const afterFirstBatch = progress[19];
-    // 20 items in one batch of 5t + rtt = 102 ms: 40 left at that rate is about 204 ms.
-    expect(afterFirstBatch).toMatchObject({ total: 60, purged: 20, left: 40 });
-    expect(afterFirstBatch?.etaMs).toBe(Math.round((40 * (5 * T + RTT)) / 20));
+    // 4 lanes of 50, each sending 17, 17, 16: 68 settle together after the first round.
+    await run(messages(200), env, { onProgress: (p) => progress.push({ ...p }) });
+    expect(progress).toHaveLength(200);
+    expect(progress.map((p) => p.left)).toEqual(Array.from({ length: 200 }, (_, i) => 199 - i));
+    const afterFirstRound = progress[67];
+    expect(afterFirstRound).toMatchObject({ total: 200, purged: 68, left: 132 });
+    expect(afterFirstRound?.etaMs).toBe(Math.round((132 * (17 * T + RTT)) / 68));
     expect(progress.at(-1)).toEqual({
-      total: 60,
-      purged: 60,
+      total: 200,
+      purged: 200,
       alreadyGone: 0,
       failed: 0,
       notAttempted: 0,

@@ -1,7 +1,7 @@
 /**
  * Test helpers for the scheduler (not shipped): a virtual clock that advances only when everything waits, and a
  * fake Graph that runs `$batch` members like Exchange (dependsOn chains one after another, 424 after a failed
- * dependency, 4 concurrent per mailbox with 429 MailboxConcurrency beyond, a sliding request budget) and
+ * dependency, only fully parallel or fully sequential batches (validateBatchRequests), 4 concurrent per mailbox with 429 MailboxConcurrency beyond, a sliding request budget) and
  * records what it did, so tests can assert concurrency, budgets and which 204s reached the client.
  */
 import { AuthError } from "../auth/errors";
@@ -142,6 +142,7 @@ export class FakeGraph implements Pick<GraphClient, "permanentDelete" | "batch">
   private starts = new Map<string, number[]>();
   private executions = new Map<string, number>();
   private rng: number;
+  private calls = 0;
   private readonly o: Required<
     Omit<FakeGraphOptions, "budget" | "plan" | "batchFault" | "existing" | "onBatch">
   > &
@@ -225,7 +226,8 @@ export class FakeGraph implements Pick<GraphClient, "permanentDelete" | "batch">
 
   async batch(requests: readonly BatchRequest[]): Promise<BatchResult> {
     validateBatchRequests(requests);
-    const call = this.batchCalls.length + 1;
+    this.calls += 1;
+    const call = this.calls; // counts calls refused for want of a token too
     const fault = this.o.batchFault?.(call, requests);
     if (fault?.kind === "auth") throw new AuthError("interaction-required", "Sign in to continue.");
     this.batchCalls.push({ at: this.clock.now(), requests: [...requests] });
@@ -252,7 +254,7 @@ export class FakeGraph implements Pick<GraphClient, "permanentDelete" | "batch">
       if (r === undefined) throw new Error("unknown member");
       const p = (async () => {
         const deps = await Promise.all((r.dependsOn ?? []).map(run));
-        if (deps.some((d) => d.status >= 400))
+        if (deps.some((d) => d.status < 200 || d.status >= 300))
           return { status: 424, body: graphErrorBody("FailedDependency") };
         return this.execute(r.url, call);
       })();

@@ -1,0 +1,151 @@
+/**
+ * What one answer means for one item: settle it with an outcome, or send it again (when, and whether that spent
+ * one of its attempts). No I/O: the mailbox runner acts on the decision.
+ *
+ * Only a 204 is purged (graph/outcome.ts maps every answer, the same for a plain delete and a batch member).
+ * 429/503/504 and unreadable answers are retried after the member's own Retry-After (batch member headers are JSON,
+ * always readable) or a jittered backoff, at most `maxAttempts` sends; a Retry-After beyond `maxRetryDelayMs` is not
+ * waited for. A 424 member never ran (a request before it in its sequential batch failed): it goes back without
+ * spending an attempt. A batch refused whole with 429/503 ran nothing: its members wait and go again.
+ */
+import type { BatchFailure, BatchMemberResult } from "../../graph/batch";
+import {
+  cancelledBeforeItem,
+  dependencyMessage,
+  outcomeFromResponse,
+  unknownOutcomeMessage,
+} from "../../graph/outcome";
+import { backoffDelay, parseRetryAfter } from "../../graph/retry";
+import type { DeleteOutcome, ItemRef } from "../../graph/types";
+import * as say from "../../graph/wording";
+import type { ItemOutcome } from "../types";
+import type { LaneItem } from "./lanes";
+
+export interface Entry extends LaneItem {
+  readonly ref: ItemRef;
+  /** Sends answered with something other than 424. */
+  attempts: number;
+  dependencyRequeues: number;
+  /** A request carrying it got an answer or failed on the wire. */
+  sent: boolean;
+}
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  maxRetryDelayMs: number;
+  random: () => number;
+}
+
+export type Decision = { kind: "settle"; outcome: ItemOutcome } | { kind: "retry"; notBefore: number };
+
+// A 424 costs no attempt; this only guards against a server that 424s forever.
+export const MAX_DEPENDENCY_REQUEUES = 10;
+const RETRYABLE = new Set([429, 503, 504]);
+
+function unknownOutcome(entry: Entry): DeleteOutcome {
+  return {
+    status: "failed",
+    problem: { kind: "unexpected", message: unknownOutcomeMessage(entry.ref.kind) },
+  };
+}
+
+/** A retryable answer: again after the wait, unless out of attempts or asked to wait too long. */
+function retryOrSettle(
+  entry: Entry,
+  retryAfterMs: number | undefined,
+  policy: RetryPolicy,
+  now: number,
+  final: (context: { retryAfterExceededMs?: number }) => DeleteOutcome,
+): Decision {
+  if (entry.attempts >= policy.maxAttempts) return { kind: "settle", outcome: final({}) };
+  if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryDelayMs) {
+    return { kind: "settle", outcome: final({ retryAfterExceededMs: retryAfterMs }) };
+  }
+  const delay =
+    retryAfterMs !== undefined && retryAfterMs > 0
+      ? retryAfterMs
+      : backoffDelay(Math.max(0, entry.attempts - 1), policy.random);
+  return { kind: "retry", notBefore: now + delay };
+}
+
+/** One member's answer (or the lack of one) inside a batch that Graph answered. */
+export function decideMember(
+  entry: Entry,
+  member: BatchMemberResult | undefined,
+  policy: RetryPolicy,
+  now: number,
+): Decision {
+  if (member === undefined || member.kind === "unknown") {
+    // It may have run; trying again is safe (a 404 then reads "may have been deleted by an earlier attempt").
+    entry.uncertain = true;
+    entry.attempts += 1;
+    return retryOrSettle(entry, undefined, policy, now, () => unknownOutcome(entry));
+  }
+  const { status, headers, body } = member;
+  if (status === 424) {
+    entry.dependencyRequeues += 1;
+    if (entry.dependencyRequeues > MAX_DEPENDENCY_REQUEUES) {
+      return {
+        kind: "settle",
+        outcome: {
+          status: "failed",
+          problem: { kind: "unexpected", message: dependencyMessage(entry.ref.kind), status },
+        },
+      };
+    }
+    return { kind: "retry", notBefore: now };
+  }
+  entry.attempts += 1;
+  if (RETRYABLE.has(status)) {
+    if (status === 504) entry.uncertain = true; // the gateway gave up; Exchange may still have done it
+    const retryAfterMs = parseRetryAfter(headers["retry-after"] ?? null, now);
+    return retryOrSettle(entry, retryAfterMs, policy, now, (extra) =>
+      outcomeFromResponse(status, headers, body, entry.ref, { uncertain: entry.uncertain, ...extra }),
+    );
+  }
+  return {
+    kind: "settle",
+    outcome: outcomeFromResponse(status, headers, body, entry.ref, { uncertain: entry.uncertain }),
+  };
+}
+
+/** A batch Graph did not answer member by member (refused whole, failed on the wire, or aborted). */
+export function decideFailedBatch(
+  entry: Entry,
+  failure: BatchFailure,
+  policy: RetryPolicy,
+  now: number,
+): Decision {
+  if (failure.nothingRan && failure.kind === "aborted") {
+    // The run halted before the client could resend a batch that ran nothing: never carried out.
+    return { kind: "retry", notBefore: now };
+  }
+  if (failure.nothingRan && (failure.status === 429 || failure.status === 503)) {
+    // Graph refused the whole batch before running any of it: the same members wait and go again.
+    entry.attempts += 1;
+    return retryOrSettle(entry, failure.retryAfterMs, policy, now, ({ retryAfterExceededMs }) => {
+      const problem = failure.problemFor(entry.ref);
+      if (retryAfterExceededMs !== undefined) problem.retryAfterMs = retryAfterExceededMs;
+      return { status: "failed", problem };
+    });
+  }
+  return { kind: "settle", outcome: { status: "failed", problem: failure.problemFor(entry.ref) } };
+}
+
+/** A request that threw something other than a token error: it may have reached Graph. */
+export function unknownAfterThrow(entry: Entry): ItemOutcome {
+  return unknownOutcome(entry);
+}
+
+/** An item still waiting when the run ended (cancelled, or stopped by a sign-in failure). */
+export function leftoverOutcome(entry: Entry, stopMessage: string | undefined): ItemOutcome {
+  if (!entry.sent || !entry.uncertain) {
+    // Never sent, or every earlier answer (429, 424) said it wasn't carried out: nothing happened to it.
+    return { status: "not-attempted", message: stopMessage ?? cancelledBeforeItem() };
+  }
+  // Sent before, with an answer that leaves open whether it was deleted (504, a lost answer).
+  return {
+    status: "failed",
+    problem: { kind: "aborted", message: say.aborted({ op: "delete", item: entry.ref }, true) },
+  };
+}
