@@ -14,6 +14,10 @@ export interface RunResult {
   members: number;
   throttled: number;
   failed: number;
+  /** Deleting requests: `$batch` and plain permanentDelete (reads such as the pane's re-check not counted). */
+  deletes: number;
+  /** Answers that send an item again: members or requests answered 424, 429, 503 or 504, and top-level 401s. */
+  retries: number;
   /** Free-text diagnostics (batches, overhead per round trip, peak concurrency). */
   notes: string;
 }
@@ -35,6 +39,12 @@ export function countRequests(log: readonly RequestLogEntry[]) {
     members: members.length,
     throttled: graph.filter((r) => r.status === 429).length,
     batches: graph.filter((r) => !r.batchMember && r.op === "$batch").length,
+    deletes: graph.filter((r) => !r.batchMember && (r.op === "$batch" || r.op === "permanentDelete")).length,
+    retries: graph.filter(
+      (r) =>
+        (typeof r.status === "number" && [424, 429, 503, 504].includes(r.status)) ||
+        (!r.batchMember && r.status === 401),
+    ).length,
   };
 }
 
@@ -71,6 +81,12 @@ export function targetsFor(r: RunResult, gating: boolean): Target[] {
   if (r.n === 20)
     out.push({ label: `${r.label}: ratio ${ratio.toFixed(3)} ≤ 1.5`, pass: ratio <= 1.5, gating });
   out.push({ label: `${r.label}: ${r.failed} failed items = 0`, pass: r.failed === 0, gating });
+  const allowed = Math.ceil(r.n / 20) + 4 + r.retries;
+  out.push({
+    label: `${r.label}: ${r.deletes} deleting requests ≤ ceil(N/20) + 4 + ${r.retries} retries = ${allowed}`,
+    pass: r.deletes <= allowed,
+    gating,
+  });
   if (r.n <= 1000) {
     out.push({ label: `${r.label}: ${r.throttled} 429s = 0`, pass: r.throttled === 0, gating });
   }
@@ -85,6 +101,7 @@ export function table(results: readonly RunResult[]): string {
     "bound ms",
     "ratio",
     "top-level req",
+    "deleting req",
     "batch members",
     "429s",
     "failed",
@@ -96,6 +113,7 @@ export function table(results: readonly RunResult[]): string {
     String(lowerBoundMs(r.n)),
     (r.wallMs / lowerBoundMs(r.n)).toFixed(3),
     String(r.topLevel),
+    String(r.deletes),
     String(r.members),
     String(r.throttled),
     String(r.failed),
