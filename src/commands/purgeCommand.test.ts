@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AUTH_MESSAGES, AuthError } from "../core/auth/errors";
 import type { DeleteOutcome, ItemRef } from "../core/graph/types";
-import { alreadyGone, forbidden } from "../core/graph/wording";
+import { forbidden, notFound } from "../core/graph/wording";
 import { NoItemError, OfficeApiError } from "../core/office/errors";
 import {
   fitNotification,
@@ -202,7 +202,7 @@ describe("runPurgeCommand", () => {
     expect(onlyNote(f).shown).toMatch(/nothing was deleted/);
   });
 
-  it("reports a refused delete as an error and an item already gone calmly", async () => {
+  it("reports a refused delete as an error and an item not found calmly", async () => {
     const refused = fakes();
     refused.deleteItem.mockResolvedValue({
       status: "failed",
@@ -222,12 +222,13 @@ describe("runPurgeCommand", () => {
     gone.deleteItem.mockResolvedValue({
       status: "already-gone",
       code: "ErrorItemNotFound",
-      message: alreadyGone("message", false),
+      message: notFound({ kind: "message", mailbox: { kind: "me" } }, false),
     });
     await runPurgeCommand(gone.deps);
     const calm = onlyNote(gone);
     expect(calm.kind).toBe("info");
-    expect(calm.shown).toMatch(/no longer where it was .* Nothing was purged\./);
+    expect(calm.shown).toMatch(/wasn't found where Outlook showed it: .* Nothing was deleted\./);
+    expect(calm.shown).not.toMatch(/no longer|gone/);
   });
 
   it("aborts a delete that would run past Outlook's 5-minute limit", async () => {

@@ -441,16 +441,16 @@ describe("every Graph outcome as a sentence", () => {
     return { status: "failed", problem };
   }
 
-  it("already gone: calm information, not an error", async () => {
+  it("not found: calm information, not an error", async () => {
     await runWith({
       status: "already-gone",
       code: "ErrorItemNotFound",
-      message: wording.alreadyGone("message", false),
+      message: wording.notFound({ kind: "message", mailbox: { kind: "me" } }, false),
     });
-    const bar = await findBar("Already gone");
+    const bar = await findBar("Not found");
     expect(bar).toHaveAttribute("data-intent", "info");
-    expect(bar).toHaveTextContent("This message is no longer where it was (deleted or moved elsewhere).");
-    expect(bar).toHaveTextContent("Nothing was purged.");
+    expect(bar).toHaveTextContent("This message wasn't found where Outlook showed it: deleted, or moved");
+    expect(bar).toHaveTextContent("Nothing was deleted.");
     expect(screen.queryByRole("group", { name: "Deleted permanently" })).toBeNull();
     expect(screen.queryByRole("group", { name: "Not deleted" })).toBeNull();
   });

@@ -38,7 +38,7 @@ export interface PaneModel {
   confirming: PurgeTarget | undefined;
   deleting: boolean;
   result: ResultView | undefined;
-  /** IDs this pane has purged or found already gone: Outlook may still show them for a moment. */
+  /** IDs this pane has purged or found missing: Outlook may still show them for a moment. */
   settled: ReadonlySet<string>;
   startDelete(): void;
   answer(confirmed: boolean): void;

@@ -117,7 +117,7 @@ describe("bulk purge from a multi-selection", () => {
       .filter((r) => r[5] === "Deleted permanently")
       .map((r) => r[0]?.replace(/^'/, ""));
     expect(reportedDeleted.sort()).toEqual(deletedSubjects);
-    expect(body.filter((r) => r[5] === "Already gone")).toHaveLength(1);
+    expect(body.filter((r) => r[5] === "Not found")).toHaveLength(1);
     expect(stack.external).toEqual([]);
   });
 });

@@ -31,11 +31,11 @@ function fault(id: string, action: FaultRule["action"], extra: Partial<FaultRule
 }
 
 describe("task pane failures", () => {
-  it("reads a 404 as already gone, calmly", async () => {
+  it("reads a 404 as not found, calmly", async () => {
     const { pane, id } = await openPaneOn(0);
     fault(id, { kind: "error", status: 404 });
     await purgeInPane(pane);
-    const text = await resultText(pane, "Already gone");
+    const text = await resultText(pane, "Not found");
     expect(text).toMatch(/no longer/i);
     expect(await pane.locator('[data-intent="error"]').count()).toBe(0);
     expect(stack.emulator.control.purges()).toEqual([]);

@@ -7,7 +7,7 @@
 import type { Frame, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { AUTH_MESSAGES } from "../../src/core/auth/errors";
-import { alreadyGone } from "../../src/core/graph/wording";
+import { notFound } from "../../src/core/graph/wording";
 import { ADELE } from "../emulator/server";
 import {
   commandFinished,
@@ -111,7 +111,7 @@ describe("fault table: NAA bridge error statuses in the pane", () => {
 });
 
 describe("fault table: the pane closed mid-purge", () => {
-  it("closed while the delete is on its way and reopened: one delete reached Graph, a second press says 'already gone'", async () => {
+  it("closed while the delete is on its way and reopened: one delete reached Graph, a second press says 'not found'", async () => {
     const { page, emulator } = stack;
     const message = await page.evaluate(() => {
       const m = window.simulator?.messages()[0];
@@ -147,9 +147,9 @@ describe("fault table: the pane closed mid-purge", () => {
     expect(deletesOf(emulator, message.id)).toHaveLength(1);
     await pane.getByRole("button", { name: "Delete permanently" }).click();
     await pane.getByRole("alertdialog").getByRole("button", { name: "Delete permanently" }).click();
-    await pane.getByText("Already gone", { exact: true }).waitFor();
+    await pane.getByText("Not found", { exact: true }).waitFor();
     const text = ((await pane.locator("[aria-live]").first().textContent()) ?? "").replace(/\s+/g, " ");
-    expect(text).toContain(alreadyGone("message", false));
+    expect(text).toContain(notFound({ kind: "message", mailbox: { kind: "me" } }, false));
     expect(deletesOf(emulator, message.id).map((r) => r.status)).toEqual([204, 404]);
     expect(emulator.control.purges().map((p) => p.id)).toEqual([message.id]);
   });

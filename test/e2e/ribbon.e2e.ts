@@ -83,7 +83,7 @@ describe("ribbon command", () => {
     expect(deletesOf(emulator, message.id)).toHaveLength(0);
   });
 
-  it("reports a message deleted elsewhere before confirmation as already gone", async () => {
+  it("reports a message deleted elsewhere before confirmation as not found", async () => {
     const { page, emulator } = stack;
     const { message, dialog } = await openConfirmation(3);
     emulator.control.addFault({

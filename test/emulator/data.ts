@@ -55,6 +55,21 @@ export const RECEPTION: UserRecord = {
   officeLocation: null,
 };
 
+/**
+ * A shared mailbox still hosted on an on-premises Exchange server (a hybrid tenant): Graph can't serve it and
+ * answers every request 404 MailboxNotEnabledForRESTAPI. Adele has no rights recorded on it, so the simulator doesn't
+ * list it; tests address it directly.
+ */
+export const ONPREM: UserRecord = {
+  id: "3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7",
+  upn: `legal-archive@${TENANT_DOMAIN}`,
+  displayName: "Legal Archive (on-premises)",
+  givenName: "",
+  surname: "",
+  jobTitle: null,
+  officeLocation: null,
+};
+
 /** Outlook's delegate permission bits (Office.MailboxEnums.DelegatePermissions), as the emulator enforces them. */
 export const DELEGATE_BITS = {
   Read: 1,
@@ -161,6 +176,11 @@ export interface MailboxRecord {
    * DeleteAll, or DeleteOwn for messages the delegate sent (from = the delegate). Absent: nobody.
    */
   delegatePermissions?: Record<string, number>;
+  /**
+   * False for a mailbox Graph can't serve (on-premises, inactive, soft-deleted, or without an Exchange Online
+   * license): every request answers 404 MailboxNotEnabledForRESTAPI.
+   */
+  restEnabled?: boolean;
   rootFolderId: string;
   folders: Map<string, MailFolderRecord>;
   messages: Map<string, MessageRecord>;
@@ -700,10 +720,13 @@ export function seedMailboxes(seed: number): Map<string, MailboxRecord> {
   const adeleAsSender = { name: ADELE.displayName, address: ADELE.upn };
   const drafts = [...reception.folders.values()].find((f) => f.wellKnownName === "drafts");
   for (const m of reception.messages.values()) if (m.folderId === drafts?.id) m.from = adeleAsSender;
+  const onPremises = buildMailbox(rng, ONPREM, "shared", SALES_FOLDERS, []);
+  onPremises.restEnabled = false;
   return new Map([
     [ADELE.upn, adele],
     [SALES.upn, sales],
     [RECEPTION.upn, reception],
+    [ONPREM.upn, onPremises],
   ]);
 }
 

@@ -4,7 +4,7 @@
  * /users/{owner} means "no delete rights", with a token that carries Mail.ReadWrite.Shared.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ADELE, RECEPTION, SALES } from "./server";
+import { ADELE, ONPREM, RECEPTION, SALES } from "./server";
 import { type Kit, startKit } from "./testkit";
 
 let kit: Kit;
@@ -76,5 +76,46 @@ describe("delegate rights", () => {
     expect((await kit.graph(purgePath(SALES.upn, sales.id), { method: "POST", token: plain })).status).toBe(
       403,
     );
+  });
+});
+
+describe("not found is not gone: what Exchange answers for what the person can't reach", () => {
+  it("answers an item in a mailbox the person has no rights on 404 ErrorItemNotFound, as if it didn't exist", async () => {
+    // Take Adele's rights on the front desk mailbox away: she keeps the .Shared scope, Exchange hides the items.
+    const reception = kit.emu.state.mailboxes.get(RECEPTION.upn);
+    if (reception === undefined) throw new Error("no front desk mailbox");
+    reception.delegatePermissions = {};
+    const id = kit.emu.control.messages({ folder: "inbox", mailbox: RECEPTION.upn })[0]?.id ?? "";
+    const token = kit.token(["Mail.ReadWrite.Shared"]);
+    const purge = await kit.graph(purgePath(RECEPTION.upn, id), { method: "POST", token });
+    expect(purge.status).toBe(404);
+    expect(((await purge.json()) as { error: { code: string } }).error.code).toBe("ErrorItemNotFound");
+    const read = await kit.graph(`/users/${RECEPTION.upn}/messages/${encodeURIComponent(id)}`, { token });
+    expect(read.status).toBe(404);
+    // A listing of the whole mailbox is refused outright.
+    const list = await kit.graph(`/users/${RECEPTION.upn}/messages`, { token });
+    expect(list.status).toBe(403);
+    expect(kit.emu.control.purges()).toHaveLength(0);
+    expect(kit.emu.control.messages({ folder: "inbox", mailbox: RECEPTION.upn }).map((m) => m.id)).toContain(
+      id,
+    );
+  });
+
+  it("answers every request for a mailbox Graph can't serve 404 MailboxNotEnabledForRESTAPI", async () => {
+    const token = kit.token(["Mail.ReadWrite.Shared"]);
+    const id = kit.emu.control.messages({ folder: "inbox", mailbox: ONPREM.upn })[0]?.id ?? "";
+    for (const [path, init] of [
+      [purgePath(ONPREM.upn, id), { method: "POST" }],
+      [`/users/${ONPREM.upn}/mailFolders`, {}],
+    ] as const) {
+      const res = await kit.graph(path, { ...init, token });
+      expect(res.status).toBe(404);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error).toMatchObject({
+        code: "MailboxNotEnabledForRESTAPI",
+        message: "The mailbox is either inactive, soft-deleted, or is hosted on-premise.",
+      });
+    }
+    expect(kit.emu.control.purges()).toHaveLength(0);
   });
 });

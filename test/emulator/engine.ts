@@ -262,6 +262,18 @@ export class Engine {
         error: { code: "ErrorInvalidUser", message: `The requested user '${route.userRef}' is invalid.` },
       };
     }
+    if (target.restEnabled === false) {
+      // What Graph answers for a mailbox it can't serve (on-premises, inactive, soft-deleted, unlicensed):
+      // the code and message verbatim from microsoftgraph/msgraph-sdk-javascript#1756, microsoft/MicrosoftCloud#41,
+      // iyear/E5SubBot#39; the status 404 ("Not Found") from O365/python-o365#438.
+      return {
+        status: 404,
+        error: {
+          code: "MailboxNotEnabledForRESTAPI",
+          message: "The mailbox is either inactive, soft-deleted, or is hosted on-premise.",
+        },
+      };
+    }
     const isSelf = target === self;
     const has = (list: string[]) => list.some((s) => auth.scopes.includes(s));
     if (route.area === "user") {
@@ -287,7 +299,18 @@ export class Engine {
     if (target.delegates.map((d) => d.toLowerCase()).includes(upn)) return target;
     // Partial rights, as Outlook's delegate bits: Exchange checks them whatever the scope allows.
     const bits = Object.entries(target.delegatePermissions ?? {}).find(([d]) => d.toLowerCase() === upn)?.[1];
-    if (bits === undefined || (bits & DELEGATE_BITS.Read) === 0) return denied;
+    if (bits === undefined || (bits & DELEGATE_BITS.Read) === 0) {
+      // Exchange answers an item (or folder) the person can't reach as if it didn't exist ("Handling
+      // delegation-related errors in EWS": ErrorItemNotFound / ErrorFolderNotFound for a mailbox, folder or item
+      // you don't have access to); a mailbox-wide listing is refused with ErrorAccessDenied.
+      if (route.itemId !== null) {
+        return {
+          status: 404,
+          error: { code: "ErrorItemNotFound", message: "The specified object was not found in the store." },
+        };
+      }
+      return denied;
+    }
     if (!route.write) return target;
     if (route.area === "mail" && route.op === "permanentDelete") {
       if (bits & DELEGATE_BITS.DeleteAll) return target;

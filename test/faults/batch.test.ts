@@ -178,8 +178,8 @@ describe("fault table: $batch answers that can't be trusted", () => {
       const run = await bulkPurge(list, { client, clock: virtualClock() });
       expect(order[0]).not.toEqual([...(order[0] ?? [])].sort((x, y) => Number(x) - Number(y)));
       expect(run.rows.get(gone)).toEqual({
-        title: "Already gone",
-        message: say.alreadyGone("message", false),
+        title: "Not found",
+        message: say.notFound({ kind: "message", mailbox: { kind: "me" } }, false),
       });
       const item = list[5]?.ref;
       if (!item) throw new Error("no item");
@@ -203,12 +203,12 @@ describe("fault table: $batch answers that can't be trusted", () => {
     expect([...run.rows.values()].every((r) => r.title !== "Deleted permanently")).toBe(true);
     for (const t of list) {
       expect(run.rows.get(t.ref.id)).toEqual({
-        title: "Already gone",
-        message: say.alreadyGone("message", true),
+        title: "Not found",
+        message: say.notFound({ kind: "message", mailbox: { kind: "me" } }, true),
       });
       expect(deletesOf(env.emu, t.ref.id).map((r) => r.status)).toEqual([204, 404]);
     }
-    expect(run.summary).toContain("0 of 8 deleted permanently, 8 already gone");
+    expect(run.summary).toContain("0 of 8 deleted permanently, 8 not found");
   });
 
   it("an answer that lacks a member: only that member is unknown, then found gone, never 'deleted'", async () => {
@@ -222,11 +222,11 @@ describe("fault table: $batch answers that can't be trusted", () => {
     const lostId = sent?.itemId ?? "";
     expect(list.map((t) => t.ref.id)).toContain(lostId);
     expect(run.rows.get(lostId)).toEqual({
-      title: "Already gone",
-      message: say.alreadyGone("message", true),
+      title: "Not found",
+      message: say.notFound({ kind: "message", mailbox: { kind: "me" } }, true),
     });
     expect(deletesOf(env.emu, lostId).map((r) => r.status)).toEqual([204, 404]);
-    expect(run.summary).toContain("7 of 8 deleted permanently, 1 already gone");
+    expect(run.summary).toContain("7 of 8 deleted permanently, 1 not found");
     expect(purgedIds(env.emu)).toEqual(ids(list));
   });
 
@@ -240,11 +240,11 @@ describe("fault table: $batch answers that can't be trusted", () => {
     const sent = env.emu.control.requests().filter((r) => r.batchMember && r.memberId === repeated)[0];
     const itemId = sent?.itemId ?? "";
     expect(run.rows.get(itemId)).toEqual({
-      title: "Already gone",
-      message: say.alreadyGone("message", true),
+      title: "Not found",
+      message: say.notFound({ kind: "message", mailbox: { kind: "me" } }, true),
     });
     expect(deletesOf(env.emu, itemId).map((r) => r.status)).toEqual([204, 404]);
-    expect(run.summary).toContain("7 of 8 deleted permanently, 1 already gone");
+    expect(run.summary).toContain("7 of 8 deleted permanently, 1 not found");
     expect(purgedIds(env.emu)).toEqual(ids(list));
   });
 
@@ -254,8 +254,8 @@ describe("fault table: $batch answers that can't be trusted", () => {
     }));
     for (const t of list)
       expect(run.rows.get(t.ref.id)).toEqual({
-        title: "Already gone",
-        message: say.alreadyGone("message", true),
+        title: "Not found",
+        message: say.notFound({ kind: "message", mailbox: { kind: "me" } }, true),
       });
     expect(purgedIds(env.emu)).toEqual(ids(list));
   });

@@ -225,8 +225,8 @@ describe("fault table: 5xx on a single delete", () => {
       },
     });
     const run = await pressRibbonOn(target, client);
-    const sentence = say.alreadyGone("message", true);
-    expect(paneSentence(run.result)).toEqual({ title: "Already gone", message: sentence });
+    const sentence = say.notFound({ kind: "message", mailbox: { kind: "me" } }, true);
+    expect(paneSentence(run.result)).toEqual({ title: "Not found", message: sentence });
     expect(sentence).not.toContain("Nothing was purged");
     expectNotification(run, "info", sentence);
     expect(deletesOf(emu, message.id).map((r) => r.status)).toEqual([504, 204, 404]);
@@ -380,7 +380,7 @@ describe("fault table: Graph refuses", () => {
     expect(purgedIds(emu)).toEqual([]);
   });
 
-  it("404 ErrorItemNotFound (no such item): 'already gone', calmly, nothing purged", async () => {
+  it("404 ErrorItemNotFound (no such item): 'not found', calmly, nothing purged", async () => {
     const { emu } = env;
     const [message] = inbox(emu, 1);
     if (!message) throw new Error("no message");
@@ -388,14 +388,14 @@ describe("fault table: Graph refuses", () => {
     const id = `${message.id.slice(0, -12)}AAAAAAAAAAA=`;
     const target: PurgeTarget = { ...targetOf(message), ref: { ...targetOf(message).ref, id } };
     const { run } = await ribbon(target);
-    const sentence = say.alreadyGone("message", false);
-    expect(paneSentence(run.result)).toEqual({ title: "Already gone", message: sentence });
+    const sentence = say.notFound({ kind: "message", mailbox: { kind: "me" } }, false);
+    expect(paneSentence(run.result)).toEqual({ title: "Not found", message: sentence });
     expectNotification(run, "info", sentence);
     expect(deletesOf(emu, id).map((r) => [r.status, r.errorCode])).toEqual([[404, "ErrorItemNotFound"]]);
     expect(purgedIds(emu)).toEqual([]);
   });
 
-  it("the item deleted elsewhere while the confirmation was open: 'already gone', not 'deleted'", async () => {
+  it("the item deleted elsewhere while the confirmation was open: 'not found', not 'deleted'", async () => {
     const { emu } = env;
     const [message] = inbox(emu, 1);
     if (!message) throw new Error("no message");
@@ -406,8 +406,8 @@ describe("fault table: Graph refuses", () => {
       expect(await elsewhere.permanentDelete(target.ref)).toEqual({ status: "purged" });
       return { confirmed: true, ids: request.targets.map((t) => t.ref.id) };
     });
-    const sentence = say.alreadyGone("message", false);
-    expect(paneSentence(run.result)).toEqual({ title: "Already gone", message: sentence });
+    const sentence = say.notFound({ kind: "message", mailbox: { kind: "me" } }, false);
+    expect(paneSentence(run.result)).toEqual({ title: "Not found", message: sentence });
     expectNotification(run, "info", sentence);
     expect(deletesOf(emu, message.id).map((r) => r.status)).toEqual([204, 404]);
     expect(emu.control.purges()).toHaveLength(1);
@@ -430,7 +430,7 @@ describe("fault table: Graph refuses", () => {
     expect(purgedIds(emu)).toEqual([]);
   });
 
-  it("404 ErrorInvalidMailboxItemId (a shared mailbox's item under /me): a failure, never 'already gone'", async () => {
+  it("404 ErrorInvalidMailboxItemId (a shared mailbox's item under /me): a failure, never 'not found'", async () => {
     const { emu } = env;
     const [shared] = emu.control.messages({ folder: "inbox", mailbox: SALES.upn });
     if (!shared) throw new Error("no shared message");

@@ -292,7 +292,7 @@ export async function runPaneScenario(
           problems.push(`I2: ${short(id)} reported not attempted, but the emulator deleted it`);
         }
         if (r.outcome.status === "already-gone" && record.answered204.has(id)) {
-          problems.push(`I2: ${short(id)} reported already gone, but the emulator answered 204`);
+          problems.push(`I2: ${short(id)} reported not found, but the emulator answered 204`);
         }
       }
     } else if (record.deletedByUs.size > 0) {

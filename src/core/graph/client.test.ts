@@ -221,7 +221,8 @@ describe("permanentDelete: 404 and 400", () => {
     expect(outcome).toEqual({
       status: "already-gone",
       code: "ErrorItemNotFound",
-      message: "This message is no longer where it was (deleted or moved elsewhere). Nothing was purged.",
+      message:
+        "This message wasn't found where Outlook showed it: deleted, or moved (a move changes the ID). Nothing was deleted.",
     });
     expect(log).toHaveLength(1);
   });
@@ -234,7 +235,8 @@ describe("permanentDelete: 404 and 400", () => {
       mailbox: { kind: "me" },
     });
     expect(outcome).toMatchObject({ status: "already-gone", code: "NotFound" });
-    if (outcome.status === "already-gone") expect(outcome.message).toMatch(/^This contact is no longer/);
+    if (outcome.status === "already-gone")
+      expect(outcome.message).toMatch(/^This contact wasn't found where Outlook showed it:/);
   });
 
   it("404 ErrorInvalidMailboxItemId is a failure: the item exists in another mailbox", async () => {

@@ -71,8 +71,10 @@ export function problemForStatus(
 }
 
 /**
- * The outcome of one delete from its answer: 204 purged; other 2xx failed (only a 204 proves it); 404 already
- * gone, except ErrorInvalidMailboxItemId (the item exists, in another mailbox); everything else a problem.
+ * The outcome of one delete from its answer: 204 purged; other 2xx failed (only a 204 proves it); 404 "not found"
+ * (status "already-gone": nothing to delete where the ID pointed; worded so it never claims the item no longer
+ * exists), except ErrorInvalidMailboxItemId (the item exists, in another mailbox) and MailboxNotEnabledForRESTAPI
+ * (Graph can't serve the mailbox), which fail; everything else a problem.
  * `body` is the raw text of a top-level answer or a member's parsed JSON body.
  */
 export function outcomeFromResponse(
@@ -105,11 +107,23 @@ export function outcomeFromResponse(
         ),
       };
     }
-    return {
+    if (details.code === "MailboxNotEnabledForRESTAPI") {
+      // Not the item: Graph can't serve the whole mailbox. Nothing was deleted, and retrying won't change that.
+      return {
+        status: "failed",
+        problem: withDetails(
+          { kind: "unavailable", message: say.mailboxNotEnabled(item.kind), status },
+          details,
+        ),
+      };
+    }
+    const found: DeleteOutcome = {
       status: "already-gone",
       code: details.code ?? "NotFound",
-      message: say.alreadyGone(item.kind, context.uncertain ?? false),
+      message: say.notFound(item, context.uncertain ?? false),
     };
+    if (context.uncertain) found.mayHaveDeleted = true;
+    return found;
   }
   return { status: "failed", problem: problemForStatus(subject, status, details, context) };
 }

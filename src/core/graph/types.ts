@@ -48,7 +48,11 @@ export interface GraphProblem {
 
 export type DeleteOutcome =
   | { status: "purged" } // only on HTTP 204
-  | { status: "already-gone"; code: string; message: string } // 404: calm, not an alarm
+  /**
+   * 404: nothing where the ID pointed (deleted, moved, or out of reach); calm, not an alarm. `mayHaveDeleted`: an
+   * earlier attempt of ours got no answer, so it probably deleted the item (no 204 confirms it).
+   */
+  | { status: "already-gone"; code: string; message: string; mayHaveDeleted?: true }
   | { status: "failed"; problem: GraphProblem };
 
 export interface TokenProvider {

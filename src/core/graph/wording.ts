@@ -83,11 +83,22 @@ export function forbidden(subject: Subject, code: string | undefined): string {
   }
 }
 
-export function alreadyGone(kind: ItemKind, uncertain: boolean): string {
-  // Uncertain: a 404 after a 504: our own earlier attempt most likely purged it, but no 204 confirms that.
-  return uncertain
-    ? t("graph.alreadyGoneUncertain", nounForms(kind))
-    : t("graph.alreadyGone", nounForms(kind));
+/**
+ * A 404 for a delete: the item wasn't where its ID pointed. Never worded as "gone": it may have moved, or (in a shared
+ * or delegated mailbox) be out of the person's reach, which Exchange answers the same way. Uncertain: a 404 after a
+ * 504 or a lost answer: our own earlier attempt most likely purged it, but no 204 confirms that.
+ */
+export function notFound(item: Pick<ItemRef, "kind" | "mailbox">, uncertain: boolean): string {
+  const params = nounForms(item.kind);
+  if (uncertain) return t("graph.notFoundUncertain", params);
+  return item.mailbox.kind === "user"
+    ? t("graph.notFound.shared", { ...params, mailbox: item.mailbox.id })
+    : t("graph.notFound.own", params);
+}
+
+/** 404 MailboxNotEnabledForRESTAPI: Graph can't serve the mailbox at all (on-premises, inactive, unlicensed). */
+export function mailboxNotEnabled(kind: ItemKind): string {
+  return t("graph.mailboxNotEnabled", nounForms(kind));
 }
 
 export function wrongMailbox(kind: ItemKind, code: string, mailbox?: ItemRef["mailbox"]): string {

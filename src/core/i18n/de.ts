@@ -65,10 +65,14 @@ export const de: Catalogue = {
     "Exchange hat das Löschen abgelehnt: {thisAcc} bleibt erhalten{note}. Möglicherweise ist {it} schon unter „Wiederherstellbare Elemente“, oder eine Aufbewahrungsbezeichnung schützt {it}. Es wurde nichts gelöscht.",
   "graph.forbidden.other":
     "Microsoft Graph hat das Löschen abgelehnt: {thisAcc} bleibt erhalten{note}. Es wurde nichts gelöscht; fragen Sie einen Administrator, ob Sie Zugriff haben sollten.",
-  "graph.alreadyGone":
-    "{ThisNom} ist nicht mehr dort, wo {it} war (gelöscht oder an einen anderen Ort verschoben). Es wurde nichts endgültig gelöscht.",
-  "graph.alreadyGoneUncertain":
-    "{ThisNom} ist nicht mehr dort, wo {it} war. Ein früherer Versuch hat nicht rechtzeitig eine Antwort erhalten; wahrscheinlich hat dieser Versuch {itAcc} gelöscht.",
+  "graph.notFound.own":
+    "{ThisNom} wurde nicht dort gefunden, wo Outlook {itAcc} zeigte: gelöscht oder verschoben (das ändert die ID). Nichts wurde gelöscht.",
+  "graph.notFound.shared":
+    "{ThisNom} wurde in {mailbox} nicht gefunden: gelöscht, verschoben oder für Sie dort nicht zugänglich. Nichts gelöscht.",
+  "graph.notFoundUncertain":
+    "{ThisNom} wurde nicht mehr dort gefunden, wo {it} war. Ein früherer Versuch blieb ohne Antwort; er hat {itAcc} wahrscheinlich gelöscht.",
+  "graph.mailboxNotEnabled":
+    "Microsoft Graph erreicht dieses Postfach nicht: lokal, inaktiv oder ohne Lizenz. Nichts wurde gelöscht; löschen Sie {itAcc} in Outlook.",
   "graph.wrongMailbox.shared":
     "{ThisNom} gehört zu einem anderen Postfach als dem freigegebenen, an das sich das Add-In gewandt hat{note}. Es wurde nichts gelöscht; öffnen Sie {itAcc} erneut aus dem Ordner, in dem {it} liegt, und versuchen Sie es noch einmal.",
   "graph.wrongMailbox.other":
@@ -229,7 +233,7 @@ export const de: Catalogue = {
   "purge.short.12005":
     "Outlook hat die Bestätigung blockiert (Fehler 12005): kein https. Fragen Sie Ihren Admin. Es wurde nichts gelöscht.",
   "purge.title.deleted": "Endgültig gelöscht",
-  "purge.title.alreadyGone": "Bereits entfernt",
+  "purge.title.alreadyGone": "Nicht gefunden",
   "purge.title.notDeleted": "Nicht gelöscht",
   "purge.title.cancelled": "Abgebrochen",
   "purge.title.nothingDeleted": "Nichts gelöscht",
@@ -247,10 +251,12 @@ export const de: Catalogue = {
   "purge.deleted": "{subject} wurde endgültig gelöscht. {hold}",
   "purge.busy": "Es läuft bereits ein Löschvorgang. Warten Sie, bis er abgeschlossen ist.",
   "purge.count.purged": "{purged} von {total} endgültig gelöscht",
-  "purge.count.gone": "{count} bereits entfernt",
+  "purge.count.gone": "{count} nicht gefunden",
   "purge.count.failed": "{count} nicht gelöscht",
   "purge.count.notAttempted": "{count} nicht versucht",
   "purge.count.separator": ", ",
+  "purge.count.noneFound":
+    "Keines der {count} Elemente wurde dort gefunden, wo Outlook es angezeigt hat; es wurde nichts gelöscht. Der Bericht unten sagt zu jedem mehr.",
   "purge.count.unfinished":
     "{counts}. Der Bericht unten nennt für jedes Element den Grund; führen Sie den Vorgang erneut aus, um den Rest zu wiederholen.",
   "purge.count.finished": "{counts}. {hold}",
@@ -265,7 +271,7 @@ export const de: Catalogue = {
   "purge.configUnreadable": "Die Konfiguration des Add-Ins kann nicht gelesen werden.",
   "purge.configSeeReadme": "{problem} Siehe Abschnitt „Configure“ in der README.",
   "outcome.purged": "Endgültig gelöscht",
-  "outcome.already-gone": "Bereits entfernt",
+  "outcome.already-gone": "Nicht gefunden",
   "outcome.failed": "Nicht gelöscht",
   "outcome.not-attempted": "Nicht versucht",
   "csv.subject": "Betreff",
@@ -282,11 +288,11 @@ export const de: Catalogue = {
   "selection.draft": "Ein Entwurf, der gerade bearbeitet wird: Speichern und schließen Sie ihn zuerst.",
   "selection.notMessage": "Keine Nachricht.",
   "selection.gone":
-    "Bereits entfernt (gelöscht oder verschoben), oder Outlook hat eine falsche ID übergeben.",
+    "Nicht gefunden: gelöscht oder verschoben (beim Verschieben ändert sich die ID), oder Outlook hat eine falsche ID übergeben.",
   "folder.note.code": " (Graph-Fehler {code})",
   "folder.note.status": " (HTTP {status})",
   "folder.gone":
-    "Der Ordner {name} ist nicht mehr vorhanden{note}: Er wurde gelöscht oder verschoben. Es wurde nichts gelöscht.",
+    "Der Ordner {name} wurde nicht gefunden{note}: Er wurde gelöscht oder verschoben. Es wurde nichts gelöscht.",
   "folder.distinguished":
     "{name} ist einer der eigenen Ordner von Outlook, die sich nicht löschen lassen{note}. Es wurde nichts gelöscht.",
   "folder.accessDenied":
@@ -390,13 +396,13 @@ export const de: Catalogue = {
   "progress.seconds": "{seconds} s",
   "progress.minutes": "{minutes} min {seconds} s",
   "progress.counts":
-    "{purged} gelöscht · {gone} bereits entfernt · {failed} fehlgeschlagen · {left} ausstehend",
+    "{purged} gelöscht · {gone} nicht gefunden · {failed} fehlgeschlagen · {left} ausstehend",
   "progress.cancelling": "Wird abgebrochen…",
   "progress.stopping":
     "Wird beendet: Es wird nichts Neues gesendet; was bereits unterwegs ist, wird gemeldet.",
   "report.label": "Bericht",
   "report.counts":
-    "{purged} endgültig gelöscht · {gone} bereits entfernt · {failed} nicht gelöscht · {notAttempted} nicht versucht",
+    "{purged} endgültig gelöscht · {gone} nicht gefunden · {failed} nicht gelöscht · {notAttempted} nicht versucht",
   "report.copy": "Bericht kopieren",
   "report.download": "CSV herunterladen",
   "report.copied": "Bericht kopiert.",

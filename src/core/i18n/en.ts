@@ -68,10 +68,16 @@ export const en = {
     "Exchange refused to delete {thisAcc}{note}: {it} may already be in Recoverable Items, or a retention label may protect {it}. Nothing was deleted.",
   "graph.forbidden.other":
     "Microsoft Graph refused to delete {thisAcc}{note}. Nothing was deleted; ask an administrator if you should have access.",
-  "graph.alreadyGone":
-    "{ThisNom} is no longer where {it} was (deleted or moved elsewhere). Nothing was purged.",
-  "graph.alreadyGoneUncertain":
-    "{ThisNom} is no longer where {it} was. An earlier attempt got no answer in time, so that attempt probably deleted {itAcc}.",
+  // A 404 says only that Exchange didn't find the item where the ID pointed: deleted, moved (a move changes the ID),
+  // or out of the person's reach (Exchange answers an item you can't access the same way). Never "it's gone".
+  "graph.notFound.own":
+    "{ThisNom} wasn't found where Outlook showed {itAcc}: deleted, or moved (a move changes the ID). Nothing was deleted.",
+  "graph.notFound.shared":
+    "{ThisNom} wasn't found in {mailbox}: deleted, moved, or not accessible to you there. Nothing was deleted.",
+  "graph.notFoundUncertain":
+    "{ThisNom} wasn't found where {it} was. An earlier attempt got no answer in time, so that attempt probably deleted {itAcc}.",
+  "graph.mailboxNotEnabled":
+    "Microsoft Graph can't reach this mailbox: it is on-premises, inactive or unlicensed. Nothing was deleted; delete {itAcc} in Outlook.",
   "graph.wrongMailbox.shared":
     "{ThisNom} belongs to a different mailbox than the shared one the add-in addressed{note}. Nothing was deleted; open {itAcc} again from the folder {it} is in and retry.",
   "graph.wrongMailbox.other":
@@ -224,7 +230,7 @@ export const en = {
   "purge.short.12005":
     "Outlook blocked the confirmation (error 12005): it isn't served over https. Ask your admin. Nothing was deleted.",
   "purge.title.deleted": "Deleted permanently",
-  "purge.title.alreadyGone": "Already gone",
+  "purge.title.alreadyGone": "Not found",
   "purge.title.notDeleted": "Not deleted",
   "purge.title.cancelled": "Cancelled",
   "purge.title.nothingDeleted": "Nothing deleted",
@@ -242,10 +248,12 @@ export const en = {
   "purge.deleted": "{subject} was deleted permanently. {hold}",
   "purge.busy": "A deletion is already running. Wait for it to finish.",
   "purge.count.purged": "{purged} of {total} deleted permanently",
-  "purge.count.gone": "{count} already gone",
+  "purge.count.gone": "{count} not found",
   "purge.count.failed": "{count} not deleted",
   "purge.count.notAttempted": "{count} not attempted",
   "purge.count.separator": ", ",
+  "purge.count.noneFound":
+    "None of the {count} was found where Outlook said, so nothing was deleted. The report below says more for each.",
   "purge.count.unfinished":
     "{counts}. The report below says why for each; run it again to retry what is left.",
   "purge.count.finished": "{counts}. {hold}",
@@ -260,7 +268,7 @@ export const en = {
   "purge.configUnreadable": "The add-in's configuration can't be read.",
   "purge.configSeeReadme": "{problem} See the README's 'Configure' section.",
   "outcome.purged": "Deleted permanently",
-  "outcome.already-gone": "Already gone",
+  "outcome.already-gone": "Not found",
   "outcome.failed": "Not deleted",
   "outcome.not-attempted": "Not attempted",
   "csv.subject": "Subject",
@@ -277,10 +285,10 @@ export const en = {
     "In a shared or delegated mailbox: with several messages selected Outlook doesn't say whose, so the add-in won't guess. Select it on its own to delete it.",
   "selection.draft": "A draft open for editing: save and close it first.",
   "selection.notMessage": "Not a message.",
-  "selection.gone": "Already gone (deleted or moved), or an ID Outlook gave wrongly.",
+  "selection.gone": "Not found: deleted or moved (a move changes its ID), or an ID Outlook gave wrongly.",
   "folder.note.code": " (Graph error {code})",
   "folder.note.status": " (HTTP {status})",
-  "folder.gone": "The folder {name} is no longer there{note}: it was deleted or moved. Nothing was deleted.",
+  "folder.gone": "The folder {name} wasn't found{note}: it was deleted or moved. Nothing was deleted.",
   "folder.distinguished":
     "{name} is one of Outlook's own folders, which can't be deleted{note}. Nothing was deleted.",
   "folder.accessDenied":
@@ -381,12 +389,12 @@ export const en = {
   "progress.left": "About {duration} left",
   "progress.seconds": "{seconds} s",
   "progress.minutes": "{minutes} min {seconds} s",
-  "progress.counts": "{purged} deleted · {gone} already gone · {failed} failed · {left} left",
+  "progress.counts": "{purged} deleted · {gone} not found · {failed} failed · {left} left",
   "progress.cancelling": "Cancelling…",
   "progress.stopping": "Stopping: nothing new is sent; what is already on its way is reported.",
   "report.label": "Report",
   "report.counts":
-    "{purged} deleted permanently · {gone} already gone · {failed} not deleted · {notAttempted} not attempted",
+    "{purged} deleted permanently · {gone} not found · {failed} not deleted · {notAttempted} not attempted",
   "report.copy": "Copy report",
   "report.download": "Download CSV",
   "report.copied": "Report copied.",

@@ -124,7 +124,7 @@ describe("contact actions against the emulator", () => {
     expect(asked.every((s) => s.join() === "Contacts.ReadWrite")).toBe(true);
   });
 
-  it("a contact gone meanwhile is 'already gone', never purged; refuses message targets", async () => {
+  it("a contact gone meanwhile is 'not found', never purged; refuses message targets", async () => {
     const actions = createContactActions(client().graph, ME, createRequestLedger());
     const [first, second] = (await actions.list(DEFAULT_CONTACT_FOLDER, "")).targets;
     if (!first || !second) throw new Error("not enough contacts");

@@ -8,7 +8,7 @@ import type { ItemOutcome, ItemResult } from "./types";
 
 export type ReportRow = ItemResult;
 
-/** "Deleted permanently", "Already gone", … in the active language. */
+/** "Deleted permanently", "Not found", … in the active language. */
 export function outcomeLabel(status: ItemOutcome["status"]): string {
   return t(`outcome.${status}` as const);
 }

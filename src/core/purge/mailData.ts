@@ -84,7 +84,7 @@ export function sharedSelectionReason(): string {
 export interface ResolvedSelection {
   /** Messages Graph confirmed, with what the confirmation shows. */
   targets: PurgeTarget[];
-  /** Selected entries left out, each with why (already gone, a draft being edited, not a message). */
+  /** Selected entries left out, each with why (not found, a draft being edited, not a message). */
   skipped: { subject: string; reason: string }[];
 }
 

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { AuthError } from "../auth/errors";
 import { CLOUDS, type CloudId, OperationUnavailableError, type PurgeOperation } from "../cloud";
+import { mailboxNotEnabled, notFound } from "../graph/wording";
 import { activateLanguage, type Catalogue, type Language } from "../i18n";
 import { de } from "../i18n/de";
 import { en } from "../i18n/en";
@@ -63,6 +64,13 @@ function notificationSentences(): string[] {
     }),
     ...cloudShorts,
     ...refusals,
+    // A 404, in every form the ribbon can show (the longest noun, a long shared address), and a mailbox Graph can't serve.
+    ...(["message", "contact", "event"] as const).flatMap((kind) => [
+      notFound({ kind, mailbox: { kind: "me" } }, false),
+      notFound({ kind, mailbox: { kind: "user", id: "shared-mailbox-finance@contoso.com" } }, false),
+      notFound({ kind, mailbox: { kind: "me" } }, true),
+      mailboxNotEnabled(kind),
+    ]),
   ];
 }
 

@@ -117,7 +117,35 @@ describe("bulk summaries", () => {
     from: undefined,
     received: undefined,
   });
-  it("counts already gone as done, not as a failure", () => {
+  it("says nothing was deleted when nothing was found, unless an earlier attempt may have deleted", () => {
+    const target = (id: string) => ({
+      ref: { kind: "message" as const, id, mailbox: { kind: "me" as const } },
+      subject: id,
+      from: undefined,
+      received: undefined,
+    });
+    const notFound = { status: "already-gone" as const, code: "ErrorItemNotFound", message: "m" };
+    const none = summarize({
+      status: "done",
+      results: [
+        { target: target("a"), outcome: notFound },
+        { target: target("b"), outcome: notFound },
+      ],
+    });
+    expect(none).toMatchObject({ tone: "info", title: "Nothing deleted" });
+    expect(none.message).toContain("None of the 2 was found");
+    const maybe = summarize({
+      status: "done",
+      results: [
+        { target: target("a"), outcome: notFound },
+        { target: target("b"), outcome: { ...notFound, mayHaveDeleted: true } },
+      ],
+    });
+    expect(maybe.title).not.toBe("Nothing deleted");
+    expect(maybe.message).not.toContain("None of the");
+  });
+
+  it("counts not found as done, not as a failure", () => {
     const summary = summarize({
       status: "done",
       results: [
@@ -126,7 +154,7 @@ describe("bulk summaries", () => {
       ],
     });
     expect(summary).toMatchObject({ tone: "success", title: "Deleted permanently" });
-    expect(summary.message).toMatch(/^1 of 2 deleted permanently, 1 already gone\./);
+    expect(summary.message).toMatch(/^1 of 2 deleted permanently, 1 not found\./);
   });
 
   it("says what is left when some failed or were not attempted", () => {

@@ -90,8 +90,18 @@ export function summarize(result: PurgeResult): Summary {
       const gone = count("already-gone");
       const failed = count("failed");
       const notAttempted = count("not-attempted");
-      // "Already gone" is not a failure: nothing is left to delete for those.
+      // "Not found" is not a failure (nothing was where the ID pointed), but it is no deletion either.
       const unfinished = failed + notAttempted;
+      const mayHaveDeleted = result.results.some(
+        (r) => r.outcome.status === "already-gone" && r.outcome.mayHaveDeleted === true,
+      );
+      if (unfinished === 0 && purged === 0 && !mayHaveDeleted) {
+        return {
+          tone: "info",
+          title: t("purge.title.nothingDeleted"),
+          message: t("purge.count.noneFound", { count: gone }),
+        };
+      }
       const parts = [t("purge.count.purged", { purged, total: result.results.length })];
       if (gone > 0) parts.push(t("purge.count.gone", { count: gone }));
       if (failed > 0) parts.push(t("purge.count.failed", { count: failed }));

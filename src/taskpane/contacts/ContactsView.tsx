@@ -149,7 +149,7 @@ function ContactsView({ actions, busy, settled, onDelete, onError, onClose }: Co
           ? t("contacts.scope.one", { count: chosen.length, folder: where })
           : t("contacts.scope.other", { count: chosen.length, folder: where }),
       // Nothing outside the pane can change what was ticked; the confirmation is bound to these IDs, and a
-      // contact deleted or moved meanwhile answers 404 and is reported as already gone.
+      // contact deleted or moved meanwhile answers 404 and is reported as not found.
       stillValid: async () => true,
     });
   };
