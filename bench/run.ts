@@ -80,7 +80,7 @@ if (parts.has("pane") || parts.has("speed")) {
           "Report region rendered), both taken inside the pane by performance.now(); requests counted from the " +
           "emulator's log after the click (the pane's re-checks included).",
       );
-      for (const n of sizes.filter((x) => x === 1 || x === 100)) {
+      for (const n of sizes.filter((x) => x === 1 || x === 20 || x === 100)) {
         await resetStack(stack);
         const r = n === 1 ? await browser.runPaneSingle(stack) : await browser.runPaneBulk(stack, n);
         results.push(r);
