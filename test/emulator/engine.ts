@@ -412,6 +412,7 @@ export class Engine {
         userSegment,
         now: this.now,
         requestId: ids.requestId,
+        messagePageLimit: this.limits.settings.messagePageLimit,
         ...(onlyOwnBy ? { onlyOwnBy } : {}),
       });
       return this.finish(log, this.render(reply, ids));

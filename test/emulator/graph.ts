@@ -43,6 +43,8 @@ export interface RunContext {
   requestId: string;
   /** The caller may delete only messages it sent (DeleteOwn): its lower-case UPN. */
   onlyOwnBy?: string;
+  /** Message pages larger than this answer 504 (LimitSettings.messagePageLimit); 0: no limit. */
+  messagePageLimit?: number;
 }
 
 export type Area = "user" | "mail" | "contacts" | "calendar";
@@ -560,6 +562,21 @@ function listMessages(ctx: RunContext, folderRef: string | null): Reply {
     if (isReply(folder)) return folder;
     messages = messages.filter((m) => m.folderId === folder.id);
     rel = `mailFolders('${folderRef}')/messages`;
+  }
+  const limit = ctx.messagePageLimit ?? 0;
+  if (limit > 0) {
+    const top = Number(ctx.query.get("$top") ?? "10");
+    const skip = Number(ctx.query.get("$skip") ?? "0");
+    if (top <= 1000 && Math.min(top, Math.max(0, messages.length - skip)) > limit) {
+      // The gateway gives up on a page that large. The body is the emulator's: Graph's 504 body isn't documented.
+      return {
+        status: 504,
+        error: {
+          code: "GatewayTimeout",
+          message: "The gateway did not receive a timely response from the service.",
+        },
+      };
+    }
   }
   const out = list(
     messages.map(messageJson),

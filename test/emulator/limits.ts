@@ -13,6 +13,12 @@ export interface LimitSettings {
   windowMs: number;
   /** `Retry-After` (seconds) sent with a concurrency 429. */
   concurrencyRetryAfterSeconds: number;
+  /**
+   * A message list whose page would carry more than this many messages answers 504 (the list-messages page: "returning
+   * a page with hundreds of messages ... may trigger the gateway timeout (HTTP 504)"). Graph's real threshold depends on
+   * the payload and is not published: 250 whatever `$select` asks is the stricter reading. 0 turns it off.
+   */
+  messagePageLimit: number;
 }
 
 export const DEFAULT_LIMITS: LimitSettings = {
@@ -20,6 +26,7 @@ export const DEFAULT_LIMITS: LimitSettings = {
   budgetPerWindow: 10_000,
   windowMs: 10 * 60 * 1000,
   concurrencyRetryAfterSeconds: 1,
+  messagePageLimit: 250,
 };
 
 export class Limits {

@@ -263,6 +263,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         l.concurrencyPerMailbox = Number(patch.concurrencyPerMailbox);
       if (patch.budgetPerWindow !== undefined) l.budgetPerWindow = Number(patch.budgetPerWindow);
       if (patch.windowMs !== undefined) l.windowMs = Number(patch.windowMs);
+      if (patch.messagePageLimit !== undefined)
+        l.messagePageLimit = Math.max(0, Number(patch.messagePageLimit));
       if (patch.concurrencyRetryAfterSeconds !== undefined) {
         l.concurrencyRetryAfterSeconds = Number(patch.concurrencyRetryAfterSeconds);
       }

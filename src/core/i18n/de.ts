@@ -426,6 +426,8 @@ export const de: Catalogue = {
   "folders.loading": "Ordner werden geladen…",
   "folders.empty": "{folder} ist leer.",
   "folders.scope": "alle {count} Nachrichten in {folder}, in Ihrem eigenen Postfach",
+  "folders.scopeChanged":
+    "die {count} aufgelisteten Nachrichten in {folder}, in Ihrem eigenen Postfach ({folder} hat sich beim Auflisten verändert und enthält jetzt {now}: nur die aufgelisteten werden gelöscht)",
   "folders.changedALot":
     "{folder} hat sich seit dem Auflisten stark verändert ({count} Nachrichten, jetzt {now}), deshalb wurde nichts gelöscht. Prüfen Sie den Ordner, und bestätigen Sie erneut.",
   "folders.label": "Einen ganzen Ordner löschen",

@@ -417,6 +417,8 @@ export const en = {
   "folders.loading": "Loading folders…",
   "folders.empty": "{folder} is empty.",
   "folders.scope": "all {count} messages in {folder}, in your own mailbox",
+  "folders.scopeChanged":
+    "the {count} messages listed in {folder}, in your own mailbox ({folder} changed while it was listed and now holds {now}: only the listed ones go)",
   "folders.changedALot":
     "{folder} changed a lot since it was listed ({count} messages, now {now}), so nothing was deleted. Check it and confirm again.",
   "folders.label": "Delete a whole folder",

@@ -46,6 +46,79 @@ describe("Graph reads for bulk purges (against the emulator)", () => {
     expect(pages.at(-1)).toBe(targets.length);
   });
 
+  it("lists a large folder in pages Graph serves: 250 at a time, oldest first, newest first in the result", async () => {
+    emulator.control.addMessages({ folder: "archive", count: 600, subjectPrefix: "[big] " });
+    const folders = await listMailFolders(graph, { kind: "me" });
+    const archive = folders.find((f) => f.wellKnown === "archive");
+    if (!archive) throw new Error("no archive");
+    const before = emulator.control.requests().length;
+    const targets = await listFolderMessages(graph, { kind: "me" }, archive);
+    const lists = emulator.control
+      .requests()
+      .slice(before)
+      .filter((r) => r.op === "listMessages");
+    expect(lists.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(lists.every((r) => new URLSearchParams(r.query).get("$top") === "250")).toBe(true);
+    expect(new URLSearchParams(lists[0]?.query).get("$orderby")).toBe("receivedDateTime asc");
+    expect(targets).toHaveLength(emulator.control.messages({ folder: "archive" }).length);
+    const times = targets.map((t) => t.received?.getTime() ?? 0);
+    expect(times).toEqual([...times].sort((x, y) => y - x));
+  });
+
+  it("asks again at half the page size when a page times out (504), and keeps the smaller size", async () => {
+    emulator.control.configure({ messagePageLimit: 100 });
+    try {
+      const folders = await listMailFolders(graph, { kind: "me" });
+      const archive = folders.find((f) => f.wellKnown === "archive");
+      if (!archive) throw new Error("no archive");
+      const quick = createGraphClient({
+        baseUrl: emulator.url,
+        tokens: {
+          getToken: async () => emulator.control.mintToken({ scopes: ["Mail.ReadWrite"] }).accessToken,
+        },
+        sleep: async () => undefined,
+      });
+      const before = emulator.control.requests().length;
+      const targets = await listFolderMessages(quick, { kind: "me" }, archive);
+      const lists = emulator.control
+        .requests()
+        .slice(before)
+        .filter((r) => r.op === "listMessages");
+      const tops = lists.map((r) => `${new URLSearchParams(r.query).get("$top")}:${r.status}`);
+      // 250 times out (the client retries it, then the listing halves), 125 too, 62 fits and stays.
+      expect(tops.filter((x) => x.endsWith(":504")).map((x) => x.split(":")[0])).toEqual([
+        ...Array(4).fill("250"),
+        ...Array(4).fill("125"),
+      ]);
+      expect(new Set(tops.filter((x) => x.endsWith(":200")))).toEqual(new Set(["62:200"]));
+      expect(new Set(targets.map((t) => t.ref.id)).size).toBe(targets.length);
+      expect(targets).toHaveLength(archive.totalItemCount);
+    } finally {
+      emulator.control.configure({ messagePageLimit: 250 });
+    }
+  });
+
+  it("lists each message once when Graph's $skip pages shift under it and repeat one", async () => {
+    // Mail moved in while the folder is listed pushes a message from page 1 onto page 2 as well.
+    const message = (id: string) => ({
+      id,
+      subject: id,
+      from: { emailAddress: { name: "x", address: "x@contoso.com" } },
+      receivedDateTime: "2026-11-01T10:00:00Z",
+      parentFolderId: "f",
+      isDraft: false,
+    });
+    const pages = new Map<string, unknown>([
+      ["first", { value: [message("a"), message("b"), message("c")], "@odata.nextLink": "https://g/next" }],
+      ["https://g/next", { value: [message("c"), message("d")] }],
+    ]);
+    const reader = {
+      getJson: async <T>(url: string): Promise<T> => pages.get(url.startsWith("/") ? "first" : url) as T,
+    };
+    const targets = await listFolderMessages(reader, { kind: "me" }, { id: "f", displayName: "Archive" });
+    expect(targets.map((t) => t.ref.id).sort()).toEqual(["a", "b", "c", "d"]);
+  });
+
   it("verifies a selection: drafts in compose and missing IDs are left out, with why", async () => {
     const [a, b] = emulator.control.messages({ folder: "inbox" });
     if (!a || !b) throw new Error("no messages");

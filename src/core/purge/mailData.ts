@@ -201,24 +201,57 @@ export async function folderCount(graph: Reader, mailbox: MailboxRef, folderId: 
   return folder.totalItemCount ?? 0;
 }
 
-/** Every message in a folder, paging through @odata.nextLink, 1000 at a time. */
+/** Messages per page: Graph allows up to 1000, but large pages can time out (504; see listFolderMessages). */
+export const FOLDER_PAGE_SIZE = 250;
+const MIN_PAGE_SIZE = 25;
+
+/**
+ * Every message in a folder, newest first, each once.
+ *
+ * - Oldest first on the wire (`$orderby=receivedDateTime asc`): Graph pages with `$skip`, so mail that arrives while a
+ *   large folder is listed would push a newest-first listing down and repeat a message on the next page; arrivals
+ *   sort last here and shift nothing already read. (A message moved in with an older date can still shift a page:
+ *   hence the de-duplication, and the folder's count is compared again before anything is deleted.)
+ * - 250 per page with only the fields shown: the list-messages page warns that a page with hundreds of messages can
+ *   time out (HTTP 504). A page that still times out is asked again at half the size, down to 25; the smaller size
+ *   then stays. `@odata.nextLink` is followed as given (its `$skip` is Graph's own bookkeeping); only its `$top` is
+ *   changed for a smaller page.
+ */
 export async function listFolderMessages(
   graph: Reader,
   mailbox: MailboxRef,
   folder: Pick<MailFolder, "id" | "displayName">,
   options: { signal?: AbortSignal; onPage?: (loaded: number) => void } = {},
 ): Promise<PurgeTarget[]> {
-  const targets: PurgeTarget[] = [];
+  const byId = new Map<string, PurgeTarget>();
+  let pageSize = FOLDER_PAGE_SIZE;
   let url: string | undefined =
-    `${base(mailbox)}/mailFolders/${encodeURIComponent(folder.id)}/messages?$top=1000&$select=${MESSAGE_FIELDS}`;
+    `${base(mailbox)}/mailFolders/${encodeURIComponent(folder.id)}/messages?$top=${pageSize}` +
+    `&$orderby=receivedDateTime asc&$select=${MESSAGE_FIELDS}`;
   while (url) {
-    const page: { value: GraphMessage[]; "@odata.nextLink"?: string } = await graph.getJson(
-      url,
-      options.signal ? { signal: options.signal } : {},
-    );
-    for (const m of page.value) targets.push(toTarget(m, mailbox, folder.displayName));
-    options.onPage?.(targets.length);
-    url = page["@odata.nextLink"];
+    let page: { value: GraphMessage[]; "@odata.nextLink"?: string };
+    try {
+      page = await graph.getJson(url, options.signal ? { signal: options.signal } : {});
+    } catch (error) {
+      const timedOut = error instanceof GraphError && error.problem.status === 504;
+      if (!timedOut || pageSize <= MIN_PAGE_SIZE || options.signal?.aborted) throw error;
+      pageSize = Math.max(MIN_PAGE_SIZE, Math.floor(pageSize / 2));
+      url = withTop(url, pageSize);
+      continue;
+    }
+    for (const m of page.value) {
+      if (!byId.has(m.id)) byId.set(m.id, toTarget(m, mailbox, folder.displayName));
+    }
+    options.onPage?.(byId.size);
+    const next = page["@odata.nextLink"];
+    url = next === undefined ? undefined : pageSize === FOLDER_PAGE_SIZE ? next : withTop(next, pageSize);
   }
-  return targets;
+  return [...byId.values()].sort((x, y) => (y.received?.getTime() ?? 0) - (x.received?.getTime() ?? 0));
+}
+
+/** The same URL asking for `top` per page. */
+function withTop(url: string, top: number): string {
+  const [path = "", query = ""] = url.split("?", 2);
+  const params = query.split("&").filter((p) => p !== "" && !/^(\$|%24)top=/i.test(p));
+  return `${path}?${[`$top=${top}`, ...params].join("&")}`;
 }

@@ -98,9 +98,14 @@ function FolderView({ bulk, busy, onDelete, onError }: FolderViewProps) {
         });
         return;
       }
+      // Mail that arrived or left while the folder was listed isn't in the list: say so, the list is what goes.
+      const countNow = await bulk.folderCount(folder.id);
       onDelete({
         targets,
-        scope: t("folders.scope", { count: targets.length, folder: folder.displayName }),
+        scope:
+          countNow === targets.length
+            ? t("folders.scope", { count: targets.length, folder: folder.displayName })
+            : t("folders.scopeChanged", { count: targets.length, folder: folder.displayName, now: countNow }),
         stillValid: async () => {
           const now = await bulk.folderCount(folder.id);
           return changedALot(targets.length, now)
