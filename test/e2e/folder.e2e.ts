@@ -73,4 +73,34 @@ describe("folder purge", () => {
       emulator.control.configure({ requestTimeMs: 0 });
     }
   });
+
+  it("a Cancel pressed while the folder is checked again after the yes sends nothing at all", async () => {
+    const { page, emulator } = stack;
+    const existing = emulator.control.messages({ folder: "deleteditems" }).length;
+    if (existing < 12) emulator.control.addMessages({ folder: "deleteditems", count: 12 - existing });
+    const count = emulator.control.messages({ folder: "deleteditems" }).length;
+    await page.evaluate(() => window.simulator?.openTaskpane());
+    const pane = await taskpaneFrame(page);
+    await pane.getByRole("button", { name: "Delete a whole folder…" }).click();
+    await pane.getByLabel("Folder", { exact: true }).waitFor();
+    const start = pane.getByRole("button", { name: `Delete all ${count} in Deleted Items…` });
+    await start.click();
+    const dialog = pane.getByRole("alertdialog");
+    await dialog.waitFor();
+    // From here the folder's count is read slowly: the re-check after the yes takes 3 s.
+    emulator.control.addFault({ op: "getMailFolder", latencyMs: 3000, action: { kind: "latency" } });
+    await dialog.getByLabel(`Type ${count} to confirm`).fill(String(count));
+    await dialog.getByRole("button", { name: "Delete permanently" }).click();
+    const progress = pane.getByRole("region", { name: "Deletion progress" });
+    await progress.getByRole("button", { name: "Cancel" }).click();
+    await pane.getByText("Some messages not deleted", { exact: true }).waitFor({ timeout: 30_000 });
+    const bar = await pane.locator("[data-intent]").last().textContent();
+    expect(bar).toContain(`0 of ${count} deleted permanently`);
+    expect(bar).toContain(`${count} not attempted`);
+    // Nothing reached Graph: no delete, no $batch, nothing purged, also a moment later.
+    await page.waitForTimeout(500);
+    const writes = emulator.control.requests().filter((r) => r.op === "$batch" || r.op === "permanentDelete");
+    expect(writes).toEqual([]);
+    expect(emulator.control.purges()).toEqual([]);
+  });
 });

@@ -165,7 +165,9 @@ export async function runPaneScenario(
     let deleteSeq: number | undefined;
     let cancelledAtSend: number | undefined;
 
-    const purger = createPurger({
+    // The workflow's own cancel, as the pane's Cancel button calls it (purger.cancel()).
+    let purger: ReturnType<typeof createPurger> | undefined;
+    purger = createPurger({
       resolveTargets: async () => [...targets],
       confirm: async ({ targets: shown }) => {
         const answer = answerFor(command.answer, shown, pool);
@@ -181,23 +183,33 @@ export async function runPaneScenario(
         }
         return answer;
       },
-      stillSelected: async () =>
-        key(outlookSelection) === listedKey || "The selection changed while the confirmation was open.",
+      stillSelected: async (shown) => {
+        const still = key(outlookSelection) === listedKey;
+        if (scenario.deleter === "bulk" && still) {
+          // Confirmed from here: a cancel now must still leave each of these with one outcome.
+          confirmed = [...shown];
+          deleteSeq = lastSeq(emu);
+        }
+        if (scenario.deleter === "bulk" && command.cancel === "during-recheck") {
+          cancelledAtSend = wire.sends.length;
+          wire.cancelNow();
+        }
+        return still || "The selection changed while the confirmation was open.";
+      },
       ...(scenario.deleter === "bulk"
         ? {
-            deleteMany: async (chosen: readonly PurgeTarget[]): Promise<ItemResult[]> => {
+            deleteMany: async (
+              chosen: readonly PurgeTarget[],
+              signal: AbortSignal,
+            ): Promise<ItemResult[]> => {
               confirmed = [...chosen];
               deleteSeq = lastSeq(emu);
-              const controller = new AbortController();
-              wire.onCancel = () => {
-                cancelledAtSend = wire.sends.length;
-                controller.abort();
-              };
               if (command.cancel === "at-start") wire.cancelNow();
-              else if (command.cancel !== "none") wire.cancelAfterWrites = command.cancel.afterWrites;
+              else if (typeof command.cancel === "object")
+                wire.cancelAfterWrites = command.cancel.afterWrites;
               const outcomes = await purgeItems(
                 chosen.map((t) => t.ref),
-                { client: counted, clock, signal: controller.signal, ledger, random },
+                { client: counted, clock, signal, ledger, random },
               );
               return chosen.map((target) => ({
                 target,
@@ -216,6 +228,10 @@ export async function runPaneScenario(
           }),
     });
 
+    wire.onCancel = () => {
+      cancelledAtSend ??= wire.sends.length;
+      purger?.cancel();
+    };
     let result: PurgeResult | undefined;
     let thrown: unknown;
     try {
@@ -268,10 +284,18 @@ export async function runPaneScenario(
     }
     if (
       scenario.deleter === "bulk" &&
-      command.cancel === "at-start" &&
+      (command.cancel === "at-start" || command.cancel === "during-recheck") &&
       sends.some((s) => s.kind !== "read")
     ) {
-      problems.push("I3: cancelled before the run, yet something was sent");
+      problems.push(`I3: cancelled (${command.cancel}) before anything was sent, yet something was sent`);
+    }
+    if (
+      scenario.deleter === "bulk" &&
+      command.cancel === "during-recheck" &&
+      result?.status === "done" &&
+      result.results.some((r) => r.outcome.status !== "not-attempted")
+    ) {
+      problems.push("I3: cancelled during the re-check, yet an item reads other than 'not attempted'");
     }
 
     // 2. Exactly one outcome per confirmed item; "purged" only on the emulator's 204.

@@ -24,7 +24,8 @@ export type During =
   | { d: "gone-elsewhere"; target: number };
 
 /** Cancel: none, at the start of the run, or once the k-th write request has ended. */
-export type Cancel = "none" | "at-start" | { afterWrites: number };
+/** When the person presses Cancel: never, during the re-check right after the yes, as sending starts, or later. */
+export type Cancel = "none" | "during-recheck" | "at-start" | { afterWrites: number };
 
 export type Command =
   | { c: "fault"; fault: GraphFault }
@@ -183,6 +184,7 @@ const duringArb: fc.Arbitrary<During> = fc.oneof(
 
 const cancelArb: fc.Arbitrary<Cancel> = fc.oneof(
   { arbitrary: fc.constant<Cancel>("none"), weight: 6 },
+  { arbitrary: fc.constant<Cancel>("during-recheck"), weight: 1 },
   { arbitrary: fc.constant<Cancel>("at-start"), weight: 1 },
   { arbitrary: fc.integer({ min: 1, max: 4 }).map<Cancel>((k) => ({ afterWrites: k })), weight: 3 },
 );
@@ -192,7 +194,9 @@ function duringText(d: During): string {
 }
 
 function cancelText(c: Cancel): string {
-  return c === "none" ? "" : c === "at-start" ? ", cancel at once" : `, cancel after write ${c.afterWrites}`;
+  if (c === "none") return "";
+  if (c === "during-recheck") return ", cancel during the re-check after the yes";
+  return c === "at-start" ? ", cancel at once" : `, cancel after write ${c.afterWrites}`;
 }
 
 const purgeArb = fc

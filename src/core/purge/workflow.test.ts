@@ -139,7 +139,7 @@ describe("bulk deletion", () => {
       deleteMany,
     }).run();
     expect(deleteMany).toHaveBeenCalledTimes(1);
-    expect(deleteMany).toHaveBeenCalledWith(targets);
+    expect(deleteMany).toHaveBeenCalledWith(targets, expect.any(AbortSignal));
     expect(stillSelected).toHaveBeenCalledBefore(deleteMany);
     expect(result.status === "done" && result.results).toHaveLength(2);
   });
@@ -154,6 +154,59 @@ describe("bulk deletion", () => {
     }).run();
     expect(result.status).toBe("voided");
     expect(deleteMany).not.toHaveBeenCalled();
+  });
+});
+
+describe("cancel from the moment of the yes", () => {
+  it("during the re-check: deleteMany is never called; every item ends not attempted", async () => {
+    const deleteMany = vi.fn();
+    let purger: ReturnType<typeof createPurger> | undefined;
+    purger = createPurger({
+      resolveTargets: async () => [target("A"), target("B")],
+      confirm: async () => ({ confirmed: true, ids: ["A", "B"] }),
+      stillSelected: async () => {
+        purger?.cancel(); // the person presses Cancel while Outlook's selection is read again
+        return true;
+      },
+      deleteMany,
+    });
+    const result = await purger.run();
+    expect(deleteMany).not.toHaveBeenCalled();
+    expect(result.status === "done" && result.results.map((r) => r.outcome.status)).toEqual([
+      "not-attempted",
+      "not-attempted",
+    ]);
+  });
+
+  it("one by one: nothing after the cancel is sent", async () => {
+    let purger: ReturnType<typeof createPurger> | undefined;
+    const deleteItem = vi.fn(async (): Promise<DeleteOutcome> => {
+      purger?.cancel();
+      return { status: "purged" };
+    });
+    purger = createPurger({
+      ...deps({ resolveTargets: async () => [target("A"), target("B")] }),
+      deleteItem,
+    });
+    const result = await purger.run();
+    expect(deleteItem).toHaveBeenCalledTimes(1);
+    expect(result.status === "done" && result.results.map((r) => r.outcome.status)).toEqual([
+      "purged",
+      "not-attempted",
+    ]);
+  });
+
+  it("a cancel before the yes, or after the run, does nothing to the next run", async () => {
+    const d = deps();
+    const purger = createPurger(d);
+    purger.cancel();
+    expect(await purger.run()).toMatchObject({ status: "done" });
+    purger.cancel();
+    expect(await purger.run()).toMatchObject({
+      status: "done",
+      results: [{ outcome: { status: "purged" } }],
+    });
+    expect(d.deleteItem).toHaveBeenCalledTimes(2);
   });
 });
 

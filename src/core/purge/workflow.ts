@@ -6,9 +6,11 @@
  * - nothing is sent before a "yes", and a "yes" counts only for the exact set of IDs it was shown;
  * - if the selection changed while the confirmation was open, the confirmation is void and nothing is sent;
  * - a second start while one run is going does nothing (no second request);
+ * - cancel() works from the moment of the "yes": during the re-check nothing is sent at all, later nothing new;
  * - every target ends with exactly one result, and only a 204 from Graph reads as purged.
  */
 import { AuthError } from "../auth/errors";
+import { cancelledBeforeItem } from "../graph/outcome";
 import type { DeleteOutcome, ItemRef } from "../graph/types";
 import { t } from "../i18n";
 import type { ConfirmationAnswer, ConfirmationRequest, ItemResult, PurgeResult, PurgeTarget } from "./types";
@@ -36,9 +38,9 @@ type Deleter =
   | {
       /**
        * Deletes all confirmed targets; resolves with exactly one result per target. Throws AuthError only when
-       * nothing could be sent.
+       * nothing could be sent. `signal` is the run's cancel: nothing new may be sent once it aborts.
        */
-      deleteMany(targets: readonly PurgeTarget[]): Promise<ItemResult[]>;
+      deleteMany(targets: readonly PurgeTarget[], signal: AbortSignal): Promise<ItemResult[]>;
     };
 
 export type PurgeDeps = PurgeSteps & Deleter;
@@ -73,20 +75,31 @@ export function answerMatches(answer: readonly string[], shown: readonly PurgeTa
 
 export interface Purger {
   run(): Promise<PurgeResult>;
+  /** Stops the run after its "yes": nothing new is sent; what is on its way finishes and is reported. */
+  cancel(): void;
   readonly running: boolean;
 }
 
 export function createPurger(deps: PurgeDeps): Purger {
   let running = false;
+  // The current run's cancel, created at its "yes" (a cancel before that has nothing to stop).
+  let cancelled: AbortController | undefined;
 
-  async function deleteConfirmed(targets: readonly PurgeTarget[]): Promise<ItemResult[]> {
-    if ("deleteMany" in deps) return deps.deleteMany(targets);
+  async function deleteConfirmed(
+    targets: readonly PurgeTarget[],
+    signal: AbortSignal,
+  ): Promise<ItemResult[]> {
+    if ("deleteMany" in deps) return deps.deleteMany(targets, signal);
     const deleteItem = deps.deleteItem;
     const results: ItemResult[] = [];
     let stop: AuthError | undefined;
     for (const target of targets) {
       if (stop) {
         results.push({ target, outcome: { status: "not-attempted", message: PURGE_MESSAGES.notAttempted } });
+        continue;
+      }
+      if (signal.aborted) {
+        results.push({ target, outcome: { status: "not-attempted", message: cancelledBeforeItem() } });
         continue;
       }
       try {
@@ -107,6 +120,9 @@ export function createPurger(deps: PurgeDeps): Purger {
     get running() {
       return running;
     },
+    cancel() {
+      cancelled?.abort();
+    },
     async run() {
       if (running) return { status: "busy" };
       running = true;
@@ -116,13 +132,21 @@ export function createPurger(deps: PurgeDeps): Purger {
         if (!answer.confirmed) return { status: "cancelled", message: PURGE_MESSAGES.cancelled };
         if (!answerMatches(answer.ids, targets))
           return { status: "voided", message: PURGE_MESSAGES.mismatch };
+        const controller = new AbortController();
+        cancelled = controller;
         const still = await deps.stillSelected(targets);
         if (still !== true) {
           return { status: "voided", message: still === false ? PURGE_MESSAGES.changed : still };
         }
-        return { status: "done", results: await deleteConfirmed(targets) };
+        if (controller.signal.aborted) {
+          // Cancelled during the re-check: nothing was sent, and nothing will be.
+          const outcome = { status: "not-attempted", message: cancelledBeforeItem() } as const;
+          return { status: "done", results: targets.map((target) => ({ target, outcome })) };
+        }
+        return { status: "done", results: await deleteConfirmed(targets, controller.signal) };
       } finally {
         running = false;
+        cancelled = undefined;
       }
     },
   };

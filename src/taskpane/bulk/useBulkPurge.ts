@@ -41,7 +41,6 @@ export function useBulkPurge(bulk: BulkDeps | undefined): BulkModel {
   const [phase, setPhase] = useState<BulkPhase>({ kind: "idle" });
   const pending = useRef<{ resolve: (a: ConfirmationAnswer) => void; ids: string[] } | undefined>(undefined);
   const job = useRef<BulkJob | undefined>(undefined);
-  const abort = useRef<AbortController | undefined>(undefined);
 
   const purger = useMemo(
     () =>
@@ -53,13 +52,16 @@ export function useBulkPurge(bulk: BulkDeps | undefined): BulkModel {
             setPhase({ kind: "confirming", request: { targets, scope: job.current?.scope ?? "" } });
           }),
         stillSelected: () => job.current?.stillValid() ?? Promise.resolve(false),
-        deleteMany: async (targets) => {
+        deleteMany: async (targets, signal) => {
           if (!bulk) throw new Error(t("bulk.unavailable"));
-          const controller = new AbortController();
-          abort.current = controller;
-          setPhase({ kind: "running", progress: emptyProgress(targets.length), cancelling: false });
+          // Running since the "yes" (answer): keep a Cancel already pressed.
+          setPhase((p) =>
+            p.kind === "running"
+              ? p
+              : { kind: "running", progress: emptyProgress(targets.length), cancelling: false },
+          );
           return bulk.purge(targets, {
-            signal: controller.signal,
+            signal,
             onProgress: (progress) => setPhase((p) => (p.kind === "running" ? { ...p, progress } : p)),
           });
         },
@@ -92,7 +94,6 @@ export function useBulkPurge(bulk: BulkDeps | undefined): BulkModel {
         })
         .finally(() => {
           pending.current = undefined;
-          abort.current = undefined;
         });
     },
     [purger],
@@ -117,9 +118,9 @@ export function useBulkPurge(bulk: BulkDeps | undefined): BulkModel {
   }, []);
 
   const cancel = useCallback(() => {
-    abort.current?.abort();
+    purger.cancel();
     setPhase((p) => (p.kind === "running" ? { ...p, cancelling: true } : p));
-  }, []);
+  }, [purger]);
 
   const reset = useCallback(() => {
     if (!purger.running) setPhase({ kind: "idle" });
