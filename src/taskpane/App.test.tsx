@@ -12,6 +12,8 @@ import * as wording from "../core/graph/wording";
 import { DraftNotSavedError, NoItemError, RequirementError } from "../core/office/errors";
 import type { MailItem } from "../core/office/item";
 import { REQUIREMENTS } from "../core/office/requirements";
+import type { MailFolder } from "../core/purge/mailData";
+import type { ItemResult } from "../core/purge/types";
 import { App } from "./App";
 import type { BulkDeps } from "./bulk/bulkDeps";
 import type { PaneDeps } from "./paneDeps";
@@ -618,6 +620,51 @@ describe("bulk views and the mailbox shown", () => {
     const f = fake();
     render(<App deps={f.deps} bulk={bulk} locale="en-US" />);
     expect(await screen.findByRole("button", { name: "Delete a whole folder…" })).toBeInTheDocument();
+  });
+
+  it("keeps a running folder purge, its Cancel and its report when Outlook moves to another mailbox", async () => {
+    const user = userEvent.setup();
+    const f = fake();
+    let finish: (() => void) | undefined;
+    const targets = Array.from({ length: 3 }, (_, i) => ({
+      ref: { kind: "message" as const, id: `f${i}`, mailbox: { kind: "me" as const } },
+      subject: `Old ${i}`,
+      from: undefined,
+      received: undefined,
+      folderName: "Archive",
+    }));
+    const purge = vi.fn(
+      (list: readonly (typeof targets)[number][]) =>
+        new Promise<ItemResult[]>((resolve) => {
+          finish = () => resolve(list.map((target) => ({ target, outcome: { status: "purged" } })));
+        }),
+    );
+    const folders: BulkDeps = {
+      ...bulk,
+      listFolders: async () => [{ id: "a", displayName: "Archive", totalItemCount: 3 } as MailFolder],
+      folderCount: async () => 3,
+      listFolderMessages: async () => targets,
+      purge,
+    };
+    render(<App deps={f.deps} bulk={folders} locale="en-US" />);
+    await user.click(await screen.findByRole("button", { name: "Delete a whole folder…" }));
+    await user.click(await screen.findByRole("button", { name: /Delete all 3 in Archive/ }));
+    const dialog = await screen.findByRole("alertdialog", { hidden: true });
+    await user.click(within(dialog).getByRole("button", { name: "Delete permanently", hidden: true }));
+    await screen.findByRole("region", { name: "Deletion progress" });
+    // The person opens a message of a shared mailbox while the run goes on.
+    f.current = mailItem({ mailbox: { kind: "user", id: "sales@contoso.com" } });
+    f.fireItemChanged();
+    expect(await screen.findByText(/works in your own mailbox only/)).toBeInTheDocument();
+    const progress = screen.getByRole("region", { name: "Deletion progress" });
+    expect(within(progress).getByRole("button", { name: "Cancel" })).toBeEnabled();
+    // No second run can start meanwhile, and nothing acting on the own mailbox is offered in another.
+    expect(screen.queryByRole("button", { name: "Delete a whole folder…" })).toBeNull();
+    expect(screen.queryByRole("button", { name: /Delete all 3 in Archive/ })).toBeNull();
+    finish?.();
+    expect(await screen.findByText("3 of 3 deleted permanently", { exact: false })).toBeInTheDocument();
+    expect(await screen.findByRole("region", { name: "Report" })).toBeInTheDocument();
+    expect(purge).toHaveBeenCalledTimes(1);
   });
 
   it("offers no bulk deletion while the pane shows another mailbox's message, and says why", async () => {

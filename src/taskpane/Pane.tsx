@@ -89,6 +89,8 @@ export function Pane({ model, configProblem, unavailable, unavailableFor, locale
   // Several messages selected: Outlook has no current item then, and the selection list takes its place.
   const [multiple, setMultiple] = useState(false);
   const [bulkBusy, setBulkBusy] = useState(false);
+  // A bulk run (confirming, running, or its report not yet dismissed) stays on screen whatever Outlook selects.
+  const [bulkHolding, setBulkHolding] = useState(false);
   const single = !multiple;
   // Once purged, Outlook may keep showing the message until the selection moves: offer nothing more for it.
   const settledItem = item.status === "ready" && model.settled.has(item.item.restId);
@@ -192,7 +194,7 @@ export function Pane({ model, configProblem, unavailable, unavailableFor, locale
       {/* Bulk deletion, folders and contacts act on the person's own mailbox: never offer them while the pane
           shows an item of another mailbox, where they would read as acting on that one. */}
       {otherMailbox && <Caption1 block>{t("pane.otherMailboxOnly")}</Caption1>}
-      {bulk && !configProblem && !unavailable && !otherMailbox && (
+      {bulk && !configProblem && !unavailable && (!otherMailbox || bulkHolding) && (
         <Suspense fallback={null}>
           <BulkArea
             bulk={bulk}
@@ -200,6 +202,8 @@ export function Pane({ model, configProblem, unavailable, unavailableFor, locale
             singleBusy={singleBusy}
             onMultiple={setMultiple}
             onBusy={setBulkBusy}
+            onHolding={setBulkHolding}
+            runOnly={otherMailbox}
           />
         </Suspense>
       )}

@@ -39,9 +39,24 @@ export interface BulkAreaProps {
   onMultiple(multiple: boolean): void;
   /** A bulk run started or ended (the single flow waits meanwhile). */
   onBusy(busy: boolean): void;
+  /** The area holds a run: its confirmation, progress or report (not dismissed yet). The pane keeps it shown. */
+  onHolding?(holding: boolean): void;
+  /**
+   * Only the run (confirmation, progress, Cancel, report): Outlook moved to another mailbox during it, where the
+   * lists, folders and contacts (which act on the person's own mailbox) must not be offered.
+   */
+  runOnly?: boolean;
 }
 
-export function BulkArea({ bulk, locale, singleBusy, onMultiple, onBusy }: BulkAreaProps) {
+export function BulkArea({
+  bulk,
+  locale,
+  singleBusy,
+  onMultiple,
+  onBusy,
+  onHolding,
+  runOnly = false,
+}: BulkAreaProps) {
   const styles = useStyles();
   // Contacts go through the same confirmation, scheduler and report, but with the Contacts.ReadWrite client:
   // a job of contacts is routed to it. Runs never overlap (one model), so mail and contacts share the ledger.
@@ -105,6 +120,11 @@ export function BulkArea({ bulk, locale, singleBusy, onMultiple, onBusy }: BulkA
   );
   const bulkBusy = phase.kind === "confirming" || phase.kind === "running";
   useEffect(() => onBusy(bulkBusy), [bulkBusy, onBusy]);
+  // Whatever unmounts the area, the pane's busy flag must not outlive it.
+  useEffect(() => () => onBusy(false), [onBusy]);
+  const holding = phase.kind !== "idle";
+  useEffect(() => onHolding?.(holding), [holding, onHolding]);
+  useEffect(() => () => onHolding?.(false), [onHolding]);
   // A confirmation is open: fetch the report's code now, so the end of the run doesn't wait for it.
   const preloadReport = report.preload;
   useEffect(() => {
@@ -133,7 +153,7 @@ export function BulkArea({ bulk, locale, singleBusy, onMultiple, onBusy }: BulkA
 
   return (
     <div className={styles.root}>
-      {bulk.multiSelectSupported && (
+      {!runOnly && bulk.multiSelectSupported && (
         <SelectionView
           bulk={bulk}
           locale={locale}
@@ -176,7 +196,7 @@ export function BulkArea({ bulk, locale, singleBusy, onMultiple, onBusy }: BulkA
         />
       )}
 
-      {folderOpen ? (
+      {runOnly ? null : folderOpen ? (
         <PreloadedView
           view={folderView}
           lazy={FolderView}
@@ -200,7 +220,7 @@ export function BulkArea({ bulk, locale, singleBusy, onMultiple, onBusy }: BulkA
         </div>
       )}
 
-      {contacts.status === "open" ? (
+      {runOnly ? null : contacts.status === "open" ? (
         <PreloadedView
           view={contactsView}
           lazy={ContactsView}
