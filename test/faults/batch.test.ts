@@ -340,6 +340,44 @@ describe("fault table: the $batch request itself", () => {
 });
 
 describe("fault table: sign-in during a bulk run", () => {
+  it("a 504 and then a 401 whose refresh needs sign-in: each item 'may or may not have been deleted', not 'not attempted'", async () => {
+    const list = targets(8);
+    env.emu.control.addFault({
+      op: "$batch",
+      target: "request",
+      times: 1,
+      action: { kind: "error", status: 504 },
+    });
+    env.emu.control.addFault({
+      op: "$batch",
+      target: "request",
+      times: 1,
+      action: { kind: "error", status: 401 },
+    });
+    let first = true;
+    const client = graphClient(
+      env.emu,
+      {
+        async getToken() {
+          if (!first) throw new AuthError("interaction-required", AUTH_MESSAGES.interactionRequired);
+          first = false;
+          return env.emu.control.mintToken({ scopes: ["Mail.ReadWrite"] }).accessToken;
+        },
+      },
+      { sleep: recordedWaits().sleep },
+    );
+    // One lane: the one $batch goes out, meets the 504, is sent again, meets the 401, and the refresh fails.
+    const run = await bulkPurge(list, { client, clock: virtualClock(), maxConcurrentPerMailbox: 1 });
+    for (const t of list) {
+      const row = run.rows.get(t.ref.id);
+      expect(row?.title).toBe("Not deleted");
+      expect(row?.message).toContain("may or may not have been deleted");
+      expect(row?.message).toContain(AUTH_MESSAGES.interactionRequired);
+    }
+    expect(run.summary).not.toContain("not attempted");
+    expect(batches().map((r) => r.status)).toEqual([504, 401]);
+  });
+
   it("401 mid-run (the token expired after the first batches): a refresh, the run goes on", async () => {
     const list = targets(100); // 4 lanes of 25: batches of 13 then 12
     const tokens = emulatorTokens(env.emu, ["Mail.ReadWrite"], 600);

@@ -22,6 +22,11 @@ export class AuthError extends Error {
     readonly kind: AuthProblemKind,
     message: string,
     readonly details: { code?: string; correlationId?: string } = {},
+    /**
+     * The Graph request this token was for had already been sent once and may have been carried out (a 504, or a
+     * lost answer, before the 401 whose refresh failed): what it carried may have been deleted.
+     */
+    readonly mayHaveRun = false,
   ) {
     super(message);
   }

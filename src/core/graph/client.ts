@@ -4,6 +4,7 @@
  * reading a body; 401 refreshed once; 429/503/504 retried after Retry-After or jittered backoff, bounded;
  * every failure mapped to a GraphProblem with a sentence a person can act on. Logs nothing.
  */
+import { AuthError } from "../auth/errors";
 import {
   type BatchFailure,
   type BatchRequest,
@@ -302,6 +303,10 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
           token = await getToken(true, signal);
         } catch (error) {
           if (signal?.aborted) return abortedProblem(false);
+          // An earlier send (a 504) may have done the work: the caller must not read this as "nothing was sent".
+          if (uncertain && error instanceof AuthError) {
+            throw new AuthError(error.kind, error.message, error.details, true);
+          }
           throw error;
         }
         continue;

@@ -293,6 +293,10 @@ export const de: Catalogue = {
   "folder.note.status": " (HTTP {status})",
   "folder.gone":
     "Der Ordner {name} wurde nicht gefunden{note}: Er wurde gelöscht oder verschoben. Es wurde nichts gelöscht.",
+  "folder.goneUncertain":
+    "Der Ordner {name} wurde nicht gefunden. Ein früherer Versuch blieb ohne rechtzeitige Antwort; er hat den Ordner wahrscheinlich gelöscht.",
+  "folder.maybeDeleted":
+    "Der Ordner {name} wurde möglicherweise gelöscht: Ein früherer Versuch blieb ohne rechtzeitige Antwort{note}. Wenn er noch in der Liste steht, versuchen Sie es erneut.",
   "folder.distinguished":
     "{name} ist einer der eigenen Ordner von Outlook, die sich nicht löschen lassen{note}. Es wurde nichts gelöscht.",
   "folder.accessDenied":

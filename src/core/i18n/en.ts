@@ -289,6 +289,10 @@ export const en = {
   "folder.note.code": " (Graph error {code})",
   "folder.note.status": " (HTTP {status})",
   "folder.gone": "The folder {name} wasn't found{note}: it was deleted or moved. Nothing was deleted.",
+  "folder.goneUncertain":
+    "The folder {name} wasn't found. An earlier attempt got no answer in time, so that attempt probably deleted it.",
+  "folder.maybeDeleted":
+    "The folder {name} may or may not have been deleted: an earlier attempt got no answer in time{note}. If it is still in the list, try again.",
   "folder.distinguished":
     "{name} is one of Outlook's own folders, which can't be deleted{note}. Nothing was deleted.",
   "folder.accessDenied":

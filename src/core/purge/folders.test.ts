@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ADELE } from "../../../test/emulator/data";
 import { type Emulator, startEmulator } from "../../../test/emulator/server";
+import { AuthError } from "../auth/errors";
 import { createGraphClient } from "../graph/client";
 import type { MailboxRef } from "../graph/types";
 import { createFolderActions, folderOutcomeFor, sameTree, WELL_KNOWN_FOLDER_NAMES } from "./folders";
@@ -121,5 +122,57 @@ describe("folderOutcomeFor", () => {
     expect(folderOutcomeFor(500, undefined, "X")).toMatchObject({
       message: expect.stringContaining("may or may not"),
     });
+  });
+});
+
+describe("a folder delete whose request may have reached Graph keeps that uncertainty (issue 12.3)", () => {
+  const quick = (getToken: () => Promise<string>) =>
+    createFolderActions(
+      createGraphClient({ baseUrl: emu.url, tokens: { getToken }, sleep: async () => undefined }),
+      ME,
+    );
+  const token = async () => emu.control.mintToken({ scopes: ["Mail.ReadWrite"] }).accessToken;
+
+  it("a 504 that did delete, then a 404 on the retry: 'probably deleted', never 'nothing was deleted'", async () => {
+    const folder = folderNamed("Contoso Launch");
+    // The first $batch times out at the gateway after Exchange deleted the folder (latency first, then the 504).
+    emu.control.addFault({
+      op: "$batch",
+      target: "request",
+      times: 1,
+      action: { kind: "error", status: 504 },
+    });
+    adele().folders.delete(folder.id); // what Exchange did behind the 504
+    const outcome = await quick(token).permanentDelete({ id: folder.id, displayName: folder.displayName });
+    expect(outcome.status).toBe("already-gone");
+    const message = "message" in outcome ? outcome.message : "";
+    expect(message).toContain("probably deleted");
+    expect(message).not.toContain("Nothing was deleted");
+  });
+
+  it("a 504, then a 401 whose refresh fails: 'may have been deleted', not 'was not deleted'", async () => {
+    const folder = folderNamed("Contoso Launch");
+    emu.control.addFault({
+      op: "$batch",
+      target: "request",
+      times: 1,
+      action: { kind: "error", status: 504 },
+    });
+    emu.control.addFault({
+      op: "$batch",
+      target: "request",
+      times: 1, // tried once the 504 rule is used up: the second $batch
+      action: { kind: "error", status: 401 },
+    });
+    let calls = 0;
+    const outcome = await quick(async () => {
+      calls += 1;
+      if (calls > 1) throw new AuthError("interaction-required", "Sign in to continue.");
+      return token();
+    }).permanentDelete({ id: folder.id, displayName: folder.displayName });
+    expect(outcome.status).toBe("failed");
+    const message = "message" in outcome ? outcome.message : "";
+    expect(message).toContain("may or may not have been deleted");
+    expect(message).not.toContain("was not deleted");
   });
 });

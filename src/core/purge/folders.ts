@@ -12,11 +12,12 @@
  * one-member `$batch`, whose member status is Graph's own answer to the action (and whose member headers,
  * Retry-After included, are always readable).
  */
+import { AuthError } from "../auth/errors";
 import type { BatchRequest } from "../graph/batch";
 import type { GraphClient } from "../graph/client";
 import { GraphError } from "../graph/errors";
 import { mailboxPath } from "../graph/paths";
-import { defaultSleep, parseRetryAfter } from "../graph/retry";
+import { backoffDelay, defaultSleep, parseRetryAfter } from "../graph/retry";
 import type { MailboxRef } from "../graph/types";
 import { t } from "../i18n";
 import { mapLimited } from "./mailData";
@@ -139,6 +140,8 @@ export interface FolderDeleteOptions {
   /** A Retry-After beyond this is not waited for. @default 60_000 */
   maxRetryDelayMs?: number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Jitter for the backoff when Graph gives no Retry-After (the core's one policy: graph/retry.ts). */
+  random?: () => number;
 }
 
 const quote = (name: string) => t("common.quoted", { text: name });
@@ -191,6 +194,7 @@ export async function permanentDeleteFolder(
   const maxAttempts = options.maxAttempts ?? 4;
   const maxDelay = options.maxRetryDelayMs ?? 60_000;
   const sleep = options.sleep ?? defaultSleep;
+  const random = options.random ?? Math.random;
   // Same member shape as an item delete: a body-less POST action needs Content-Type and {} inside a batch.
   const member: BatchRequest = {
     id: "1",
@@ -211,48 +215,71 @@ export async function permanentDeleteFolder(
     }
     return !options.signal?.aborted;
   };
+  // Set once a request may have reached Exchange without a readable 204 (a 504 at the gateway, retried by the
+  // client or answered in the batch): from then on nothing may read "nothing was deleted".
+  let uncertain = false;
+  const settle = (outcome: FolderDeleteOutcome, note: string): FolderDeleteOutcome => {
+    if (!uncertain || outcome.status === "deleted") return outcome;
+    if (outcome.status === "already-gone") {
+      return {
+        status: "already-gone",
+        message: t("folder.goneUncertain", { name: quote(folder.displayName) }),
+      };
+    }
+    return { ...outcome, message: t("folder.maybeDeleted", { name: quote(folder.displayName), note }) };
+  };
   for (let attempt = 1; ; attempt++) {
-    const result = await graph.batch([member], options.signal ? { signal: options.signal } : {});
-    if (!result.ok) {
-      const { failure } = result;
-      if (failure.kind === "unauthorized") {
+    let result: Awaited<ReturnType<typeof graph.batch>>;
+    try {
+      result = await graph.batch([member], options.signal ? { signal: options.signal } : {});
+    } catch (error) {
+      // The sign-in failed after a send that may have deleted the folder: say so instead of the sign-in state.
+      if (error instanceof AuthError && error.mayHaveRun) {
         return {
           status: "failed",
-          message: t("folder.unauthorized"),
+          message: `${t("folder.maybeDeleted", { name: quote(folder.displayName), note: "" })} ${error.message}`,
         };
       }
+      throw error;
+    }
+    if (result.ok ? result.uncertain : !result.failure.nothingRan) uncertain = true;
+    if (!result.ok) {
+      const { failure } = result;
+      const note = failure.status ? t("folder.note.status", { status: String(failure.status) }) : "";
+      if (failure.kind === "unauthorized") {
+        return settle({ status: "failed", message: t("folder.unauthorized") }, note);
+      }
       if (failure.nothingRan && (failure.status === 429 || failure.status === 503) && attempt < maxAttempts) {
-        if (!(await wait(Math.min(failure.retryAfterMs ?? 2000 * attempt, maxDelay)))) return cancelled;
+        const delay = failure.retryAfterMs ?? backoffDelay(attempt - 1, random);
+        if (!(await wait(Math.min(delay, maxDelay)))) return settle(cancelled, note);
         continue;
       }
-      return failure.nothingRan
-        ? {
-            status: "failed",
-            message: t("folder.notReached", {
-              note: failure.status ? t("folder.note.status", { status: String(failure.status) }) : "",
-            }),
-          }
-        : {
-            status: "failed",
-            message: t("folder.connectionFailed"),
-          };
+      return settle(
+        failure.nothingRan
+          ? { status: "failed", message: t("folder.notReached", { note }) }
+          : { status: "failed", message: t("folder.connectionFailed") },
+        note,
+      );
     }
     const answer = result.responses.get("1");
     if (answer?.kind !== "answered") {
-      return {
-        status: "failed",
-        message: t("folder.unreadable"),
-      };
+      return { status: "failed", message: t("folder.unreadable") };
     }
     const code = errorCode(answer.body);
+    const note = code
+      ? t("folder.note.code", { code })
+      : t("folder.note.status", { status: String(answer.status) });
+    if (answer.status === 504) uncertain = true;
     if ((answer.status === 429 || answer.status === 503) && attempt < maxAttempts) {
       const after = parseRetryAfter(answer.headers["retry-after"] ?? null, Date.now());
       if (after === undefined || after <= maxDelay) {
-        if (!(await wait(after !== undefined && after > 0 ? after : 2000 * attempt))) return cancelled;
+        if (!(await wait(after !== undefined && after > 0 ? after : backoffDelay(attempt - 1, random)))) {
+          return settle(cancelled, note);
+        }
         continue;
       }
     }
-    return folderOutcomeFor(answer.status, code, folder.displayName);
+    return settle(folderOutcomeFor(answer.status, code, folder.displayName), note);
   }
 }
 

@@ -12,6 +12,7 @@
 import { AuthError } from "../auth/errors";
 import { cancelledBeforeItem } from "../graph/outcome";
 import type { DeleteOutcome, ItemRef } from "../graph/types";
+import { maybeDeletedThenStopped } from "../graph/wording";
 import { t } from "../i18n";
 import type { ConfirmationAnswer, ConfirmationRequest, ItemResult, PurgeResult, PurgeTarget } from "./types";
 
@@ -106,9 +107,21 @@ export function createPurger(deps: PurgeDeps): Purger {
         results.push({ target, outcome: await deleteItem(target.ref) });
       } catch (error) {
         if (!(error instanceof AuthError)) throw error;
-        // No token: nothing more can be sent. Report this item and the rest as not attempted.
+        // No token: nothing more can be sent. Report the rest as not attempted, and this one too unless an earlier
+        // send of it may have deleted it (a 504 before the 401 whose refresh failed).
         stop = error;
-        results.push({ target, outcome: { status: "not-attempted", message: error.message } });
+        results.push({
+          target,
+          outcome: error.mayHaveRun
+            ? {
+                status: "failed",
+                problem: {
+                  kind: "aborted",
+                  message: maybeDeletedThenStopped(target.ref.kind, error.message),
+                },
+              }
+            : { status: "not-attempted", message: error.message },
+        });
       }
       deps.onProgress?.(results.length, targets.length);
     }

@@ -146,6 +146,12 @@ export function leftoverOutcome(entry: Entry, stopMessage: string | undefined): 
   // Sent before, with an answer that leaves open whether it was deleted (504, a lost answer).
   return {
     status: "failed",
-    problem: { kind: "aborted", message: say.aborted({ op: "delete", item: entry.ref }, true) },
+    problem: {
+      kind: "aborted",
+      message:
+        stopMessage === undefined
+          ? say.aborted({ op: "delete", item: entry.ref }, true)
+          : say.maybeDeletedThenStopped(entry.ref.kind, stopMessage),
+    },
   };
 }

@@ -107,6 +107,11 @@ export async function runMailbox(entries: readonly Entry[], options: MailboxRunO
     } catch (error) {
       window.end(1, 0, clock.now());
       if (error instanceof AuthError) {
+        if (error.mayHaveRun) {
+          // Sent once already (a 504) before the sign-in failed: it may have been deleted.
+          run.markSent(entry);
+          entry.uncertain = true;
+        }
         lanes.putBack(lane, entry);
         run.stopWith({ message: error.message, error });
         return;
@@ -138,8 +143,15 @@ export async function runMailbox(entries: readonly Entry[], options: MailboxRunO
     } catch (error) {
       window.end(chosen.length, 0, clock.now());
       if (error instanceof AuthError) {
-        // No token: nothing of this batch ran. Back to the lane, to end as not attempted.
-        for (const entry of chosen) lanes.putBack(lane, entry);
+        // No token: nothing of this batch ran, unless an earlier send of it may have (mayHaveRun). Back to the
+        // lane, to end as not attempted, or as "may have been deleted".
+        for (const entry of chosen) {
+          if (error.mayHaveRun) {
+            run.markSent(entry);
+            entry.uncertain = true;
+          }
+          lanes.putBack(lane, entry);
+        }
         run.stopWith({ message: error.message, error });
         return;
       }
