@@ -32,3 +32,22 @@ describe("report CSV", () => {
     expect(csv).toContain('"a,""b""\r\nc,d"');
   });
 });
+
+describe("report CSV opened by Excel set to German (semicolon lists)", () => {
+  // A careless reader: splits on , ; and tab, ignoring quotes, as a spreadsheet set to another list separator may.
+  const naiveCells = (csv: string) => csv.split(/\r\n/).flatMap((line) => line.split(/[,;\t]/));
+  it.each(["x;=1+1+", "x,=1+1", "x\t=cmd|' /C calc'!A0", "ok; +SUM(A1)", "a;@x", "a, -2+3"])(
+    "no piece of %j starts a formula after splitting on , ; and tab",
+    (hostile) => {
+      const csv = reportCsv([row(hostile, hostile)]);
+      for (const piece of naiveCells(csv)) expect(piece.replace(/^["\s]+/, "")).not.toMatch(/^[=+\-@]/);
+      // And a careful reader gets the subject back, with only the apostrophes added.
+      expect(csv).toContain(hostile.replace(/([,;\t]\s*)([=+\-@])/g, "$1'$2").replace(/^([=+\-@])/, "'$1"));
+    },
+  );
+
+  it("quotes a cell holding a semicolon or a tab, so a semicolon-list reader keeps it whole", () => {
+    const csv = reportCsv([row("a;b\tc", "x")]);
+    expect(csv).toContain('"a;b\tc"');
+  });
+});

@@ -46,3 +46,21 @@ describe("itemPath", () => {
     expect(() => mailboxPath({ kind: "user", id: "" })).toThrow(TypeError);
   });
 });
+
+describe("dot segments", () => {
+  // URL normalisation drops "." and resolves ".." (new URL("https://g/v1.0/me/messages/../permanentDelete")), so
+  // such an id would address another resource than the item.
+  it.each([".", ".."])("refuses %j as an item id, folder id or mailbox", (id) => {
+    expect(() => itemPath({ kind: "message", id, mailbox: { kind: "me" } })).toThrow(TypeError);
+    expect(() => itemPath({ kind: "message", id: "AAMk", folderId: id, mailbox: { kind: "me" } })).toThrow(
+      TypeError,
+    );
+    expect(() => mailboxPath({ kind: "user", id })).toThrow(TypeError);
+  });
+
+  it("still takes ids that merely contain dots", () => {
+    expect(itemPath({ kind: "message", id: "a.b..c", mailbox: { kind: "me" } })).toBe(
+      "/v1.0/me/messages/a.b..c",
+    );
+  });
+});

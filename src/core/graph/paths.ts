@@ -31,9 +31,12 @@ export function itemPath(item: ItemRef): string {
   return `${path}/${collection.items}/${encodeURIComponent(item.id)}`;
 }
 
-// An empty segment would silently address the collection instead of the item ("/me/messages//permanentDelete").
+// An empty segment would silently address the collection instead of the item ("/me/messages//permanentDelete"), and
+// "." or ".." (which encodeURIComponent leaves as they are) would be removed or resolved by URL normalisation
+// (RFC 3986 section 5.2.4), so "/me/messages/../permanentDelete" would address something else.
 function requireSegment(value: string, what: string): void {
   if (typeof value !== "string" || value.trim() === "") {
     throw new TypeError(`Graph ${what} must be a non-empty string.`);
   }
+  if (value === "." || value === "..") throw new TypeError(`Graph ${what} can't be "." or "..".`);
 }

@@ -1,7 +1,9 @@
 /**
  * The per-item report as CSV (RFC 4180), for copying and downloading. Subjects and sender names come from mail,
  * so a cell starting with = + - @ (or a tab/CR) is prefixed with an apostrophe: a spreadsheet must not run it as
- * a formula.
+ * a formula. A spreadsheet whose list separator is not the comma (Excel set to German splits on semicolons) may cut
+ * a cell apart, so every piece after a comma, semicolon or tab that would start a formula gets the apostrophe too,
+ * and a cell holding any of them is quoted.
  */
 import { t } from "../i18n";
 import type { ItemOutcome, ItemResult } from "./types";
@@ -26,8 +28,9 @@ export function outcomeReason(outcome: ItemOutcome): string {
 }
 
 function cell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const pieces = value.replace(/([,;\t]\s*)([=+\-@])/g, "$1'$2");
+  const safe = /^[=+\-@\t\r]/.test(pieces) ? `'${pieces}` : pieces;
+  return /[",;\t\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function reportCsv(rows: readonly ReportRow[]): string {
