@@ -36,7 +36,8 @@ describe("task pane failures", () => {
     fault(id, { kind: "error", status: 404 });
     await purgeInPane(pane);
     const text = await resultText(pane, "Not found");
-    expect(text).toMatch(/no longer/i);
+    expect(text).toMatch(/wasn't found where Outlook showed it: deleted, or moved/);
+    expect(text).not.toMatch(/no longer|gone/i);
     expect(await pane.locator('[data-intent="error"]').count()).toBe(0);
     expect(stack.emulator.control.purges()).toEqual([]);
   });

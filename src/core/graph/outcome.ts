@@ -145,10 +145,7 @@ export function unknownOutcomeMessage(kind: ItemKind): string {
   return t("graph.unknownOutcome", nounForms(kind));
 }
 
-/** The run stopped (cancelled) before this item was sent. */
-export function cancelledBeforeItem(): string {
-  return t("graph.cancelledBeforeItem");
-}
+export { cancelledBeforeItem } from "./wording";
 
 /** Items kept waiting on 424 answers (a request before them in the batch failed) more times than we allow. */
 export function dependencyMessage(kind: ItemKind): string {

@@ -201,6 +201,11 @@ export function aborted(subject: Subject, requestMayHaveArrived: boolean): strin
   return t("graph.cancelledNotDeleted", nounForms(kind));
 }
 
+/** The run stopped (cancelled) before this item was sent. */
+export function cancelledBeforeItem(): string {
+  return t("graph.cancelledBeforeItem");
+}
+
 /** Sent once (no answer that says what happened), then the run stopped on `reason` (a sign-in that failed). */
 export function maybeDeletedThenStopped(kind: ItemKind, reason: string): string {
   return `${maybeDeleted(kind, "again")} ${reason}`;

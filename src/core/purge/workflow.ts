@@ -10,9 +10,9 @@
  * - every target ends with exactly one result, and only a 204 from Graph reads as purged.
  */
 import { AuthError } from "../auth/errors";
-import { cancelledBeforeItem } from "../graph/outcome";
 import type { DeleteOutcome, ItemRef } from "../graph/types";
-import { maybeDeletedThenStopped } from "../graph/wording";
+// From wording, not outcome: the workflow is in the pane's first paint, the answer mapping is not.
+import { cancelledBeforeItem, maybeDeletedThenStopped } from "../graph/wording";
 import { t } from "../i18n";
 import type { ConfirmationAnswer, ConfirmationRequest, ItemResult, PurgeResult, PurgeTarget } from "./types";
 
