@@ -4,6 +4,7 @@
  * (the notification bar, and the pane's result sentence for the same outcome) and what reached the emulator.
  */
 import { describe, expect, it } from "vitest";
+import { AUTH_MESSAGES, AuthError } from "../../src/core/auth/errors";
 import { backoffDelay } from "../../src/core/graph/retry";
 import type { ItemRef } from "../../src/core/graph/types";
 import * as say from "../../src/core/graph/wording";
@@ -260,6 +261,33 @@ describe("fault table: 5xx on a single delete", () => {
 });
 
 describe("fault table: the connection", () => {
+  it("a 504 and then a 401 whose refresh needs sign-in: 'may or may not have been deleted', not 'nothing was sent'", async () => {
+    const { emu } = env;
+    const [message] = inbox(emu, 1);
+    if (!message) throw new Error("no message");
+    emu.control.addFault({ op: "permanentDelete", times: 1, action: { kind: "error", status: 504 } });
+    emu.control.addFault({ op: "permanentDelete", times: 1, action: { kind: "error", status: 401 } });
+    const target = targetOf(message);
+    let first = true;
+    const client = graphClient(
+      emu,
+      {
+        async getToken() {
+          if (!first) throw new AuthError("interaction-required", AUTH_MESSAGES.interactionRequired);
+          first = false;
+          return emu.control.mintToken({ scopes: ["Mail.ReadWrite"] }).accessToken;
+        },
+      },
+      { sleep: recordedWaits().sleep },
+    );
+    const run = await pressRibbonOn(target, client);
+    const sentence = paneSentence(run.result);
+    expect(sentence.title).toBe("Not deleted");
+    expect(sentence.message).toContain("may or may not have been deleted");
+    expect(sentence.message).toContain(AUTH_MESSAGES.interactionRequired);
+    expect(deletesOf(emu, message.id).map((r) => r.status)).toEqual([504, 401]);
+  });
+
   it("connection reset: sent once, never resent, 'may or may not have been deleted'", async () => {
     const { emu } = env;
     const [message] = inbox(emu, 1);

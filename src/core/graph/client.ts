@@ -364,15 +364,28 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     }
     const url = checkedUrl(`${baseUrl}${path}/permanentDelete`);
     // Bodies are read only for failures: a 204 has none, and any other 2xx is not trusted anyway.
-    const result = await exchange(
-      "POST",
-      url,
-      subject,
-      opts?.signal,
-      (status) => status >= 300,
-      undefined,
-      opts?.stopRetries,
-    );
+    let result: Exchange;
+    try {
+      result = await exchange(
+        "POST",
+        url,
+        subject,
+        opts?.signal,
+        (status) => status >= 300,
+        undefined,
+        opts?.stopRetries,
+      );
+    } catch (error) {
+      // The sign-in failed after a send that may have deleted the item (a 504 before the 401): an outcome that
+      // says so, not a sign-in error that would read as "nothing was sent".
+      if (error instanceof AuthError && error.mayHaveRun) {
+        return {
+          status: "failed",
+          problem: { kind: "unauthorized", message: say.maybeDeletedThenStopped(item.kind, error.message) },
+        };
+      }
+      throw error;
+    }
     if (result.type === "problem") return { status: "failed", problem: result.problem };
 
     const context =

@@ -11,8 +11,6 @@
  */
 import { AuthError } from "../auth/errors";
 import type { DeleteOutcome, ItemRef } from "../graph/types";
-// From wording, not outcome: the workflow is in the pane's first paint, the answer mapping is not.
-import { cancelledBeforeItem, maybeDeletedThenStopped } from "../graph/wording";
 import { t } from "../i18n";
 import type { ConfirmationAnswer, ConfirmationRequest, ItemResult, PurgeResult, PurgeTarget } from "./types";
 
@@ -100,28 +98,20 @@ export function createPurger(deps: PurgeDeps): Purger {
         continue;
       }
       if (signal.aborted) {
-        results.push({ target, outcome: { status: "not-attempted", message: cancelledBeforeItem() } });
+        results.push({
+          target,
+          outcome: { status: "not-attempted", message: t("graph.cancelledBeforeItem") },
+        });
         continue;
       }
       try {
         results.push({ target, outcome: await deleteItem(target.ref) });
       } catch (error) {
         if (!(error instanceof AuthError)) throw error;
-        // No token: nothing more can be sent. Report the rest as not attempted, and this one too unless an earlier
-        // send of it may have deleted it (a 504 before the 401 whose refresh failed).
+        // No token: nothing more can be sent. Report this item and the rest as not attempted. (A deleter whose
+        // send may have deleted before the sign-in failed returns that as an outcome instead: graph/client.ts.)
         stop = error;
-        results.push({
-          target,
-          outcome: error.mayHaveRun
-            ? {
-                status: "failed",
-                problem: {
-                  kind: "aborted",
-                  message: maybeDeletedThenStopped(target.ref.kind, error.message),
-                },
-              }
-            : { status: "not-attempted", message: error.message },
-        });
+        results.push({ target, outcome: { status: "not-attempted", message: error.message } });
       }
       deps.onProgress?.(results.length, targets.length);
     }
@@ -153,7 +143,7 @@ export function createPurger(deps: PurgeDeps): Purger {
         }
         if (controller.signal.aborted) {
           // Cancelled during the re-check: nothing was sent, and nothing will be.
-          const outcome = { status: "not-attempted", message: cancelledBeforeItem() } as const;
+          const outcome = { status: "not-attempted", message: t("graph.cancelledBeforeItem") } as const;
           return { status: "done", results: targets.map((target) => ({ target, outcome })) };
         }
         return { status: "done", results: await deleteConfirmed(targets, controller.signal) };
