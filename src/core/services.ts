@@ -16,6 +16,7 @@ import type { AppConfig } from "./config";
 import { createGraphClient, type GraphClient } from "./graph/client";
 import { createGate, type Gate } from "./graph/gate";
 import type { ItemRef, MailboxRef } from "./graph/types";
+import { readAuthContext } from "./office/authContext";
 import { mailboxCloud } from "./office/mailboxCloud";
 import { isSupported, REQUIREMENTS } from "./office/requirements";
 
@@ -65,7 +66,8 @@ export function createServices(
     clientId: config.clientId,
     authority: endpoints.authority,
     nestedAppAuthSupported: () => isSupported(REQUIREMENTS.nestedAppAuth),
-    getAuthContext: () => Office.auth.getAuthContext(),
+    // Guarded in one place: a host may report NestedAppAuth 1.1 without the function (then: no login hint).
+    getAuthContext: readAuthContext,
     createNestableClient,
     signInWithDialog: (request) => dialogTokenFlow(origin, request),
   });

@@ -33,6 +33,20 @@ describe("sign-in", () => {
     expect(deletesOf(emulator, message.id).map((r) => r.status)).toEqual([204]);
   });
 
+  it("signs in without a login hint and deletes where the host reports NestedAppAuth 1.1 without getAuthContext", async () => {
+    const { page, emulator } = stack;
+    await page.evaluate(() => window.simulator?.setAuthContextApi(false));
+    const message = await selectMessage(page, 2);
+    await page.evaluate(() => window.simulator?.openTaskpane());
+    const pane = await taskpaneFrame(page);
+    await pane.getByRole("button", { name: "Delete permanently" }).click();
+    await pane.getByRole("alertdialog").getByRole("button", { name: "Delete permanently" }).click();
+    await pane.getByText("Deleted permanently", { exact: true }).waitFor();
+    expect(deletesOf(emulator, message.id).map((r) => r.status)).toEqual([204]);
+    // The pane never met the missing function: no "Something unexpected went wrong".
+    expect(await pane.getByText(/Something unexpected/).count()).toBe(0);
+  });
+
   it("takes the Office-dialog fallback when the host has no nested app auth", async () => {
     const { page, emulator } = stack;
     await page.evaluate(() => window.simulator?.setNaa(false));

@@ -90,12 +90,17 @@ export function createTokenService(options: TokenServiceOptions): TokenSource {
     return client;
   };
 
-  async function loginHint(): Promise<string | undefined> {
+  // Never throws, not even synchronously: who is signed in is a hint, and its absence only costs the hint.
+  async function authContext(): Promise<AuthContextInfo | undefined> {
     try {
-      return (await options.getAuthContext())?.userPrincipalName || undefined;
+      return (await options.getAuthContext()) ?? undefined;
     } catch {
       return undefined;
     }
+  }
+
+  async function loginHint(): Promise<string | undefined> {
+    return (await authContext())?.userPrincipalName || undefined;
   }
 
   // Tokens the host brokered, kept in memory until shortly before they expire: each bridge round trip costs a
@@ -116,7 +121,7 @@ export function createTokenService(options: TokenServiceOptions): TokenSource {
     nestedTokens.delete(key);
     const pca = await nestable(clientId);
     const scopes = [...request.scopes];
-    const context = await options.getAuthContext().catch(() => undefined);
+    const context = await authContext();
     const account = context?.userPrincipalName
       ? pca.getAccount({
           username: context.userPrincipalName,

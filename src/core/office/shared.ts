@@ -17,6 +17,7 @@
 import type { MailboxRef } from "../graph/types";
 import { t } from "../i18n";
 import { officeCall } from "./async";
+import { readAuthContext } from "./authContext";
 import { isSupported, type Requirement } from "./requirements";
 
 /** Office.MailboxEnums.DelegatePermissions. */
@@ -33,12 +34,6 @@ export const SHARED_PROPERTIES: Requirement = {
   set: "Mailbox",
   version: "1.8",
   feature: "feature.sharedFolders",
-};
-
-const AUTH_CONTEXT: Requirement = {
-  set: "NestedAppAuth",
-  version: "1.1",
-  feature: "feature.authContext",
 };
 
 export interface MailboxAccess {
@@ -71,13 +66,7 @@ interface SharedProperties {
 
 /** Who is signed in (UPN), when the host can say; undefined when it can't. */
 export async function signedInAddress(): Promise<string | undefined> {
-  if (!isSupported(AUTH_CONTEXT) || typeof Office.auth?.getAuthContext !== "function") return undefined;
-  try {
-    const context = await Office.auth.getAuthContext();
-    return context?.userPrincipalName?.trim() || undefined;
-  } catch {
-    return undefined;
-  }
+  return (await readAuthContext())?.userPrincipalName;
 }
 
 function same(a: string | undefined, b: string | undefined): boolean {

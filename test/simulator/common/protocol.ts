@@ -124,6 +124,11 @@ export interface HostContext {
   requirements: Record<string, string>;
   /** Whether window.nestedAppAuthBridge is offered to this frame. */
   naaBridge: boolean;
+  /**
+   * Whether Office.auth.getAuthContext exists. False models a host that reports NestedAppAuth 1.1 but lacks the
+   * function (Microsoft advises checking an API for undefined as well as its set; issue 11.4). Absent means true.
+   */
+  authContextApi?: boolean;
   /** Absent in dialogs, as in real hosts. */
   mailbox: MailboxSnapshot | null;
 }

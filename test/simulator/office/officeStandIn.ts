@@ -389,7 +389,7 @@ function invokeAction(payload: unknown): void {
 
 // ---------------------------------------------------------------- auth and NAA
 
-const auth = {
+const auth: { getAuthContext?: () => Promise<unknown>; getAccessToken: () => Promise<string> } = {
   getAuthContext(): Promise<unknown> {
     return ready.then(() => {
       if (context === null || !isSetSupported(context.requirements, "NestedAppAuth", "1.1")) {
@@ -493,6 +493,7 @@ function onInit(ctx: HostContext): void {
   setItem(ctx.mailbox?.item ?? null);
   mailboxObject = buildMailbox(ctx);
   if (ctx.naaBridge) installNaaBridge();
+  if (ctx.authContextApi === false) delete (auth as { getAuthContext?: unknown }).getAuthContext;
   const info = { host: "Outlook", platform: "OfficeOnline" };
   // office.js initialises once the document is parsed, so onReady handlers may touch the DOM.
   if (document.readyState === "loading") {

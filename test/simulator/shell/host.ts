@@ -50,6 +50,8 @@ export interface HostConfig {
 
 export interface HostSettings {
   naa: boolean;
+  /** Office.auth.getAuthContext exists (false: NestedAppAuth 1.1 reported without it, issue 11.4). */
+  authContextApi: boolean;
   /** GetTokenPopup is accepted without showing the sign-in prompt. */
   popupAutoAccept: boolean;
   dialogBehavior: DialogBehavior;
@@ -167,6 +169,7 @@ export class OutlookHost {
 
   settings: HostSettings = {
     naa: true,
+    authContextApi: true,
     popupAutoAccept: false,
     dialogBehavior: "normal",
     displayLanguage: "en-US",
@@ -819,6 +822,7 @@ export class OutlookHost {
       displayLanguage: this.settings.displayLanguage,
       requirements: supportedRequirementSets({ naa, role: frame.role }),
       naaBridge: naa,
+      authContextApi: this.settings.authContextApi,
       mailbox:
         frame.role === "dialog"
           ? null
@@ -906,6 +910,7 @@ export class OutlookHost {
         );
         return undefined;
       case "auth.getAuthContext":
+        if (!this.settings.authContextApi) throw OfficeErrors.invalidApiCall;
         return this.authContext();
       case "ui.closeContainer":
         if (frame.role === "taskpane") this.closeTaskpane();
@@ -1312,6 +1317,7 @@ export class OutlookHost {
     this.clearTokenFaults();
     this.settings = {
       naa: true,
+      authContextApi: true,
       popupAutoAccept: false,
       dialogBehavior: "normal",
       displayLanguage: "en-US",

@@ -106,6 +106,10 @@ function controlApi(host: OutlookHost, ready: Promise<void>) {
     prompts: () => host.prompts.map((p) => ({ kind: p.kind, text: p.text })),
     answerPrompt: (accept: boolean) => host.answerPrompt(accept),
     setNaa: (on: boolean) => host.setNaa(on),
+    /** false: the host reports NestedAppAuth 1.1 but has no Office.auth.getAuthContext (frames opened afterwards). */
+    setAuthContextApi: (on: boolean) => {
+      host.settings.authContextApi = on;
+    },
     setPopupAutoAccept: (on: boolean) => {
       host.settings.popupAutoAccept = on;
     },

@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { installOffice } from "../../test/support/officeStub";
+import type { NestableClient } from "./auth/tokens";
+
+const auth = vi.hoisted(() => ({
+  createNestableClient: vi.fn(),
+  dialogTokenFlow: vi.fn(),
+}));
+vi.mock("./auth/msal", () => ({ createNestableClient: auth.createNestableClient }));
+vi.mock("./auth/dialogSignIn", () => ({ dialogTokenFlow: auth.dialogTokenFlow }));
+
+const { AuthError } = await import("./auth/errors");
+const { createServices } = await import("./services");
+
+const CONFIG = {
+  clientId: "11111111-2222-3333-4444-555555555555",
+  authority: "https://login.microsoftonline.com/common",
+  graphBaseUrl: "https://graph.microsoft.com",
+};
+
+function client(overrides: Partial<NestableClient> = {}): NestableClient {
+  return {
+    getAccount: vi.fn(() => ({ username: "adele@contoso.com" })),
+    acquireTokenSilent: vi.fn(async () => ({ accessToken: "silent" })),
+    ssoSilent: vi.fn(async () => ({ accessToken: "sso" })),
+    acquireTokenPopup: vi.fn(async () => ({ accessToken: "popup" })),
+    ...overrides,
+  };
+}
+
+/** A host that reports NestedAppAuth 1.1 but has no Office.auth.getAuthContext (issue 11.4). */
+function withoutAuthContext() {
+  const stub = installOffice();
+  (stub.office.auth as { getAuthContext?: unknown }).getAuthContext = undefined;
+  return stub;
+}
+
+beforeEach(() => {
+  auth.createNestableClient.mockReset();
+  auth.dialogTokenFlow.mockReset();
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe("createServices and Office.auth.getAuthContext", () => {
+  it("signs in silently for the account the host names, with it as the hint", async () => {
+    installOffice();
+    const pca = client();
+    auth.createNestableClient.mockResolvedValue(pca);
+    const services = createServices(CONFIG, "https://addin.example");
+    expect(await services.tokens.getToken({ scopes: ["Mail.ReadWrite"] })).toBe("silent");
+    expect(pca.getAccount).toHaveBeenCalledWith({
+      username: "adele@contoso.com",
+      localAccountId: "o",
+      tenantId: "t",
+    });
+  });
+
+  it("signs in without a login hint (nested app auth) where the host lacks getAuthContext", async () => {
+    withoutAuthContext();
+    const pca = client({ ssoSilent: vi.fn(async () => Promise.reject(interaction())) });
+    auth.createNestableClient.mockResolvedValue(pca);
+    const services = createServices(CONFIG, "https://addin.example");
+    expect(await services.tokens.getToken({ scopes: ["Mail.ReadWrite"], interactive: true })).toBe("popup");
+    expect(pca.getAccount).not.toHaveBeenCalled();
+    expect(pca.ssoSilent).toHaveBeenCalledWith({ scopes: ["Mail.ReadWrite"] });
+    expect(pca.acquireTokenPopup).toHaveBeenCalledWith({ scopes: ["Mail.ReadWrite"] });
+  });
+
+  it("signs in without a login hint (dialog fallback) where the host lacks getAuthContext", async () => {
+    withoutAuthContext();
+    auth.createNestableClient.mockRejectedValue(
+      new AuthError("nested-auth-unavailable", "unavailable", { code: "nested_app_auth_unavailable" }),
+    );
+    auth.dialogTokenFlow.mockResolvedValue({ accessToken: "dialog", expiresOn: Date.now() + 3_600_000 });
+    const services = createServices(CONFIG, "https://addin.example");
+    expect(await services.tokens.getToken({ scopes: ["Mail.ReadWrite"], interactive: true })).toBe("dialog");
+    expect(auth.dialogTokenFlow).toHaveBeenCalledWith("https://addin.example", {
+      scopes: ["Mail.ReadWrite"],
+      loginHint: undefined,
+    });
+  });
+
+  it("hands the dialog the host's account as the hint where the function exists", async () => {
+    installOffice();
+    auth.createNestableClient.mockRejectedValue(
+      new AuthError("nested-auth-unavailable", "unavailable", { code: "nested_app_auth_unavailable" }),
+    );
+    auth.dialogTokenFlow.mockResolvedValue({ accessToken: "dialog", expiresOn: Date.now() + 3_600_000 });
+    const services = createServices(CONFIG, "https://addin.example");
+    await services.tokens.getToken({ scopes: ["Mail.ReadWrite"], interactive: true });
+    expect(auth.dialogTokenFlow).toHaveBeenCalledWith("https://addin.example", {
+      scopes: ["Mail.ReadWrite"],
+      loginHint: "adele@contoso.com",
+    });
+  });
+});
+
+function interaction() {
+  return Object.assign(new Error("interaction_required"), {
+    name: "InteractionRequiredAuthError",
+    errorCode: "interaction_required",
+  });
+}
