@@ -20,18 +20,25 @@ export const pages = {
 };
 
 export const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-/** Where `npm start` serves the Outlook simulator (and its office.js stand-in). */
-export const SIMULATOR_ORIGIN = "https://localhost:3100";
+/**
+ * Where `npm start` serves the Outlook simulator (and its office.js stand-in). tools/start.ts sets
+ * PD_SIMULATOR_ORIGIN when it runs the simulator elsewhere (the benchmark does).
+ */
+export const SIMULATOR_ORIGIN = process.env.PD_SIMULATOR_ORIGIN ?? "https://localhost:3100";
 
 /**
- * Simulator mode only (`npm start`): the pages load the simulator's office.js instead of the CDN's. Production
- * builds and `npm run dev-server` keep the CDN URL untouched.
+ * Simulator mode only (`npm start`, which builds in this mode and serves the result; `npm start -- --dev` serves
+ * it from the dev server): the pages load the simulator's office.js instead of the CDN's. Production builds and
+ * `npm run dev-server` keep the CDN URL untouched.
  */
 function officeJsFromSimulator(): Plugin {
   return {
     name: "office-js-from-simulator",
-    apply: "serve",
-    transformIndexHtml: (html) => html.replaceAll(OFFICE_JS_CDN, `${SIMULATOR_ORIGIN}/office.js`),
+    transformIndexHtml: {
+      // Before the CSP plugin's tag goes in and before the build hashes the pages.
+      order: "pre",
+      handler: (html) => html.replaceAll(OFFICE_JS_CDN, `${SIMULATOR_ORIGIN}/office.js`),
+    },
   };
 }
 
@@ -40,13 +47,15 @@ function officeJsFromSimulator(): Plugin {
  * Graph/authority configuration (tools/csp.ts). The dev server is left alone (React refresh needs inline script),
  * and so are the HTML sources. frame-ancestors can't be set in a meta tag: see SECURITY.md for the HTTP headers.
  */
-function contentSecurityPolicy(): Plugin {
+function contentSecurityPolicy(mode: string): Plugin {
   let policy = "";
   return {
     name: "content-security-policy",
     apply: "build",
     configResolved(config) {
-      policy = buildCsp(readConfig(config.env));
+      // The simulator build (npm start) takes office.js from the simulator: that origin instead of the CDN's.
+      const options = mode === "simulator" ? { officeJsOrigin: new URL(SIMULATOR_ORIGIN).origin } : {};
+      policy = buildCsp(readConfig(config.env), options);
     },
     transformIndexHtml: () => [
       {
@@ -63,7 +72,7 @@ export default defineConfig(async ({ command, mode }) => ({
   publicDir: resolve(import.meta.dirname, "public"),
   envDir: import.meta.dirname,
   resolve: { alias: [msalInternalAlias] },
-  plugins: [react(), contentSecurityPolicy(), ...(mode === "simulator" ? [officeJsFromSimulator()] : [])],
+  plugins: [react(), contentSecurityPolicy(mode), ...(mode === "simulator" ? [officeJsFromSimulator()] : [])],
   build: {
     outDir: resolve(import.meta.dirname, "dist"),
     emptyOutDir: true,

@@ -30,11 +30,19 @@ export function connectOrigins(config: AppConfig): string[] {
   return [...origins].sort();
 }
 
+export interface CspOptions {
+  /**
+   * Where the pages load office.js from: Microsoft's CDN in every real build. Only `npm start`'s simulator build
+   * (vite.config.ts, mode "simulator") loads the simulator's stand-in from the simulator's origin instead.
+   */
+  officeJsOrigin?: string;
+}
+
 /** Directive name to its sources, in the order they are written out. */
-export function cspDirectives(config: AppConfig): [string, string[]][] {
+export function cspDirectives(config: AppConfig, options: CspOptions = {}): [string, string[]][] {
   return [
     ["default-src", ["'none'"]],
-    ["script-src", ["'self'", OFFICE_JS_ORIGIN]],
+    ["script-src", ["'self'", options.officeJsOrigin ?? OFFICE_JS_ORIGIN]],
     ["style-src", ["'self'", EMPTY_STYLE_HASH]],
     ["img-src", ["'self'", "data:"]],
     ["connect-src", connectOrigins(config)],
@@ -47,8 +55,8 @@ export function cspDirectives(config: AppConfig): [string, string[]][] {
 }
 
 /** The policy as one header / meta value. */
-export function buildCsp(config: AppConfig): string {
-  return cspDirectives(config)
+export function buildCsp(config: AppConfig, options: CspOptions = {}): string {
+  return cspDirectives(config, options)
     .map(([name, sources]) => `${name} ${sources.join(" ")}`)
     .join("; ");
 }

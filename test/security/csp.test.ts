@@ -80,6 +80,15 @@ describe("buildCsp", () => {
     expect(directives(buildCsp(readConfig({}))).get("style-src")).toEqual(["'self'", EMPTY_STYLE_HASH]);
   });
 
+  it("admits office.js from one other origin only when asked (npm start's simulator build), instead of the CDN", () => {
+    const policy = directives(buildCsp(readConfig({}), { officeJsOrigin: "https://localhost:3100" }));
+    expect(policy.get("script-src")).toEqual(["'self'", "https://localhost:3100"]);
+    expect(directives(buildCsp(readConfig({}))).get("script-src")).toEqual([
+      "'self'",
+      "https://appsforoffice.microsoft.com",
+    ]);
+  });
+
   it("uses the sha256 of the empty string for Fluent's style elements", async () => {
     const { createHash } = await import("node:crypto");
     expect(EMPTY_STYLE_HASH).toBe(`'sha256-${createHash("sha256").update("").digest("base64")}'`);
