@@ -47,6 +47,35 @@ describe("sign-in", () => {
     expect(await pane.getByText(/Something unexpected/).count()).toBe(0);
   });
 
+  it("takes the Office-dialog fallback when the bridge answers NESTED_APP_AUTH_UNAVAILABLE with a code", async () => {
+    const { page, emulator } = stack;
+    // A real host may send a code with the status; MSAL then throws that code, not its "bridge disabled" one.
+    await page.evaluate(() =>
+      window.simulator?.failNextToken("NESTED_APP_AUTH_UNAVAILABLE", {
+        silent: true,
+        popup: true,
+        sticky: true,
+        code: "untrusted_origin",
+      }),
+    );
+    const message = await selectMessage(page, 3);
+    await page.evaluate(() => window.simulator?.openTaskpane());
+    const pane = await taskpaneFrame(page);
+    const signIn = pane.getByRole("button", { name: "Sign in" });
+    await signIn.waitFor();
+    await signIn.click();
+    await signIn.waitFor({ state: "detached", timeout: 30_000 });
+    const identity = emulator.control
+      .requests()
+      .filter((r) => r.kind === "identity")
+      .map((r) => r.op);
+    expect(identity).toEqual(expect.arrayContaining(["authorize", "token"]));
+    await pane.getByRole("button", { name: "Delete permanently" }).click();
+    await pane.getByRole("alertdialog").getByRole("button", { name: "Delete permanently" }).click();
+    await pane.getByText("Deleted permanently", { exact: true }).waitFor();
+    expect(deletesOf(emulator, message.id).map((r) => r.status)).toEqual([204]);
+  });
+
   it("takes the Office-dialog fallback when the host has no nested app auth", async () => {
     const { page, emulator } = stack;
     await page.evaluate(() => window.simulator?.setNaa(false));

@@ -31,9 +31,17 @@ type Status =
   | "PERSISTENT_ERROR";
 
 /** Opens the pane on the first message with every silent token request failing with `status`. */
-async function paneWithTokenFault(status: Status): Promise<{ pane: Frame; status: string }> {
+async function paneWithTokenFault(status: Status, code?: string): Promise<{ pane: Frame; status: string }> {
   const { page } = stack;
-  await page.evaluate((s) => window.simulator?.failNextToken(s, { silent: true, sticky: true }), status);
+  await page.evaluate(
+    ([s, c]) =>
+      window.simulator?.failNextToken(s as Status, {
+        silent: true,
+        sticky: true,
+        ...(c === undefined ? {} : { code: c }),
+      }),
+    [status, code] as const,
+  );
   await page.evaluate(() => window.simulator?.selectMessage(0));
   await page.evaluate(() => window.simulator?.openTaskpane());
   const pane = await taskpaneFrame(page);
@@ -88,12 +96,20 @@ describe("fault table: NAA bridge error statuses in the pane", () => {
     expectNothingSentToGraph();
   });
 
-  it("NESTED_APP_AUTH_UNAVAILABLE: falls back to the Office-dialog sign-in, nothing sent", async () => {
-    const { pane, status } = await paneWithTokenFault("NESTED_APP_AUTH_UNAVAILABLE");
-    expect(status).toContain(AUTH_MESSAGES.interactionRequired);
-    expect(await signInButtons(pane)).toBe(1);
-    expectNothingSentToGraph();
-  });
+  it.each([
+    ["the simulator's default code", undefined],
+    ["no code", ""],
+    ["a code the add-in doesn't know", "untrusted_origin"],
+  ])(
+    "NESTED_APP_AUTH_UNAVAILABLE with %s: falls back to the Office-dialog sign-in, nothing sent",
+    async (_label, code) => {
+      const { pane, status } = await paneWithTokenFault("NESTED_APP_AUTH_UNAVAILABLE", code);
+      expect(status).toContain(AUTH_MESSAGES.interactionRequired);
+      expect(status).not.toContain(AUTH_MESSAGES.failed);
+      expect(await signInButtons(pane)).toBe(1);
+      expectNothingSentToGraph();
+    },
+  );
 
   it("TRANSIENT_ERROR: 'Sign-in failed. Try again in a moment', nothing sent", async () => {
     const { pane, status } = await paneWithTokenFault("TRANSIENT_ERROR");

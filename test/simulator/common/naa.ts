@@ -234,7 +234,14 @@ const defaultErrorCodes: Record<BridgeStatusValue, { code: string; description: 
   PERSISTENT_ERROR: { code: "invalid_request", description: "A persistent error occurred." },
   DISABLED: { code: "", description: "Nested app authentication is disabled." },
   ACCOUNT_UNAVAILABLE: { code: "", description: "Account unavailable." },
-  NESTED_APP_AUTH_UNAVAILABLE: { code: "", description: "Nested app authentication is unavailable here." },
+  // A real host may send a non-empty code with this status, and MSAL passes it through as the error's code
+  // (WebBrokerBridgeErrorMap.ts: "pass through inner code when the broker supplied one"). Which code hosts send
+  // isn't published: the simulator sends one by default (the stricter reading), so only the status can say
+  // "use the dialog sign-in". failNextToken(..., { code: "" }) sends none.
+  NESTED_APP_AUTH_UNAVAILABLE: {
+    code: "unsupported_host",
+    description: "Nested app authentication is unavailable here.",
+  },
 };
 
 export function errorResponse(
