@@ -69,7 +69,8 @@ export function createServices(
     // Guarded in one place: a host may report NestedAppAuth 1.1 without the function (then: no login hint).
     getAuthContext: readAuthContext,
     createNestableClient,
-    signInWithDialog: (request) => dialogTokenFlow(origin, request),
+    // The dialog has no mailbox of its own: it is told the mailbox's cloud, to sign in there (signInRequest.ts).
+    signInWithDialog: (request) => dialogTokenFlow(origin, { ...request, cloud: cloud.cloud.id }),
   });
   const scopesFor = (mailbox: MailboxRef = ME) => scopesForCloud(cloud.cloud.id, mailScopes(mailbox));
   // One gate per mailbox for every client made here: Outlook's 4-at-once limit counts all of them (gate.ts).

@@ -2,14 +2,13 @@
  * Fallback sign-in, used only where the host has no nested app authentication. Runs MSAL's standard client in
  * this Office dialog with the redirect flow (msal-browser 5 returns through dialog/redirect.html, its redirect
  * bridge page), then hands the access token to the pane with messageParent: the dialog and the pane don't share
- * storage. The token is never written to the URL or a log.
+ * storage. The token is never written to the URL or a log. It signs in where the mailbox lives: the opener names
+ * the mailbox's cloud, and scopes and authority follow it (src/core/auth/signInRequest.ts).
  */
 import "./confirm.css";
-import { SCOPES } from "../core/auth/scopes";
+import { readSignInRequest } from "../core/auth/signInRequest";
 import { readConfig } from "../core/config";
 import { currentLanguage, loadLanguage, NO_CATALOGUE, t } from "../core/i18n";
-
-const ALLOWED_SCOPES = new Set<string>(Object.values(SCOPES).flat());
 
 function send(message: object): void {
   Office.context.ui.messageParent(JSON.stringify(message));
@@ -20,26 +19,21 @@ function say(text: string): void {
   if (status) status.textContent = text;
 }
 
-export function requestedScopes(search: string): string[] {
-  const scopes = (new URLSearchParams(search).get("scopes") ?? "")
-    .split(" ")
-    .filter((s) => ALLOWED_SCOPES.has(s));
-  return scopes.length > 0 ? scopes : [...SCOPES.mail];
-}
-
 async function run(): Promise<void> {
   const config = readConfig(import.meta.env);
   if (!config.clientId) {
     send({ type: "error", code: "not_configured" });
     return;
   }
+  // The mailbox's cloud decides where to sign in and for which Graph (signInRequest.ts).
+  const plan = readSignInRequest(window.location.search, config);
   const msal = await import("@azure/msal-browser");
   const pca = await msal.createStandardPublicClientApplication({
     auth: {
       clientId: config.clientId,
-      authority: config.authority,
-      // Trust the configured authority's host as is: no instance-discovery call to a second host.
-      knownAuthorities: [new URL(config.authority).host],
+      authority: plan.authority,
+      // Trust the authority's host as is: no instance-discovery call to a second host.
+      knownAuthorities: [new URL(plan.authority).host],
       redirectUri: new URL("/dialog/redirect.html", window.location.origin).href,
     },
     cache: { cacheLocation: msal.BrowserCacheLocation.SessionStorage },
@@ -54,11 +48,9 @@ async function run(): Promise<void> {
     say(t("signin.signedIn"));
     return;
   }
-  const params = new URLSearchParams(window.location.search);
-  const loginHint = params.get("login_hint") ?? undefined;
   await pca.acquireTokenRedirect({
-    scopes: requestedScopes(window.location.search),
-    ...(loginHint ? { loginHint } : {}),
+    scopes: plan.scopes,
+    ...(plan.loginHint ? { loginHint: plan.loginHint } : {}),
     redirectStartPage: window.location.href,
   });
 }

@@ -82,4 +82,42 @@ describe("sovereign cloud", () => {
     await pane.getByText("Deleted permanently", { exact: true }).waitFor();
     expect(emulator.control.purges().map((p) => p.id)).toEqual([message.id]);
   });
+
+  it("signs in through the dialog fallback for the China cloud's Graph, and purges an event there", async () => {
+    const { page, emulator } = stack;
+    await page.evaluate(() => window.simulator?.setCloud("china"));
+    await page.evaluate(() => window.simulator?.setNaa(false));
+    await page.evaluate(() => window.simulator?.openCalendar());
+    const event = await page.evaluate(() => {
+      const sim = window.simulator;
+      const found = sim?.events().find((e) => e.type === "singleInstance");
+      if (!sim || !found) throw new Error("no single event in the calendar");
+      sim.selectEvent(found.restId);
+      return found;
+    });
+    await page.getByRole("button", { name: /Permanent Delete pane/ }).click();
+    const pane = await taskpaneFrame(page);
+    await pane.getByRole("heading", { name: event.subject }).waitFor();
+    // No nested app auth: signin.html runs the redirect flow in an Office dialog, told the mailbox's cloud.
+    const signIn = pane.getByRole("button", { name: "Sign in" });
+    await signIn.click();
+    await signIn.waitFor({ state: "detached", timeout: 30_000 });
+    const authorize = emulator.control
+      .requests()
+      .filter((r) => r.kind === "identity" && r.op === "authorize");
+    expect(authorize.length).toBeGreaterThan(0);
+    const asked = authorize.map((r) => new URLSearchParams(r.query).get("scope") ?? "").join(" ");
+    // The China cloud's Graph resource, the calendar only (before: the scope was dropped and Mail.ReadWrite
+    // asked for instead, so the event delete had no Calendars.ReadWrite).
+    expect(asked).toContain("https://microsoftgraph.chinacloudapi.cn/Calendars.ReadWrite");
+    expect(asked).not.toContain("Mail.ReadWrite");
+
+    await pane.getByRole("button", { name: "Delete permanently" }).click();
+    await pane.getByRole("alertdialog").getByRole("button", { name: "Delete permanently" }).click();
+    await pane.getByText("Deleted permanently", { exact: true }).waitFor();
+    const deletes = emulator.control.requests().filter((r) => r.op === "permanentDelete");
+    expect(deletes.map((r) => [r.itemId, r.status])).toEqual([[event.restId, 204]]);
+    expect(deletes[0]?.scopes).toContain("Calendars.ReadWrite");
+    expect(stack.external).toEqual([]);
+  });
 });

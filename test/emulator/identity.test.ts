@@ -215,3 +215,28 @@ describe("scopes in issued tokens", () => {
     ]);
   });
 });
+
+describe("scopes at the authorize endpoint", () => {
+  const errorOf = (res: Response) =>
+    new URLSearchParams(new URL(res.headers.get("Location") ?? "").hash.slice(1)).get("error");
+
+  it("accepts a national cloud's Graph resource (the China calendar scope the dialog sign-in asks for)", async () => {
+    const res = await authorize({
+      scope: "https://microsoftgraph.chinacloudapi.cn/Calendars.ReadWrite openid profile offline_access",
+    });
+    expect(res.status).toBe(302);
+    expect(errorOf(res)).toBeNull();
+  });
+
+  it("refuses two resources in one request, as Entra ID does (AADSTS28000)", async () => {
+    const res = await authorize({
+      scope: "Mail.ReadWrite https://microsoftgraph.chinacloudapi.cn/Calendars.ReadWrite openid",
+    });
+    expect(errorOf(res)).toBe("invalid_scope");
+  });
+
+  it("refuses a resource other than Graph", async () => {
+    const res = await authorize({ scope: "https://outlook.office.com/Mail.ReadWrite openid" });
+    expect(errorOf(res)).toBe("invalid_scope");
+  });
+});

@@ -65,7 +65,7 @@ export interface IssuedTokens {
  * (a build pointed at it with VITE_GRAPH_BASE_URL, the mailbox claiming a national cloud), so a scope for any of
  * them is that Graph permission, as Entra ID puts it in `scp` without the resource.
  */
-const GRAPH_RESOURCES = [
+export const GRAPH_RESOURCES: readonly string[] = [
   GRAPH_RESOURCE,
   "https://graph.microsoft.us",
   "https://dod-graph.microsoft.us",

@@ -7,7 +7,10 @@
 import { dialogProblem, openDialog } from "../office/dialog";
 import { OfficeApiError } from "../office/errors";
 import { AUTH_MESSAGES, AuthError, fromMsalError } from "./errors";
+import { type SignInPageRequest, signInUrl } from "./signInRequest";
 import type { DialogToken } from "./tokens";
+
+export { signInUrl };
 
 export interface SignInReply {
   type: "token";
@@ -48,21 +51,11 @@ export function parseSignInMessage(raw: string): SignInReply | SignInFailure | u
   return undefined;
 }
 
-export function signInUrl(origin: string, scopes: readonly string[], loginHint: string | undefined): string {
-  const url = new URL("/dialog/signin.html", origin);
-  url.searchParams.set("scopes", scopes.join(" "));
-  if (loginHint) url.searchParams.set("login_hint", loginHint);
-  return url.href;
-}
-
-export async function dialogTokenFlow(
-  origin: string,
-  request: { scopes: readonly string[]; loginHint?: string | undefined },
-): Promise<DialogToken> {
+export async function dialogTokenFlow(origin: string, request: SignInPageRequest): Promise<DialogToken> {
   let session: Awaited<ReturnType<typeof openDialog>>;
   try {
     // Sign-in pages must not run in an iframe: Entra ID refuses to be framed.
-    session = await openDialog(signInUrl(origin, request.scopes, request.loginHint), {
+    session = await openDialog(signInUrl(origin, request), {
       height: 60,
       width: 30,
     });
