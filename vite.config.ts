@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 import { readConfig } from "./src/core/config.ts";
-import { chunkGroups } from "./tools/chunking.ts";
+import { chunkGroups, projectLayout } from "./tools/chunking.ts";
 import { buildCsp } from "./tools/csp.ts";
 import { ensureDevCerts } from "./tools/dev-certs.ts";
 import { msalInternalAlias } from "./tools/msal-internal.ts";
@@ -81,7 +81,7 @@ export default defineConfig(async ({ command, mode }) => ({
     manifest: true,
     rollupOptions: {
       input: pages,
-      output: { codeSplitting: { groups: chunkGroups(Object.values(pages)) } },
+      output: { codeSplitting: { groups: chunkGroups(projectLayout(root, pages)) } },
     },
   },
   server: {

@@ -2,8 +2,8 @@
  * The production bundle's chunk graph from Vite's build manifest (`build.manifest: true` → `.vite/manifest.json`)
  * and the gzip sizes (zlib level 9) of what each page loads. Used by the size-budget test and `npm run bench`.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { gzipSync } from "node:zlib";
 
 export interface ManifestChunk {
@@ -89,6 +89,23 @@ export function sizeOf(
     return { key, file: chunk.file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   });
   return { total: chunks.reduce((sum, c) => sum + c.gzip, 0), chunks };
+}
+
+/**
+ * The modules an emitted chunk holds, from its source map (`build.sourcemap: true`): paths relative to the
+ * project root (`src/core/config.ts`, `node_modules/react/...`). Virtual modules without a source are absent.
+ */
+export function modulesOf(outDir: string, file: string): string[] {
+  const path = join(outDir, `${file}.map`);
+  // A chunk of nothing but re-exports or the bundler's runtime gets no source map.
+  if (!existsSync(path)) return [];
+  const map = JSON.parse(readFileSync(path, "utf8")) as { sources: string[] };
+  const root = join(import.meta.dirname, "../..");
+  return map.sources.map((s) =>
+    relative(root, resolve(dirname(join(outDir, file)), s))
+      .split(sep)
+      .join("/"),
+  );
 }
 
 /** 1 kB = 1,000 bytes, as Vite's build report counts. */

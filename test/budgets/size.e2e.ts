@@ -20,6 +20,7 @@ import {
   kb,
   LANGUAGES,
   measureBudgets,
+  modulesOf,
   reachable,
   reachableIn,
   readManifest,
@@ -91,6 +92,38 @@ describe("bundle size budgets", () => {
       "dialog/redirect.html",
     ]) {
       expect(reachable(manifest, entry, true), entry).not.toContain("taskpane/taskpane.html");
+    }
+  });
+
+  it("groups the add-in's modules by when the pane needs them (tools/chunking.ts), MSAL and catalogues apart", () => {
+    const manifest = readManifest(outDir);
+    const files = [...new Set(Object.values(manifest).map((c) => c.file))].filter((f) => f.endsWith(".js"));
+    const held = new Map(files.map((f) => [f, modulesOf(outDir, f)]));
+    const chunkOf = (module: string) => {
+      const found = files.filter((f) => held.get(f)?.includes(module));
+      expect(found, module).toHaveLength(1);
+      return (found[0] ?? "").replace(/^assets\//, "").replace(/-[\w-]{8}\.js$/, "");
+    };
+    expect(chunkOf("src/core/i18n/index.ts")).toBe("basics");
+    expect(chunkOf("src/core/purge/protocol.ts")).toBe("basics");
+    expect(chunkOf("src/core/config.ts")).toBe("shared");
+    expect(chunkOf("src/taskpane/Pane.tsx")).toBe("taskpane");
+    expect(chunkOf("src/core/services.ts")).toBe("command");
+    expect(chunkOf("src/core/graph/client.ts")).toBe("command");
+    expect(chunkOf("src/core/purge/scheduler.ts")).toBe("core");
+    // Each catalogue alone; MSAL away from the core, the pane and the command page.
+    for (const language of LANGUAGES) {
+      const file = manifest[catalogueKey(language)]?.file ?? "";
+      expect(held.get(file), language).toEqual([`src/${catalogueKey(language)}`]);
+    }
+    const msal = files.filter((f) => held.get(f)?.some((m) => m.includes("node_modules/@azure/msal-")));
+    expect(msal.length).toBeGreaterThan(0);
+    // (The sign-in and redirect pages bundle MSAL's public entry with their own script: that is their entry chunk.)
+    for (const f of msal) {
+      expect(
+        held.get(f)?.filter((m) => /^src\/(core|taskpane|commands)\//.test(m)),
+        f,
+      ).toEqual([]);
     }
   });
 
