@@ -11,6 +11,7 @@ import type { Summary } from "../core/purge/report";
 const useStyles = makeStyles({
   root: {
     display: "flex",
+    flexWrap: "wrap",
     alignItems: "flex-start",
     gap: tokens.spacingHorizontalS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
@@ -39,9 +40,10 @@ const useStyles = makeStyles({
   infoIcon: { color: tokens.colorNeutralForeground2 },
   warningIcon: { color: tokens.colorStatusWarningForeground3 },
   errorIcon: { color: tokens.colorStatusDangerForeground1 },
-  body: { flexGrow: 1, minWidth: 0 },
+  // In a narrow pane the action goes under the sentence instead of squeezing it into a column.
+  body: { flex: "1 1 12em", minWidth: 0 },
   title: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
-  actions: { flexShrink: 0, alignSelf: "center" },
+  actions: { flexShrink: 0, alignSelf: "center", marginLeft: "auto" },
 });
 
 const ICONS = {

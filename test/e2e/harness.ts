@@ -7,7 +7,14 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { type Browser, type BrowserContext, chromium, type Frame, type Page } from "playwright-core";
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Frame,
+  type Page,
+} from "playwright-core";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { ensureDevCerts } from "../../tools/dev-certs";
 import { rewriteOrigin } from "../../tools/manifest/make-prod-manifest";
@@ -35,6 +42,8 @@ export interface Stack {
 export interface StackOptions {
   emulator?: Partial<EmulatorOptions>;
   shell?: Partial<Omit<ShellOptions, "https" | "manifestPath">>;
+  /** More browser-context options (time zone, locale, colour scheme, forced colours). */
+  context?: BrowserContextOptions;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -70,6 +79,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const context = await browser.newContext({
     ignoreHTTPSErrors: true,
     viewport: { width: 1400, height: 900 },
+    ...options.context,
   });
   context.setDefaultTimeout(15_000);
   const external: string[] = [];

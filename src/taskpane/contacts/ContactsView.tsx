@@ -12,7 +12,6 @@ import {
   Input,
   makeStyles,
   Select,
-  Spinner,
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
@@ -28,11 +27,13 @@ import {
 import { type Summary, summarizeError } from "../../core/purge/report";
 import type { BulkJob } from "../bulk/useBulkPurge";
 import { displaySender } from "../format";
+import { Busy } from "../ui/Busy";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   header: {
     display: "flex",
+    flexWrap: "wrap",
     alignItems: "center",
     justifyContent: "space-between",
     gap: tokens.spacingHorizontalS,
@@ -117,7 +118,7 @@ function ContactsView({ actions, busy, settled, onDelete, onError, onClose }: Co
     return (
       <section className={styles.root} aria-label={t("contacts.label")}>
         {header}
-        <Spinner size="small" label={t("contacts.loadingFolders")} />
+        <Busy label={t("contacts.loadingFolders")} />
       </section>
     );
   }
@@ -194,7 +195,7 @@ function ContactsView({ actions, busy, settled, onDelete, onError, onClose }: Co
         </Button>
       </form>
 
-      {loading && <Spinner size="tiny" label={t("contacts.reading")} />}
+      {loading && <Busy label={t("contacts.reading")} />}
       {status && (
         <Caption1 role="status" aria-live="polite">
           {status}

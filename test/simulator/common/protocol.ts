@@ -8,6 +8,8 @@
  * window.name across same-site navigations (Chromium clears it only on cross-site top-level navigations).
  */
 
+import type { OfficeThemeSnapshot } from "./theme";
+
 export const PROTOCOL = "outlook-sim/1" as const;
 /** Prefix of window.name for frames the shell creates. */
 export const FRAME_NAME_PREFIX = "outlook-sim:";
@@ -131,6 +133,8 @@ export interface HostContext {
   authContextApi?: boolean;
   /** Absent in dialogs, as in real hosts. */
   mailbox: MailboxSnapshot | null;
+  /** Office.context.officeTheme: task panes only (see theme.ts). */
+  officeTheme: OfficeThemeSnapshot | null;
 }
 
 export interface OfficeErrorShape {
@@ -172,5 +176,7 @@ export const HostEvent = {
   DialogMessageReceived: "dialogMessageReceived",
   DialogEventReceived: "dialogEventReceived",
   DialogParentMessageReceived: "dialogParentMessageReceived",
+  /** Office.EventType.OfficeThemeChanged's value in office.js. */
+  OfficeThemeChanged: "officeThemeChanged",
   InvokeAction: "sim.invokeAction",
 } as const;

@@ -22,6 +22,8 @@ const frame = decodeFrameName(window.name);
 const hostWindow: Window | null = window.parent !== window ? window.parent : (window.opener as Window | null);
 
 let context: HostContext | null = null;
+/** Office.context.officeTheme: the host's, updated before OfficeThemeChanged is raised (as on the web). */
+let officeTheme: Record<string, string> | null = null;
 let nextCallId = 1;
 const pendingCalls = new Map<
   number,
@@ -105,6 +107,7 @@ const EventType = {
   DialogMessageReceived: HostEvent.DialogMessageReceived,
   DialogEventReceived: HostEvent.DialogEventReceived,
   DialogParentMessageReceived: HostEvent.DialogParentMessageReceived,
+  OfficeThemeChanged: HostEvent.OfficeThemeChanged,
 } as const;
 const MailboxEnums = {
   ItemType: { Message: "message", Appointment: "appointment" },
@@ -228,7 +231,11 @@ function buildMailbox(ctx: HostContext): Record<string, unknown> | undefined {
     convertToEwsId: (id: string, version: string) => convertToEwsId(id, version),
     addHandlerAsync(eventType: unknown, handler: unknown, a?: unknown, b?: unknown) {
       runAsync(a, b, async () => {
-        if (eventType !== EventType.ItemChanged && eventType !== EventType.SelectedItemsChanged) {
+        if (
+          eventType !== EventType.ItemChanged &&
+          eventType !== EventType.SelectedItemsChanged &&
+          eventType !== EventType.OfficeThemeChanged
+        ) {
           throw OfficeErrors.eventRegistration;
         }
         // Mailbox events are not available to ExecuteFunction runtimes.
@@ -440,6 +447,8 @@ const contextObject: Record<string, unknown> = {
 Object.defineProperties(contextObject, {
   mailbox: { get: () => mailboxObject, enumerable: true },
   displayLanguage: { get: () => context?.displayLanguage ?? "en-US", enumerable: true },
+  // Task panes only; undefined in dialogs (office-js#6820) and, the stricter reading, in function runtimes.
+  officeTheme: { get: () => officeTheme ?? undefined, enumerable: true },
   contentLanguage: { get: () => context?.displayLanguage ?? "en-US", enumerable: true },
   host: { get: () => (context ? "Outlook" : null), enumerable: true },
   platform: { get: () => (context ? "OfficeOnline" : null), enumerable: true },
@@ -490,6 +499,7 @@ const Office: Record<string, unknown> = {
 function onInit(ctx: HostContext): void {
   if (context !== null) return;
   context = ctx;
+  officeTheme = ctx.officeTheme ? { ...ctx.officeTheme } : null;
   setItem(ctx.mailbox?.item ?? null);
   mailboxObject = buildMailbox(ctx);
   if (ctx.naaBridge) installNaaBridge();
@@ -549,6 +559,13 @@ function onHostEvent(name: string, payload: unknown): void {
     case HostEvent.SelectedItemsChanged:
       dispatch(mailboxHandlers.get(name) ?? [], { type: name });
       return;
+    case HostEvent.OfficeThemeChanged: {
+      const theme = isRecord(data.officeTheme) ? (data.officeTheme as Record<string, string>) : null;
+      if (theme === null) return;
+      officeTheme = { ...theme };
+      dispatch(mailboxHandlers.get(name) ?? [], { type: name, officeTheme: { ...theme } });
+      return;
+    }
     case HostEvent.DialogMessageReceived:
     case HostEvent.DialogEventReceived: {
       const dialogId = typeof data.dialogId === "string" ? data.dialogId : "";

@@ -36,6 +36,7 @@ import {
   type SharedPropertiesSnapshot,
 } from "../common/protocol";
 import { supportedRequirementSets } from "../common/requirements";
+import { isSimTheme, OFFICE_THEMES, type SimTheme } from "../common/theme";
 import type { CalendarEvent, MailFolder, MailMessage, MailSource, OtherMailbox } from "./mailbox";
 import type { AddinManifest, RibbonButton, RibbonGroup } from "./manifest";
 
@@ -63,6 +64,10 @@ export interface HostSettings {
    * https://outlook.office.com/api (global), https://outlook.office365.us/api (US Government), ...
    */
   restUrl: string;
+  /** Outlook's theme (Office.context.officeTheme in task panes; see ../common/theme.ts). */
+  theme: SimTheme;
+  /** The task pane's width in CSS pixels (the add-in's viewport); null: the shell's default (339). */
+  taskpaneWidth: number | null;
 }
 
 /** The REST URL of each cloud's Exchange Online, for setCloud(). */
@@ -175,6 +180,8 @@ export class OutlookHost {
     displayLanguage: "en-US",
     selectionFault: null,
     restUrl: CLOUD_REST_URLS.global,
+    theme: "light",
+    taskpaneWidth: null,
   };
   mailboxView: MailboxView | null = null;
   /** Mailboxes shared with the signed-in person, listed in the folder pane. */
@@ -823,6 +830,7 @@ export class OutlookHost {
       requirements: supportedRequirementSets({ naa, role: frame.role }),
       naaBridge: naa,
       authContextApi: this.settings.authContextApi,
+      officeTheme: frame.role === "taskpane" ? { ...OFFICE_THEMES[this.settings.theme] } : null,
       mailbox:
         frame.role === "dialog"
           ? null
@@ -1292,6 +1300,27 @@ export class OutlookHost {
     this.changed();
   }
 
+  /**
+   * Switches Outlook's theme: open task panes get Office.context.officeTheme updated and OfficeThemeChanged with
+   * the new theme (as Outlook on the web does); frames loaded later start with it.
+   */
+  setTheme(theme: SimTheme): void {
+    if (!isSimTheme(theme)) throw new Error(`unknown theme ${String(theme)}`);
+    this.settings.theme = theme;
+    for (const frame of this.frames.values()) {
+      if (frame.role !== "taskpane") continue;
+      this.sendEvent(frame, HostEvent.OfficeThemeChanged, { officeTheme: { ...OFFICE_THEMES[theme] } });
+    }
+    this.note("theme", `Outlook's theme is now ${theme}`);
+    this.changed();
+  }
+
+  /** Outlook lets people resize the task pane; Outlook's default is about 320 px. */
+  setTaskpaneWidth(px: number | null): void {
+    this.settings.taskpaneWidth = px === null ? null : Math.max(120, Math.round(px));
+    this.changed();
+  }
+
   setCommandTimeout(ms: number): void {
     this.config.commandTimeoutMs = ms;
   }
@@ -1323,6 +1352,8 @@ export class OutlookHost {
       displayLanguage: "en-US",
       selectionFault: null,
       restUrl: CLOUD_REST_URLS.global,
+      theme: "light",
+      taskpaneWidth: null,
     };
     if (this.localiseManifest) this.manifest = this.localiseManifest("en-US");
     // Back to the person's own mailbox (the folders must be read again).

@@ -5,6 +5,7 @@
 import type { DialogBehavior } from "../common/dialogRules";
 import type { BridgeStatusValue } from "../common/naa";
 import { isRecord, type SharedPropertiesSnapshot } from "../common/protocol";
+import type { SimTheme } from "../common/theme";
 import { CLOUD_REST_URLS, type HostConfig, itemKeyOf, OutlookHost } from "./host";
 import { builtinSource, emulatorSource, type MailSource } from "./mailbox";
 import { parseManifest } from "./manifest";
@@ -121,6 +122,11 @@ function controlApi(host: OutlookHost, ready: Promise<void>) {
     tokenFaults: () => structuredClone(host.tokenFaults),
     setDialogBehavior: (behavior: DialogBehavior) => host.setDialogBehavior(behavior),
     setLanguage: (language: string) => host.setLanguage(language),
+    /** Outlook's theme: Office.context.officeTheme and OfficeThemeChanged in task panes (common/theme.ts). */
+    setTheme: (theme: SimTheme) => host.setTheme(theme),
+    theme: () => host.settings.theme,
+    /** The task pane's width in CSS pixels (null: the default); Outlook's is about 320. */
+    setTaskpaneWidth: (px: number | null) => host.setTaskpaneWidth(px),
     setCommandTimeout: (ms: number) => host.setCommandTimeout(ms),
     setSelectionFault: (fault: "itemNull" | "internalError" | null) => {
       host.settings.selectionFault = fault;

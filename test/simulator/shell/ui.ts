@@ -5,6 +5,7 @@
  */
 import type { DialogBehavior } from "../common/dialogRules";
 import { type BridgeStatusValue, BridgeStatusValues } from "../common/naa";
+import { isSimTheme } from "../common/theme";
 import { itemKeyOf, type OutlookHost } from "./host";
 
 type Attrs = Record<string, string | boolean | undefined>;
@@ -514,6 +515,10 @@ export class ShellUi {
     const pane = this.host.taskpane;
     const aside = this.$("taskpane");
     aside.hidden = pane === null;
+    // The aside has a 1 px border on its left: the add-in's frame gets exactly the width asked for.
+    const width = this.host.settings.taskpaneWidth;
+    aside.style.width = width === null ? "" : `${width + 1}px`;
+    document.documentElement.dataset.theme = this.host.settings.theme;
     if (!pane) return;
     this.$("pane-title").textContent = this.host.manifest.displayName;
     const pin = this.$("pane-pin");
@@ -595,6 +600,9 @@ export class ShellUi {
           <option value="">Works</option><option value="itemNull">Fails when item is null</option>
           <option value="internalError">Internal Error with several items</option></select></label>
         <label>Display language <input id="set-lang" type="text" size="8"></label>
+        <label>Outlook theme <select id="set-theme">
+          <option value="light">Light</option><option value="dark">Dark</option>
+          <option value="high-contrast">High contrast</option></select></label>
         <label>Command timeout (ms) <input id="set-timeout" type="number" min="100"></label>
         <fieldset><legend>Emulator faults (JSON rule or list)</legend>
           <textarea id="emu-faults" rows="5" aria-label="Fault rules JSON"></textarea>
@@ -623,6 +631,10 @@ export class ShellUi {
         const v = (this.$("set-selfault") as HTMLSelectElement).value;
         host.settings.selectionFault = v === "itemNull" || v === "internalError" ? v : null;
       });
+      this.$("set-theme").addEventListener("change", () => {
+        const v = (this.$("set-theme") as HTMLSelectElement).value;
+        if (isSimTheme(v)) host.setTheme(v);
+      });
       input("set-lang").addEventListener("change", () =>
         host.setLanguage(input("set-lang").value || "en-US"),
       );
@@ -638,6 +650,7 @@ export class ShellUi {
     (this.$("set-autoaccept") as HTMLInputElement).checked = host.settings.popupAutoAccept;
     (this.$("set-dialog") as HTMLSelectElement).value = host.settings.dialogBehavior;
     (this.$("set-selfault") as HTMLSelectElement).value = host.settings.selectionFault ?? "";
+    (this.$("set-theme") as HTMLSelectElement).value = host.settings.theme;
     const lang = this.$("set-lang") as HTMLInputElement;
     if (document.activeElement !== lang) lang.value = host.settings.displayLanguage;
     const timeout = this.$("set-timeout") as HTMLInputElement;

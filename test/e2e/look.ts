@@ -1,0 +1,42 @@
+/**
+ * Pictures of the add-in for the look tests and the README. Taken at device scale 1 with animations stopped and
+ * the caret hidden; the stacks that take them fix the time zone and locale, and the emulator's mailbox has fixed
+ * dates, so the same Chromium draws the same bytes each run.
+ *
+ * - every picture goes to test-results/look/<name>.png (not committed);
+ * - the README's pictures (`readme`) also go to docs/images/<readme>.png, which is committed: each e2e run draws
+ *   them again, so they show the pane as it is. On a machine whose fonts differ, a run changes them; set
+ *   E2E_README_IMAGES=0 to leave docs/images alone there.
+ */
+import { mkdir } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import type { Frame, Locator, Page } from "playwright-core";
+import { E2E } from "./config";
+
+export const README_IMAGES = resolve(import.meta.dirname, "../../docs/images");
+
+export function paneLocator(page: Page): Locator {
+  return page.locator("#taskpane");
+}
+
+export async function lookShot(
+  target: Locator,
+  name: string,
+  options: { readme?: string; mask?: Locator[] } = {},
+): Promise<void> {
+  const dir = join(E2E.artifacts, "look");
+  await mkdir(dir, { recursive: true });
+  const shot = { animations: "disabled", caret: "hide", scale: "css", mask: options.mask ?? [] } as const;
+  // Let layout and fonts settle (a scroll bar appearing, a transition's last frame) before drawing.
+  await target.page().waitForTimeout(150);
+  await target.screenshot({ ...shot, path: join(dir, `${name}.png`) });
+  if (options.readme && process.env.E2E_README_IMAGES !== "0") {
+    await mkdir(README_IMAGES, { recursive: true });
+    await target.screenshot({ ...shot, path: join(README_IMAGES, `${options.readme}.png`) });
+  }
+}
+
+/** Whether the page in `frame` fits its width (nothing to scroll sideways). */
+export function noSidewaysScroll(frame: Frame): Promise<boolean> {
+  return frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+}
