@@ -12,6 +12,14 @@ import type { AppConfig } from "../src/core/config.ts";
 
 export const OFFICE_JS_ORIGIN = "https://appsforoffice.microsoft.com";
 /**
+ * The one script office.js loads from elsewhere: in Outlook on the web and the new Outlook its host file
+ * (outlook-web-16.01.js) sets `requiresMsAjax = true` and, unless `Sys`/`Type` exist, loads Microsoft's ASP.NET
+ * Ajax library from this URL; when that fails it throws 'Not able to load MicrosoftAjax.js.' and Office never
+ * becomes ready. Allowed as this one URL, not the whole host (SECURITY.md, "office.js and the policy";
+ * test/e2e/officejs.e2e.ts shows office.js asking for it).
+ */
+export const MICROSOFT_AJAX = "https://ajax.aspnetcdn.com/ajax/3.5/MicrosoftAjax.js";
+/**
  * sha256 of the empty string. Fluent v9's style engine inserts empty <style> elements and fills them through the
  * CSSOM; this hash admits exactly those without 'unsafe-inline' (../shared/DESIGN.md, "CSP with Fluent v9").
  */
@@ -42,7 +50,11 @@ export interface CspOptions {
 export function cspDirectives(config: AppConfig, options: CspOptions = {}): [string, string[]][] {
   return [
     ["default-src", ["'none'"]],
-    ["script-src", ["'self'", options.officeJsOrigin ?? OFFICE_JS_ORIGIN]],
+    // With the CDN's office.js (every real build) also the Ajax library it loads; the simulator's needs none.
+    [
+      "script-src",
+      ["'self'", ...(options.officeJsOrigin ? [options.officeJsOrigin] : [OFFICE_JS_ORIGIN, MICROSOFT_AJAX])],
+    ],
     ["style-src", ["'self'", EMPTY_STYLE_HASH]],
     ["img-src", ["'self'", "data:"]],
     ["connect-src", connectOrigins(config)],

@@ -81,7 +81,9 @@ describe("Content-Security-Policy", () => {
     ).find(([name]) => name === "connect-src");
     expect(connect?.[1]).toEqual([E2E_EMULATOR_URL]);
     expect(meta).toContain("default-src 'none'");
-    expect(meta).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+    expect(meta).toContain(
+      "script-src 'self' https://appsforoffice.microsoft.com https://ajax.aspnetcdn.com/ajax/3.5/MicrosoftAjax.js;",
+    );
     expect(meta).toContain(`connect-src ${E2E_EMULATOR_URL};`);
 
     // Fluent's styles got in through the empty-style hash: the button is styled, not the browser default.

@@ -95,6 +95,26 @@ describe("production build", () => {
     );
   });
 
+  it("ships no copy of office.js: every page that loads it takes it from the CDN (the npm package is for tests)", () => {
+    // Markers of Microsoft's office.js files (@microsoft/office-js: office.js, its host files, its telemetry).
+    const markers = [
+      "OSF.OUtil",
+      "o15apptofilemappingtable",
+      "OfficeExt.MicrosoftAjaxFactory",
+      "telemetryproxy.html",
+    ];
+    const found = [...files].flatMap(([file, text]) =>
+      markers.filter((m) => text.includes(m)).map((m) => `${file}: ${m}`),
+    );
+    expect(found).toEqual([]);
+    for (const [file, html] of [...files].filter(([f]) => f.endsWith(".html"))) {
+      const officeJs = (html.match(/<script src="([^"]*office\.js)"/gi) ?? []).map((t) => t.slice(13, -1));
+      for (const src of officeJs)
+        expect(src, file).toBe("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+    }
+    expect([...files.keys()].filter((f) => /(^|\/)office(\.debug)?\.js$/i.test(f))).toEqual([]);
+  });
+
   it("keeps Vite's modulepreload polyfill in an external chunk, not inline in a page", () => {
     // Its code looks for <link rel="modulepreload"> support; tools/chunking.ts may put it in a shared chunk.
     const polyfill = (text: string) => text.includes("modulepreload") && text.includes("relList");

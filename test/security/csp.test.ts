@@ -15,7 +15,7 @@ describe("buildCsp", () => {
   it("writes the full policy for a build without configuration (global defaults, every sovereign cloud)", () => {
     expect(buildCsp(readConfig({}))).toBe(
       "default-src 'none'; " +
-        "script-src 'self' https://appsforoffice.microsoft.com; " +
+        "script-src 'self' https://appsforoffice.microsoft.com https://ajax.aspnetcdn.com/ajax/3.5/MicrosoftAjax.js; " +
         "style-src 'self' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='; " +
         "img-src 'self' data:; " +
         "connect-src https://dod-graph.microsoft.us https://graph.microsoft.com https://graph.microsoft.us " +
@@ -86,6 +86,8 @@ describe("buildCsp", () => {
     expect(directives(buildCsp(readConfig({}))).get("script-src")).toEqual([
       "'self'",
       "https://appsforoffice.microsoft.com",
+      // office.js's Ajax dependency in Outlook on the web, as this one file (not its whole host)
+      "https://ajax.aspnetcdn.com/ajax/3.5/MicrosoftAjax.js",
     ]);
   });
 
