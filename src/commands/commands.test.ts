@@ -22,7 +22,7 @@ vi.mock("../core/services", () => ({ createServices: graph.createServices }));
 const ORIGIN = "https://localhost:3000";
 const CLIENT_ID = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
 const EWS_ID = "AAMkAGI2TG93AAA+bc/de==";
-const REST_ID = "AAMkAGI2TG93AAA-bc_de==";
+const REST_ID = "AAMkAGI2TG93AAA_bc-de==";
 const REF: ItemRef = { kind: "message", id: REST_ID, mailbox: { kind: "me" } };
 
 /** What the confirmation page does once it is shown the item. */
@@ -136,7 +136,7 @@ function installOffice(plan: PagePlan, hasItem = true, shared?: SharedProps): St
       requirements: { isSetSupported: () => true },
       mailbox: {
         item: hasItem ? item : null,
-        convertToRestId: (id: string) => id.replace(/\+/g, "-").replace(/\//g, "_"),
+        convertToRestId: (id: string) => id.replace(/\//g, "-").replace(/\+/g, "_"),
       },
       ui: { displayDialogAsync },
     },

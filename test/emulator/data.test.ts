@@ -2,6 +2,15 @@ import { describe, expect, it } from "vitest";
 import { ADELE, SALES, seedMailboxes } from "./data";
 import { ewsToRestId, isWellFormedRestId, restToEwsId } from "./ids";
 
+describe("REST ids", () => {
+  // office.js's convertToRestId (npm @microsoft/office-js 1.1.110, dist/outlook-web-16.01.debug.js): "/" -> "-",
+  // "+" -> "_"; the emulator's ids are what Outlook hands the add-in, so they must convert the same way.
+  it("map '/' to '-' and '+' to '_' as office.js does, and back", () => {
+    expect(ewsToRestId("AA/b+c/d+==")).toBe("AA-b_c-d_==");
+    expect(restToEwsId("AA-b_c-d_==")).toBe("AA/b+c/d+==");
+  });
+});
+
 describe("seeded mailboxes", () => {
   const boxes = seedMailboxes(1);
   const adele = boxes.get(ADELE.upn);

@@ -3,7 +3,7 @@
  * to. Everything is derived from the seed, so two emulators with the same seed hold the same items
  * with the same IDs. Dates are fixed (not "now") for the same reason.
  */
-import { type IdPair, mintId } from "./ids";
+import { type IdPair, mintId, restToEwsId } from "./ids";
 import { Rng } from "./prng";
 
 export const TENANT_ID = "4f0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d";
@@ -798,7 +798,7 @@ const LIST_PREVIEWS = [
 
 /** The store key inside a mailbox's IDs: new items minted with it look like the seeded ones. */
 function storeKeyOf(mailbox: MailboxRecord): Uint8Array {
-  const bytes = Buffer.from(mailbox.rootFolderId.replace(/-/g, "+").replace(/_/g, "/"), "base64");
+  const bytes = Buffer.from(restToEwsId(mailbox.rootFolderId), "base64");
   // Layout from ids.ts: 4-byte header, 36-byte GUID, 00 2e 00 00 00 00, then the 16-byte store key.
   return new Uint8Array(bytes.subarray(46, 62));
 }

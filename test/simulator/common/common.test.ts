@@ -40,12 +40,23 @@ describe("async results", () => {
 });
 
 describe("item id conversion", () => {
-  it("turns EWS ids into REST ids and back", () => {
+  // office.js's own rule (npm @microsoft/office-js 1.1.110, dist/outlook-web-16.01.debug.js, convertToRestId.ts):
+  // itemId.replace(/[/]/g, "-").replace(/[+]/g, "_"); convertToEwsId.ts reverses it.
+  it("maps '/' to '-' and '+' to '_', as office.js does (not the base64url pairing)", () => {
     const ews = "AAMkAD+abc/def+ghi/==";
     const rest = convertToRestId(ews, "v2.0");
-    expect(rest).toBe("AAMkAD-abc_def-ghi_==");
+    expect(rest).toBe("AAMkAD_abc-def_ghi-==");
     expect(convertToRestId(ews, "v1.0")).toBe(rest);
+    expect(convertToRestId(ews, "beta")).toBe(rest);
     expect(convertToEwsId(rest, "v2.0")).toBe(ews);
+    expect(convertToRestId("a/b", "v2.0")).toBe("a-b");
+    expect(convertToRestId("a+b", "v2.0")).toBe("a_b");
+    expect(convertToEwsId("a-b_c", "v2.0")).toBe("a/b+c");
+  });
+
+  it("throws for a missing id", () => {
+    expect(() => convertToRestId(undefined as unknown as string, "v2.0")).toThrow(/ArgumentNull/);
+    expect(() => convertToEwsId(null as unknown as string, "v2.0")).toThrow(/ArgumentNull/);
   });
 
   it("rejects an unknown REST version", () => {

@@ -3,7 +3,7 @@
  * (/_sim/emulator/...), with a token minted by the emulator's POST /_emulator/token. When the emulator cannot be
  * reached the shell falls back to a small built-in mailbox (then purges are not reflected).
  */
-import { convertToEwsId } from "../common/ids";
+import { convertToEwsId, convertToRestId } from "../common/ids";
 import { type IssuedToken, parseIssuedToken } from "../common/naa";
 import { isRecord, type SharedPropertiesSnapshot } from "../common/protocol";
 
@@ -288,7 +288,7 @@ export function builtinSource(user: { upn: string; name: string; oid: string; ti
     const ews = `AAMkAGI2TG9fYnVpbHRpbi${i}+Ab/Cd${i}AAA=`;
     const when = new Date(now - i * 3_600_000).toISOString();
     return {
-      restId: ews.replace(/\+/g, "-").replace(/\//g, "_"),
+      restId: convertToRestId(ews, "v2.0"),
       ewsId: ews,
       subject,
       from: { name: `Sender ${i + 1}`, address: `sender${i + 1}@fabrikam.example` },
@@ -329,7 +329,7 @@ export function builtinSource(user: { upn: string; name: string; oid: string; ti
       const ews = `AAMkAGI2TG9fZHJhZnQ${draftCounter}+Dr/Ft${draftCounter}AAA=`;
       const when = new Date().toISOString();
       const draft: MailMessage = {
-        restId: ews.replace(/\+/g, "-").replace(/\//g, "_"),
+        restId: convertToRestId(ews, "v2.0"),
         ewsId: ews,
         subject,
         from: { name: user.name, address: user.upn },
