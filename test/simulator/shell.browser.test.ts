@@ -149,7 +149,7 @@ describe.skipIf(!existsSync(CHROMIUM))("Outlook simulator in Chromium", { timeou
     expect(state.info).toEqual({ host: "Outlook", platform: "OfficeOnline" });
     expect(state.item).toMatchObject({
       itemId: "AAMkAGI2+second/msg+BBB=",
-      restId: "AAMkAGI2-second_msg-BBB=",
+      restId: "AAMkAGI2_second-msg_BBB=",
       subject: "Lunch on Friday?",
       from: { displayName: "Sender 1", emailAddress: "sender1@fabrikam.example" },
       itemType: "message",
@@ -240,7 +240,7 @@ describe.skipIf(!existsSync(CHROMIUM))("Outlook simulator in Chromium", { timeou
       {
         key: "fixture",
         type: "informationalMessage",
-        message: "Answer confirm for AAMkAGI2-fir",
+        message: "Answer confirm for AAMkAGI2_fir",
         persistent: true,
       },
     ]);
