@@ -22,7 +22,7 @@ export const COMMAND_BUDGET_MS = 4.5 * 60 * 1000;
 export interface CommandDeps {
   resolveTarget(): Promise<PurgeTarget>;
   /** The ID of the item the command runs on, read again after the confirmation. */
-  currentItemId(): string | undefined;
+  currentItemId(): string | undefined | Promise<string | undefined>;
   confirm(request: ConfirmationRequest): Promise<ConfirmationAnswer>;
   deleteItem(ref: ItemRef, signal: AbortSignal): Promise<DeleteOutcome>;
   notify(kind: NotificationKind, text: string): Promise<void>;
@@ -41,11 +41,11 @@ export async function runPurgeCommand(deps: CommandDeps): Promise<PurgeResult | 
   const timer = setTimeout(() => budget.abort(), COMMAND_BUDGET_MS);
   try {
     // Inside the try: reading Office can throw, and this function promises never to.
-    const startItemId = deps.currentItemId();
+    const startItemId = await deps.currentItemId();
     const purger = createPurger({
       resolveTargets: async () => [await deps.resolveTarget()],
       confirm: (request) => deps.confirm(request),
-      stillSelected: async () => startItemId !== undefined && deps.currentItemId() === startItemId,
+      stillSelected: async () => startItemId !== undefined && (await deps.currentItemId()) === startItemId,
       deleteItem: (ref) => deps.deleteItem(ref, budget.signal),
     });
     const result = await purger.run();

@@ -158,12 +158,15 @@ export const de: Catalogue = {
     "{feature} erfordert den Anforderungssatz {set} {version}, den diese Outlook-Version nicht unterstützt. Verwenden Sie Outlook im Web oder das neue Outlook für Windows, oder aktualisieren Sie Outlook.",
   "office.draftNotSaved":
     "Dieser Entwurf wurde noch nicht gespeichert, es gibt also nichts zu löschen. Speichern Sie den Entwurf zuerst, und versuchen Sie es dann erneut.",
+  "office.meetingNotSaved":
+    "Diese Besprechung wurde noch nicht gespeichert, es gibt also nichts zu löschen. Wenn Sie sie nicht möchten, verwerfen Sie sie in Outlook.",
   "office.noItem":
     "Es ist keine Nachricht ausgewählt. Wählen Sie eine Nachricht aus, und versuchen Sie es dann erneut.",
   "office.unsupportedItem":
     "Dieses Add-In löscht Nachrichten; das ausgewählte Element hat den Typ {itemType}.",
   "feature.restIds": "Das Löschen der ausgewählten Nachricht",
   "feature.composeItemId": "Das Löschen eines gespeicherten Entwurfs",
+  "feature.organizerItemId": "Das Löschen einer von Ihnen organisierten Besprechung",
   "feature.confirmationDialog": "Das Bestätigungsdialogfeld",
   "feature.nestedAppAuth": "Das einmalige Anmelden",
   "feature.sharedFolders": "Das Löschen von Elementen in freigegebenen Ordnern und Postfächern",

@@ -157,10 +157,13 @@ export const en = {
     "{feature} needs the {set} {version} requirement set, which this version of Outlook doesn't support. Use Outlook on the web or the new Outlook for Windows, or update Outlook.",
   "office.draftNotSaved":
     "This draft hasn't been saved yet, so it has nothing to delete. Save the draft first, then try again.",
+  "office.meetingNotSaved":
+    "This meeting hasn't been saved yet, so there's nothing to delete. If you don't want it, discard it in Outlook.",
   "office.noItem": "No message is selected. Select a message, then try again.",
   "office.unsupportedItem": "This add-in deletes messages; the selected item is a {itemType}.",
   "feature.restIds": "Deleting the selected message",
   "feature.composeItemId": "Deleting a saved draft",
+  "feature.organizerItemId": "Deleting a meeting you organize",
   "feature.confirmationDialog": "The confirmation dialog",
   "feature.nestedAppAuth": "Single sign-on",
   "feature.sharedFolders": "Deleting items in shared folders and shared mailboxes",

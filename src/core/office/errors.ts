@@ -31,11 +31,11 @@ export class RequirementError extends Error {
   }
 }
 
-/** A draft in compose mode has no ID until it is saved. */
+/** A draft, or a new meeting in the organizer's form, has no ID until it is saved. */
 export class DraftNotSavedError extends Error {
   override readonly name = "DraftNotSavedError";
-  constructor() {
-    super(t("office.draftNotSaved"));
+  constructor(readonly itemKind: "draft" | "meeting" = "draft") {
+    super(t(itemKind === "meeting" ? "office.meetingNotSaved" : "office.draftNotSaved"));
   }
 }
 

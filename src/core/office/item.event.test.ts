@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { installOffice, type StubItem } from "../../../test/support/officeStub";
+import { failed, installOffice, type StubItem, succeeded } from "../../../test/support/officeStub";
 import { toShownItem } from "../purge/dialogConfirm";
+import { eventConfirmation } from "../purge/eventWording";
 import { parseToPage } from "../purge/protocol";
 import { itemToTarget } from "../purge/targets";
-import { RequirementError, UnsupportedItemError } from "./errors";
-import { readCurrentItem, recurrenceOf } from "./item";
+import { DraftNotSavedError, RequirementError } from "./errors";
+import { currentItemKey, readCurrentItem, recurrenceOf } from "./item";
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -76,10 +77,107 @@ describe("readCurrentItem on appointments", () => {
     expect(error).toBeInstanceOf(RequirementError);
     expect((error as Error).message).toContain("Mailbox 1.7");
   });
+});
 
-  it("refuses an appointment being composed (no read-mode properties)", async () => {
-    installOffice({ item: appointment({ subject: { getAsync: () => undefined } }) });
-    await expect(readCurrentItem()).rejects.toBeInstanceOf(UnsupportedItemError);
+/** The organizer's form (Office.AppointmentCompose): fields read with getAsync, no itemId, getItemIdAsync. */
+function organizerForm(extra: Record<string, unknown> = {}, id: string | null = EWS_ID): StubItem {
+  const field = (value: unknown) => ({
+    getAsync: (cb: (r: unknown) => void) => setTimeout(() => cb(succeeded(value))),
+  });
+  return {
+    itemType: "appointment",
+    subject: field("Design review"),
+    organizer: field({ displayName: "Adele Vance", emailAddress: "adele@contoso.com" }),
+    start: field(start),
+    end: field(end),
+    recurrence: field(null),
+    requiredAttendees: field([{ displayName: "Megan Bowen", emailAddress: "megan@contoso.com" }]),
+    optionalAttendees: field([]),
+    location: field("Room 1"),
+    seriesId: null,
+    getItemIdAsync: (cb: (r: unknown) => void) =>
+      setTimeout(() =>
+        cb(
+          id === null
+            ? failed(9046, "ItemNotSaved", "The ID can't be retrieved until the item is saved.")
+            : succeeded(id),
+        ),
+      ),
+    ...extra,
+  } as StubItem;
+}
+
+describe("readCurrentItem on the organizer's meeting form (AppointmentOrganizerCommandSurface)", () => {
+  it("reads a saved meeting through getItemIdAsync and getAsync, as the organizer's event", async () => {
+    installOffice({ item: organizerForm() });
+    expect(await readCurrentItem()).toEqual({
+      kind: "event",
+      restId: "AAMkAGI2TG93AAA_ev-nt==",
+      ewsId: EWS_ID,
+      mode: "compose",
+      subject: "Design review",
+      organizer: { name: "Adele Vance", address: "adele@contoso.com" },
+      start,
+      end,
+      recurrence: "single",
+      isOrganizer: true,
+      hasAttendees: true,
+      mailbox: { kind: "me" },
+    });
+  });
+
+  it("tells an occurrence form (seriesId) from a series form (recurrence) and a meeting without attendees", async () => {
+    const pattern = { recurrenceType: "weekly" };
+    installOffice({ item: organizerForm({ seriesId: SERIES_EWS_ID }) });
+    expect(await readCurrentItem()).toMatchObject({ recurrence: "occurrence" });
+    const field = (value: unknown) => ({ getAsync: (cb: (r: unknown) => void) => cb(succeeded(value)) });
+    installOffice({ item: organizerForm({ recurrence: field(pattern), requiredAttendees: field([]) }) });
+    expect(await readCurrentItem()).toMatchObject({ recurrence: "series", hasAttendees: false });
+  });
+
+  it("says a new meeting that was never saved has nothing to delete yet", async () => {
+    installOffice({ item: organizerForm({}, null) });
+    const error = await readCurrentItem().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DraftNotSavedError);
+    expect((error as Error).message).toBe(
+      "This meeting hasn't been saved yet, so there's nothing to delete. If you don't want it, discard it in Outlook.",
+    );
+    expect((error as Error).message.length).toBeLessThanOrEqual(150);
+  });
+
+  it("needs Mailbox 1.8 for getItemIdAsync on the form", async () => {
+    installOffice({ item: organizerForm(), sets: { Mailbox: "1.7" } });
+    const error = await readCurrentItem().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequirementError);
+    expect((error as Error).message).toContain("Mailbox 1.8");
+    expect((error as Error).message).toContain("Deleting a meeting you organize");
+  });
+
+  it("currentItemKey re-reads the form's ID through getItemIdAsync (none while unsaved)", async () => {
+    installOffice({ item: organizerForm() });
+    expect(await currentItemKey()).toBe(EWS_ID);
+    installOffice({ item: organizerForm({}, null) });
+    expect(await currentItemKey()).toBeUndefined();
+  });
+
+  it("carries the organizer's facts to the confirmation, with what Graph says about attendees", async () => {
+    installOffice({ item: organizerForm() });
+    const shown = toShownItem(itemToTarget(await readCurrentItem()));
+    expect(shown.event).toMatchObject({ isOrganizer: true, hasAttendees: true, recurrence: "single" });
+    const wording = eventConfirmation(
+      {
+        start,
+        end,
+        recurrence: "single",
+        organizerName: "Adele Vance",
+        organizerAddress: "adele@contoso.com",
+        isOrganizer: true,
+        hasAttendees: true,
+      },
+      (d) => d.toISOString(),
+    );
+    expect(wording.attendees).toMatch(/says nothing about attendees/);
+    expect(wording.attendees).toMatch(/cancel the meeting in Outlook instead/);
   });
 });
 

@@ -103,11 +103,11 @@ describe("readCurrentItem", () => {
     await expect(readCurrentItem()).rejects.toThrow(/Mailbox 1\.8/);
   });
 
-  it("currentItemKey follows the item Outlook shows", () => {
+  it("currentItemKey follows the item Outlook shows", async () => {
     const stub = installOffice({ item: { itemId: "A", itemType: "message" } });
-    expect(currentItemKey()).toBe("A");
+    expect(await currentItemKey()).toBe("A");
     stub.setItem(null);
-    expect(currentItemKey()).toBeUndefined();
+    expect(await currentItemKey()).toBeUndefined();
   });
 });
 

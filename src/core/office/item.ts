@@ -2,8 +2,9 @@
  * The current item, read fresh on every call (ItemChanged is unreliable in Outlook on the web and the new
  * Outlook, so nothing here caches an item between calls).
  *
- * Requirement sets: Mailbox 1.5 (convertToRestId, used since 1.3), Mailbox 1.8 for getItemIdAsync in compose and
- * getSharedPropertiesAsync in shared folders (see shared.ts).
+ * Requirement sets: Mailbox 1.5 (convertToRestId, used since 1.3), Mailbox 1.8 for getItemIdAsync in compose (drafts
+ * and the organizer's meeting form) and getSharedPropertiesAsync in shared folders (see shared.ts), Mailbox 1.7 for
+ * appointments (seriesId, recurrence, organizer).
  * Permission: ReadItem (itemId, subject, from, dateTimeCreated, convertToRestId).
  */
 import type { MailboxRef } from "../graph/types";
@@ -52,7 +53,11 @@ export interface EventItem {
   /** REST (Graph) ID of exactly what is open: the occurrence for an occurrence, the master for a series. */
   restId: string;
   ewsId: string;
-  mode: "read";
+  /**
+   * read: an attendee's view (AppointmentAttendeeCommandSurface). compose: the organizer's form, which is how
+   * Outlook opens a meeting the person organizes (AppointmentOrganizerCommandSurface, Office.AppointmentCompose).
+   */
+  mode: "read" | "compose";
   subject: string;
   organizer: Person | undefined;
   start: Date | undefined;
@@ -121,8 +126,13 @@ function same(a: string | undefined, b: string | undefined): boolean {
   return Boolean(a && b && a.trim().toLowerCase() === b.trim().toLowerCase());
 }
 
-function attendeesListed(item: Office.AppointmentRead): boolean | undefined {
-  const lists = [item.requiredAttendees, item.optionalAttendees].filter(Array.isArray);
+function attendeesListed(item: {
+  requiredAttendees?: unknown;
+  optionalAttendees?: unknown;
+}): boolean | undefined {
+  const lists = [item.requiredAttendees, item.optionalAttendees].filter((list): list is unknown[] =>
+    Array.isArray(list),
+  );
   if (lists.length === 0) return undefined;
   return lists.some((list) => list.length > 0);
 }
@@ -131,10 +141,9 @@ function sharedCalendar(): Refusal {
   return { message: t("shared.calendar"), short: t("shared.calendarShort") };
 }
 
-async function readEvent(item: Office.AppointmentRead): Promise<EventItem> {
+async function readEvent(item: Office.AppointmentRead | Office.AppointmentCompose): Promise<EventItem> {
   requireSets(APPOINTMENT_DETAILS);
-  // Organizer compose forms have no itemId until saved and no read-mode properties: not offered there.
-  if (typeof item.subject !== "string") throw new UnsupportedItemError("appointment-compose");
+  if (isAppointmentForm(item)) return readOrganizerForm(item);
   if (!item.itemId) throw new NoItemError();
   const organizer = person(item.organizer);
   const access = await readMailboxAccess(item);
@@ -156,10 +165,63 @@ async function readEvent(item: Office.AppointmentRead): Promise<EventItem> {
   };
 }
 
+/** The organizer's form has field objects (subject.getAsync ...) where read mode has plain values. */
+function isAppointmentForm(
+  item: Office.AppointmentRead | Office.AppointmentCompose,
+): item is Office.AppointmentCompose {
+  return typeof (item.subject as unknown) === "object" && item.subject !== null;
+}
+
+function readField<T>(name: string, field: { getAsync(cb: (r: Office.AsyncResult<T>) => void): void }) {
+  return officeCall<T>(`${name}.getAsync`, (cb) => field.getAsync(cb));
+}
+
 /**
- * Reads the item Outlook shows now: a message, or an appointment in read mode (attendee or organizer). Throws
- * NoItemError when there is none (nothing or several selected), UnsupportedItemError for anything else,
- * DraftNotSavedError for an unsaved draft, RequirementError when the host lacks a needed requirement set.
+ * A meeting the person organizes, open in the organizer's form. It has no itemId: a saved meeting's ID comes from
+ * getItemIdAsync (Mailbox 1.8); a new meeting that was never saved has none, so there is nothing to delete yet.
+ * Every value is read with getAsync (organizer and recurrence: Mailbox 1.7); seriesId is a plain property.
+ */
+async function readOrganizerForm(item: Office.AppointmentCompose): Promise<EventItem> {
+  requireSets(REQUIREMENTS.organizerItemId);
+  let ewsId: string;
+  try {
+    ewsId = await officeCall<string>("getItemIdAsync", (cb) => item.getItemIdAsync(cb));
+  } catch (cause) {
+    throw Object.assign(new DraftNotSavedError("meeting"), { cause });
+  }
+  if (!ewsId) throw new DraftNotSavedError("meeting");
+  const [subject, organizerDetails, start, end, recurrence, required, optional] = await Promise.all([
+    readField<string>("subject", item.subject),
+    readField<Office.EmailAddressDetails>("organizer", item.organizer),
+    readField<Date>("start", item.start),
+    readField<Date>("end", item.end),
+    readField<Office.Recurrence | null>("recurrence", item.recurrence),
+    readField<Office.EmailAddressDetails[]>("requiredAttendees", item.requiredAttendees),
+    readField<Office.EmailAddressDetails[]>("optionalAttendees", item.optionalAttendees),
+  ]);
+  const access = await readMailboxAccess(item);
+  return {
+    kind: "event",
+    restId: toRestId(ewsId),
+    ewsId,
+    mode: "compose",
+    subject: subject ?? "",
+    organizer: person(organizerDetails),
+    start: start instanceof Date ? start : undefined,
+    end: end instanceof Date ? end : undefined,
+    recurrence: recurrenceOf({ seriesId: item.seriesId, recurrence }),
+    // Outlook opens only the organizer's own meetings as this form (attendees get the read surface).
+    isOrganizer: true,
+    hasAttendees: attendeesListed({ requiredAttendees: required, optionalAttendees: optional }),
+    mailbox: { kind: "me" },
+    ...(access.via === "own" ? {} : { refusal: sharedCalendar() }),
+  };
+}
+
+/**
+ * Reads the item Outlook shows now: a message, or an appointment (an attendee's in read mode, the organizer's form).
+ * Throws NoItemError when there is none (nothing or several selected), UnsupportedItemError for anything else,
+ * DraftNotSavedError for an unsaved draft or new meeting, RequirementError when the host lacks a requirement set.
  */
 export async function readCurrentItem(): Promise<CurrentItem> {
   requireSets(REQUIREMENTS.restIds);
@@ -167,11 +229,12 @@ export async function readCurrentItem(): Promise<CurrentItem> {
     | Office.MessageRead
     | Office.MessageCompose
     | Office.AppointmentRead
+    | Office.AppointmentCompose
     | null
     | undefined;
   if (!current) throw new NoItemError();
   if (current.itemType === Office.MailboxEnums.ItemType.Appointment)
-    return readEvent(current as Office.AppointmentRead);
+    return readEvent(current as Office.AppointmentRead | Office.AppointmentCompose);
   if (current.itemType !== Office.MailboxEnums.ItemType.Message)
     throw new UnsupportedItemError(String(current.itemType));
   const item = current as Office.MessageRead | Office.MessageCompose;
@@ -212,11 +275,24 @@ export async function readCurrentItem(): Promise<CurrentItem> {
   };
 }
 
-/** Cheap identity check of the current item, without any conversion: used to void a stale confirmation. */
-export function currentItemKey(): string | undefined {
-  const item = Office.context.mailbox?.item as Office.MessageRead | null | undefined;
+/**
+ * Identity of the current item, read again each time: used to void a stale confirmation. A read item's itemId; for a
+ * form (a draft, the organizer's meeting) the ID getItemIdAsync gives now, undefined while it has none.
+ */
+export async function currentItemKey(): Promise<string | undefined> {
+  const item = Office.context.mailbox?.item as
+    | Office.MessageRead
+    | Office.MessageCompose
+    | Office.AppointmentCompose
+    | null
+    | undefined;
   if (!item) return undefined;
-  return typeof item.itemId === "string" && item.itemId !== "" ? item.itemId : undefined;
+  if ("itemId" in item && typeof item.itemId === "string")
+    return item.itemId !== "" ? item.itemId : undefined;
+  if (typeof (item as { getItemIdAsync?: unknown }).getItemIdAsync !== "function") return undefined;
+  const form = item as Office.MessageCompose | Office.AppointmentCompose;
+  const id = await officeCall<string>("getItemIdAsync", (cb) => form.getItemIdAsync(cb)).catch(() => "");
+  return id !== "" ? id : undefined;
 }
 
 export function canFollowItemChanges(): boolean {

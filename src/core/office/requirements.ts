@@ -1,6 +1,7 @@
 /**
  * Requirement-set checks that say which set is missing.
- * Mailbox 1.3: convertToRestId. Mailbox 1.5: ItemChanged (pinned task pane). Mailbox 1.8: getItemIdAsync (compose).
+ * Mailbox 1.3: convertToRestId. Mailbox 1.5: ItemChanged (pinned task pane). Mailbox 1.8: getItemIdAsync (compose: drafts and
+ * the organizer's meeting form).
  * DialogApi 1.2: messageChild, used to hand the confirmation page what it must show.
  * NestedAppAuth 1.1: MSAL nested app authentication and Office.auth.getAuthContext.
  */
@@ -16,6 +17,8 @@ export interface Requirement {
 export const REQUIREMENTS = {
   restIds: { set: "Mailbox", version: "1.5", feature: "feature.restIds" },
   composeItemId: { set: "Mailbox", version: "1.8", feature: "feature.composeItemId" },
+  /** getItemIdAsync on the organizer's meeting form (AppointmentCompose). */
+  organizerItemId: { set: "Mailbox", version: "1.8", feature: "feature.organizerItemId" },
   confirmationDialog: { set: "DialogApi", version: "1.2", feature: "feature.confirmationDialog" },
   nestedAppAuth: { set: "NestedAppAuth", version: "1.1", feature: "feature.nestedAppAuth" },
 } as const satisfies Record<string, Requirement>;

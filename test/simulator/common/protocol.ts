@@ -99,7 +99,34 @@ export interface AppointmentItemSnapshot {
   dateTimeModified: string;
 }
 
-export type ItemSnapshot = ReadItemSnapshot | AppointmentItemSnapshot | ComposeItemSnapshot;
+/**
+ * A meeting the person organizes, opened as Outlook opens it: an editable form (Office.AppointmentCompose; the
+ * manifest's AppointmentOrganizerCommandSurface). No itemId property: a saved item's ID comes from getItemIdAsync
+ * (Mailbox 1.8), an unsaved new meeting has none yet (ItemNotSaved). Values are read with getAsync.
+ */
+export interface AppointmentComposeSnapshot {
+  mode: "compose";
+  itemType: "appointment";
+  /** Host-side key of the open form (notifications, getItemIdAsync). */
+  draftKey: string;
+  subject: string;
+  organizer: EmailAddressDetails;
+  requiredAttendees: EmailAddressDetails[];
+  optionalAttendees: EmailAddressDetails[];
+  /** ISO 8601 (UTC). */
+  start: string;
+  end: string;
+  location: string;
+  /** Occurrences: the master's EWS id; null for single appointments, series masters and new meetings. */
+  seriesId: string | null;
+  recurrence: { recurrenceType: string } | null;
+}
+
+export type ItemSnapshot =
+  | ReadItemSnapshot
+  | AppointmentItemSnapshot
+  | ComposeItemSnapshot
+  | AppointmentComposeSnapshot;
 
 export interface UserProfileSnapshot {
   displayName: string;

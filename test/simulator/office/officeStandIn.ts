@@ -151,6 +151,29 @@ function notificationMessagesFor(itemKey: string) {
 
 function buildItem(snapshot: ItemSnapshot | null): Record<string, unknown> | null {
   if (snapshot === null) return null;
+  if (snapshot.itemType === "appointment" && snapshot.mode === "compose") {
+    // The organizer's form (Office.AppointmentCompose): no itemId; every field is an object read with getAsync
+    // (organizer and recurrence Mailbox 1.7), seriesId a plain property (1.7), getItemIdAsync (1.8) asks the host.
+    const draftKey = snapshot.draftKey;
+    const field = <T>(value: () => T) => ({
+      getAsync: (a?: unknown, b?: unknown) => runAsync(a, b, async () => value()),
+    });
+    return {
+      itemType: snapshot.itemType,
+      subject: field(() => snapshot.subject),
+      organizer: field(() => ({ ...snapshot.organizer })),
+      requiredAttendees: field(() => snapshot.requiredAttendees.map((a) => ({ ...a }))),
+      optionalAttendees: field(() => snapshot.optionalAttendees.map((a) => ({ ...a }))),
+      start: field(() => new Date(snapshot.start)),
+      end: field(() => new Date(snapshot.end)),
+      location: field(() => snapshot.location),
+      recurrence: field(() => (snapshot.recurrence ? { ...snapshot.recurrence } : null)),
+      seriesId: snapshot.seriesId,
+      getItemIdAsync: (a?: unknown, b?: unknown) =>
+        runAsync(a, b, () => callHost("compose.getItemId", { draftKey })),
+      notificationMessages: notificationMessagesFor(draftKey),
+    };
+  }
   if (snapshot.itemType === "appointment") {
     // Read-mode appointment (Office.AppointmentRead): Dates for start/end, seriesId and recurrence (Mailbox 1.7).
     return {

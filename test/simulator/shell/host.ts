@@ -200,6 +200,11 @@ export class OutlookHost {
   /** Anchor for Shift+click range selection. */
   anchor: string | null = null;
   compose: { draftKey: string; subject: string; saved: MailMessage | null } | null = null;
+  /**
+   * A new meeting form (Calendar > New event), never saved: the organizer surface with no item ID yet. Meetings the
+   * person organizes that already exist open as a form too (see currentItemSnapshot), keyed by their EWS id.
+   */
+  newMeeting: { draftKey: string; subject: string } | null = null;
   sharedOverrides = new Map<string, SharedPropertiesSnapshot>();
 
   frames = new Map<string, FrameRecord>();
@@ -302,6 +307,7 @@ export class OutlookHost {
     this.currentFolderId = folder.id;
     this.view = "mail";
     this.eventSelection = null;
+    this.newMeeting = null;
     this.messages = [];
     this.applySelection([], this.currentItemSnapshot());
     await this.refresh();
@@ -312,6 +318,7 @@ export class OutlookHost {
     const before = this.currentItemSnapshot();
     this.view = "calendar";
     this.compose = null;
+    this.newMeeting = null;
     this.eventSelection = null;
     this.events = [];
     this.applySelection([], before);
@@ -327,13 +334,35 @@ export class OutlookHost {
     return e;
   }
 
-  /** Opens one calendar item in read mode (attendee or organizer surface). */
+  /**
+   * Opens one calendar item: an attendee's in read mode (AppointmentAttendeeCommandSurface), a meeting the person
+   * organizes as an editable form (AppointmentOrganizerCommandSurface, Office.AppointmentCompose), as Outlook does.
+   */
   selectEvent(ref: string | number): void {
     if (this.view !== "calendar") throw new Error("open the calendar first");
     const event = this.calendarEvent(ref);
     const before = this.currentItemSnapshot();
     this.compose = null;
+    this.newMeeting = null;
     this.eventSelection = event.restId;
+    this.applySelection([], before);
+  }
+
+  /** Calendar > New event: an organizer form that was never saved (getItemIdAsync answers ItemNotSaved). */
+  openNewMeeting(subject = ""): string {
+    if (this.view !== "calendar") throw new Error("open the calendar first");
+    const before = this.currentItemSnapshot();
+    this.compose = null;
+    this.eventSelection = null;
+    this.newMeeting = { draftKey: newId("meeting"), subject };
+    this.applySelection([], before);
+    return this.newMeeting.draftKey;
+  }
+
+  /** Closes a new meeting form without saving it. */
+  discardNewMeeting(): void {
+    const before = this.currentItemSnapshot();
+    this.newMeeting = null;
     this.applySelection([], before);
   }
 
@@ -354,9 +383,11 @@ export class OutlookHost {
 
   currentItemSnapshot(): ItemSnapshot | null {
     if (this.compose) return { mode: "compose", itemType: "message", draftKey: this.compose.draftKey };
+    if (this.newMeeting) return this.newMeetingSnapshot(this.newMeeting);
     if (this.eventSelection !== null) {
       const event = this.events.find((e) => e.restId === this.eventSelection);
-      return event ? this.appointmentSnapshot(event) : null;
+      if (!event) return null;
+      return event.isOrganizer ? this.organizerFormSnapshot(event) : this.appointmentSnapshot(event);
     }
     if (this.selection.length !== 1) return null;
     const m = this.message(this.selection[0] ?? "");
@@ -405,11 +436,68 @@ export class OutlookHost {
     };
   }
 
+  /** The key of an existing meeting's organizer form: stable while it is open, derived from its EWS id. */
+  private static formKey(e: CalendarEvent): string {
+    return `form:${e.ewsId}`;
+  }
+
+  /** A meeting the person organizes, opened as Outlook opens it: the organizer's editable form. */
+  private organizerFormSnapshot(e: CalendarEvent): ItemSnapshot {
+    const read = this.appointmentSnapshot(e);
+    if (read.itemType !== "appointment" || read.mode !== "read") throw new Error("unreachable");
+    return {
+      mode: "compose",
+      itemType: "appointment",
+      draftKey: OutlookHost.formKey(e),
+      subject: read.subject,
+      organizer: read.organizer,
+      requiredAttendees: read.requiredAttendees,
+      optionalAttendees: read.optionalAttendees,
+      start: read.start,
+      end: read.end,
+      location: read.location,
+      seriesId: read.seriesId,
+      recurrence: read.recurrence,
+    };
+  }
+
+  private newMeetingSnapshot(meeting: { draftKey: string; subject: string }): ItemSnapshot {
+    const u = this.config.user;
+    const start = new Date(Math.ceil(Date.now() / 1_800_000) * 1_800_000);
+    return {
+      mode: "compose",
+      itemType: "appointment",
+      draftKey: meeting.draftKey,
+      subject: meeting.subject,
+      organizer: { displayName: u.name, emailAddress: u.upn },
+      requiredAttendees: [],
+      optionalAttendees: [],
+      start: start.toISOString(),
+      end: new Date(start.getTime() + 1_800_000).toISOString(),
+      location: "",
+      seriesId: null,
+      recurrence: null,
+    };
+  }
+
+  /** getItemIdAsync for an open form: a saved draft's or existing meeting's EWS id, else ItemNotSaved. */
+  private composeItemId(draftKey: string): string {
+    if (this.compose?.draftKey === draftKey) {
+      if (!this.compose.saved) throw OfficeErrors.itemNotSaved;
+      return this.compose.saved.ewsId;
+    }
+    if (this.newMeeting?.draftKey === draftKey) throw OfficeErrors.itemNotSaved;
+    const event = this.events.find((e) => e.restId === this.eventSelection);
+    if (event?.isOrganizer && OutlookHost.formKey(event) === draftKey) return event.ewsId;
+    throw OfficeErrors.invalidApiCall;
+  }
+
   selectMessages(refs: Array<string | number>): void {
     const ids = [...new Set(refs.map((r) => this.resolveMessage(r).restId))];
     // Outlook's multi-select stops at 100 messages.
     const before = this.currentItemSnapshot();
     if (this.compose) this.compose = null;
+    this.newMeeting = null;
     this.eventSelection = null;
     this.applySelection(ids.slice(0, 100), before);
     this.anchor = ids[ids.length - 1] ?? null;
@@ -444,6 +532,8 @@ export class OutlookHost {
   openDraft(subject = ""): string {
     const before = this.currentItemSnapshot();
     this.compose = { draftKey: newId("draft"), subject, saved: null };
+    this.newMeeting = null;
+    this.eventSelection = null;
     this.applySelection([], before);
     return this.compose.draftKey;
   }
@@ -530,6 +620,7 @@ export class OutlookHost {
   ribbonGroups(): RibbonGroup[] {
     if (this.compose) return this.manifest.composeGroups;
     if (this.view === "calendar") {
+      if (this.newMeeting) return this.manifest.organizerGroups;
       const event = this.events.find((e) => e.restId === this.eventSelection);
       if (!event) return [];
       return event.isOrganizer ? this.manifest.organizerGroups : this.manifest.attendeeGroups;
@@ -539,7 +630,7 @@ export class OutlookHost {
 
   ribbonButtons(): Array<RibbonButton & { enabled: boolean }> {
     const groups = this.ribbonGroups();
-    const count = this.compose || this.eventSelection !== null ? 1 : this.selection.length;
+    const count = this.compose || this.newMeeting || this.eventSelection !== null ? 1 : this.selection.length;
     return groups.flatMap((g) =>
       g.buttons.map((b) => {
         let enabled = count === 1;
@@ -869,11 +960,8 @@ export class OutlookHost {
         this.draftFor(s("draftKey")).subject = s("subject");
         this.changed();
         return undefined;
-      case "compose.getItemId": {
-        const saved = this.draftFor(s("draftKey")).saved;
-        if (!saved) throw OfficeErrors.itemNotSaved;
-        return saved.ewsId;
-      }
+      case "compose.getItemId":
+        return this.composeItemId(s("draftKey"));
       case "compose.save":
         this.draftFor(s("draftKey"));
         try {
@@ -1337,6 +1425,7 @@ export class OutlookHost {
     for (const id of [...this.frames.keys()]) this.destroyFrame(id);
     for (const prompt of this.prompts.splice(0)) prompt.resolve(false);
     this.compose = null;
+    this.newMeeting = null;
     this.selection = [];
     this.anchor = null;
     this.notificationsByItem.clear();

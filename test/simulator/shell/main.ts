@@ -51,7 +51,7 @@ function controlApi(host: OutlookHost, ready: Promise<void>) {
       })),
     folders: () => host.folders.map((f) => ({ ...f })),
     openFolder: (idOrName: string) => host.openFolder(idOrName),
-    /** The calendar (Graph /me/events plus each series' instances); selectEvent opens one in read mode. */
+    /** The calendar (Graph /me/events plus each series' instances). */
     openCalendar: () => host.openCalendar(),
     events: () =>
       host.events.map((e) => ({
@@ -63,7 +63,11 @@ function controlApi(host: OutlookHost, ready: Promise<void>) {
         isOrganizer: e.isOrganizer,
         start: e.start,
       })),
+    /** Opens an event: an attendee's in read mode, one the person organizes as the organizer's form (compose). */
     selectEvent: (ref: string | number) => host.selectEvent(ref),
+    /** Calendar > New event: an organizer form never saved (getItemIdAsync: ItemNotSaved). */
+    openNewMeeting: (subject?: string) => host.openNewMeeting(subject),
+    discardNewMeeting: () => host.discardNewMeeting(),
     refresh: () => host.refresh(),
     selectMessage: (ref: string | number) => host.selectMessages([ref]),
     selectMessages: (refs: Array<string | number>) => host.selectMessages(refs),

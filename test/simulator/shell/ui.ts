@@ -207,7 +207,12 @@ export class ShellUi {
       "Calendar",
     );
     calendar.addEventListener("click", () => void this.host.openCalendar().catch(() => {}));
-    nav.append(h("ul", { "aria-label": "Calendar" }, h("li", {}, calendar)));
+    const newEvent =
+      this.host.view === "calendar" ? h("button", { type: "button", id: "new-event" }, "New event") : null;
+    newEvent?.addEventListener("click", () => this.host.openNewMeeting());
+    nav.append(
+      h("ul", { "aria-label": "Calendar" }, h("li", {}, calendar), newEvent ? h("li", {}, newEvent) : null),
+    );
     // Shared mailboxes, as Outlook on the web lists mailboxes added to the folder pane.
     const view = this.host.mailboxView;
     const mailboxButton = (label: string, upn: string | null, current: boolean) => {
@@ -462,6 +467,34 @@ export class ShellUi {
     }
     delete area.dataset.draft;
     const snapshot = this.host.currentItemSnapshot();
+    if (snapshot?.itemType === "appointment" && snapshot.mode === "compose") {
+      // The organizer's form, as Outlook opens a meeting the person organizes (or a new one): editable fields.
+      const isNew = this.host.newMeeting !== null;
+      const subject = h("input", { id: "meeting-subject", type: "text", readonly: "" });
+      subject.value = snapshot.subject;
+      const attendees = [...snapshot.requiredAttendees, ...snapshot.optionalAttendees]
+        .map((a) => a.emailAddress)
+        .join("; ");
+      const discard = isNew ? h("button", { type: "button" }, "Discard") : null;
+      discard?.addEventListener("click", () => this.host.discardNewMeeting());
+      area.replaceChildren(
+        h(
+          "form",
+          { class: "compose", "aria-label": isNew ? "New event" : "Meeting you organize" },
+          h("label", { for: "meeting-subject" }, "Title"),
+          subject,
+          h("p", { class: "meta" }, `${time(snapshot.start)} – ${time(snapshot.end)}`),
+          h("p", { class: "meta" }, `Attendees: ${attendees || "none"}`),
+          snapshot.seriesId
+            ? h("p", { class: "meta" }, "Occurrence of a series")
+            : snapshot.recurrence
+              ? h("p", { class: "meta" }, "Recurring series")
+              : null,
+          h("div", {}, discard, h("span", { class: "draft-status" }, isNew ? "Not saved" : "Saved")),
+        ),
+      );
+      return;
+    }
     if (snapshot?.itemType === "appointment") {
       const e = this.host.calendarEvent(this.host.eventSelection ?? "");
       const series =
