@@ -166,7 +166,6 @@ export const de: Catalogue = {
     "Dieses Add-In löscht Nachrichten; das ausgewählte Element hat den Typ {itemType}.",
   "feature.restIds": "Das Löschen der ausgewählten Nachricht",
   "feature.composeItemId": "Das Löschen eines gespeicherten Entwurfs",
-  "feature.organizerItemId": "Das Löschen einer von Ihnen organisierten Besprechung",
   "feature.confirmationDialog": "Das Bestätigungsdialogfeld",
   "feature.nestedAppAuth": "Das einmalige Anmelden",
   "feature.sharedFolders": "Das Löschen von Elementen in freigegebenen Ordnern und Postfächern",

@@ -163,7 +163,6 @@ export const en = {
   "office.unsupportedItem": "This add-in deletes messages; the selected item is a {itemType}.",
   "feature.restIds": "Deleting the selected message",
   "feature.composeItemId": "Deleting a saved draft",
-  "feature.organizerItemId": "Deleting a meeting you organize",
   "feature.confirmationDialog": "The confirmation dialog",
   "feature.nestedAppAuth": "Single sign-on",
   "feature.sharedFolders": "Deleting items in shared folders and shared mailboxes",

@@ -150,7 +150,7 @@ describe("readCurrentItem on the organizer's meeting form (AppointmentOrganizerC
     const error = await readCurrentItem().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequirementError);
     expect((error as Error).message).toContain("Mailbox 1.8");
-    expect((error as Error).message).toContain("Deleting a meeting you organize");
+    expect((error as Error).message).toContain("Deleting a calendar event");
   });
 
   it("currentItemKey re-reads the form's ID through getItemIdAsync (none while unsaved)", async () => {

@@ -172,9 +172,25 @@ function isAppointmentForm(
   return typeof (item.subject as unknown) === "object" && item.subject !== null;
 }
 
-function readField<T>(name: string, field: { getAsync(cb: (r: Office.AsyncResult<T>) => void): void }) {
-  return officeCall<T>(`${name}.getAsync`, (cb) => field.getAsync(cb));
+/** getItemIdAsync on a form (Mailbox 1.8): the saved item's EWS ID; DraftNotSavedError while it has none. */
+async function formItemId(
+  item: Office.MessageCompose | Office.AppointmentCompose,
+  kind: "draft" | "meeting",
+): Promise<string> {
+  const id = await officeCall<string>("getItemIdAsync", (cb) => item.getItemIdAsync(cb)).catch(() => "");
+  if (!id) throw new DraftNotSavedError(kind);
+  return id;
 }
+
+const FORM_FIELDS = [
+  "subject",
+  "organizer",
+  "start",
+  "end",
+  "recurrence",
+  "requiredAttendees",
+  "optionalAttendees",
+] as const;
 
 /**
  * A meeting the person organizes, open in the organizer's form. It has no itemId: a saved meeting's ID comes from
@@ -183,36 +199,29 @@ function readField<T>(name: string, field: { getAsync(cb: (r: Office.AsyncResult
  */
 async function readOrganizerForm(item: Office.AppointmentCompose): Promise<EventItem> {
   requireSets(REQUIREMENTS.organizerItemId);
-  let ewsId: string;
-  try {
-    ewsId = await officeCall<string>("getItemIdAsync", (cb) => item.getItemIdAsync(cb));
-  } catch (cause) {
-    throw Object.assign(new DraftNotSavedError("meeting"), { cause });
-  }
-  if (!ewsId) throw new DraftNotSavedError("meeting");
-  const [subject, organizerDetails, start, end, recurrence, required, optional] = await Promise.all([
-    readField<string>("subject", item.subject),
-    readField<Office.EmailAddressDetails>("organizer", item.organizer),
-    readField<Date>("start", item.start),
-    readField<Date>("end", item.end),
-    readField<Office.Recurrence | null>("recurrence", item.recurrence),
-    readField<Office.EmailAddressDetails[]>("requiredAttendees", item.requiredAttendees),
-    readField<Office.EmailAddressDetails[]>("optionalAttendees", item.optionalAttendees),
-  ]);
+  const ewsId = await formItemId(item, "meeting");
+  const [subject, organizer, start, end, recurrence, requiredAttendees, optionalAttendees] =
+    await Promise.all(
+      FORM_FIELDS.map((name) =>
+        officeCall<unknown>(`${name}.getAsync`, (cb) =>
+          (item[name] as { getAsync(cb: (r: Office.AsyncResult<unknown>) => void): void }).getAsync(cb),
+        ),
+      ),
+    );
   const access = await readMailboxAccess(item);
   return {
     kind: "event",
     restId: toRestId(ewsId),
     ewsId,
     mode: "compose",
-    subject: subject ?? "",
-    organizer: person(organizerDetails),
+    subject: typeof subject === "string" ? subject : "",
+    organizer: person(organizer as Office.EmailAddressDetails | undefined),
     start: start instanceof Date ? start : undefined,
     end: end instanceof Date ? end : undefined,
     recurrence: recurrenceOf({ seriesId: item.seriesId, recurrence }),
     // Outlook opens only the organizer's own meetings as this form (attendees get the read surface).
     isOrganizer: true,
-    hasAttendees: attendeesListed({ requiredAttendees: required, optionalAttendees: optional }),
+    hasAttendees: attendeesListed({ requiredAttendees, optionalAttendees }),
     mailbox: { kind: "me" },
     ...(access.via === "own" ? {} : { refusal: sharedCalendar() }),
   };
@@ -241,13 +250,7 @@ export async function readCurrentItem(): Promise<CurrentItem> {
 
   if (isComposeItem(item)) {
     requireSets(REQUIREMENTS.composeItemId);
-    let ewsId: string;
-    try {
-      ewsId = await officeCall<string>("getItemIdAsync", (cb) => item.getItemIdAsync(cb));
-    } catch (cause) {
-      throw Object.assign(new DraftNotSavedError(), { cause });
-    }
-    if (!ewsId) throw new DraftNotSavedError();
+    const ewsId = await formItemId(item, "draft");
     const subject = await officeCall<string>("subject.getAsync", (cb) => item.subject.getAsync(cb));
     return {
       kind: "message",
@@ -287,12 +290,9 @@ export async function currentItemKey(): Promise<string | undefined> {
     | null
     | undefined;
   if (!item) return undefined;
-  if ("itemId" in item && typeof item.itemId === "string")
-    return item.itemId !== "" ? item.itemId : undefined;
+  if ("itemId" in item && typeof item.itemId === "string") return item.itemId || undefined;
   if (typeof (item as { getItemIdAsync?: unknown }).getItemIdAsync !== "function") return undefined;
-  const form = item as Office.MessageCompose | Office.AppointmentCompose;
-  const id = await officeCall<string>("getItemIdAsync", (cb) => form.getItemIdAsync(cb)).catch(() => "");
-  return id !== "" ? id : undefined;
+  return formItemId(item as Office.AppointmentCompose, "draft").catch(() => undefined);
 }
 
 export function canFollowItemChanges(): boolean {

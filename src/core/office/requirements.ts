@@ -18,7 +18,7 @@ export const REQUIREMENTS = {
   restIds: { set: "Mailbox", version: "1.5", feature: "feature.restIds" },
   composeItemId: { set: "Mailbox", version: "1.8", feature: "feature.composeItemId" },
   /** getItemIdAsync on the organizer's meeting form (AppointmentCompose). */
-  organizerItemId: { set: "Mailbox", version: "1.8", feature: "feature.organizerItemId" },
+  organizerItemId: { set: "Mailbox", version: "1.8", feature: "feature.appointment" },
   confirmationDialog: { set: "DialogApi", version: "1.2", feature: "feature.confirmationDialog" },
   nestedAppAuth: { set: "NestedAppAuth", version: "1.1", feature: "feature.nestedAppAuth" },
 } as const satisfies Record<string, Requirement>;
