@@ -88,7 +88,9 @@ export function createServices(
     createGraphClient({
       baseUrl: endpoints.graphBaseUrl,
       tokens: {
-        getToken: ({ forceRefresh }) => tokens.getToken({ scopes, forceRefresh, interactive }),
+        // The call's cancel reaches the token wait: a run's Cancel closes a sign-in window it is waiting on.
+        getToken: ({ forceRefresh, signal }) =>
+          tokens.getToken({ scopes, forceRefresh, interactive, signal }),
       },
       gate: gateFor(mailbox),
     });

@@ -101,4 +101,49 @@ describe("sign-in", () => {
     expect(deletesOf(emulator, message.id).map((r) => r.status)).toEqual([204]);
     expect(stack.external).toEqual([]);
   });
+
+  it("Cancel during a bulk run ends a sign-in window that never finishes, closes it, and sends nothing more", async () => {
+    const { page, emulator } = stack;
+    await page.evaluate(() => window.simulator?.setNaa(false));
+    const ids = await page.evaluate(
+      () =>
+        window.simulator
+          ?.messages()
+          .slice(0, 5)
+          .map((m) => m.restId) ?? [],
+    );
+    await page.evaluate((refs) => window.simulator?.selectMessages(refs), ids);
+    await page.evaluate(() => window.simulator?.openTaskpane());
+    const pane = await taskpaneFrame(page);
+    const signIn = pane.getByRole("button", { name: "Sign in" });
+    await signIn.click();
+    await signIn.waitFor({ state: "detached", timeout: 30_000 });
+    const deleteButton = pane.getByRole("button", { name: "Delete 5 permanently" });
+    await deleteButton.waitFor();
+
+    // Graph refuses the token (401), so the run needs a fresh one: a second sign-in window, whose Entra ID page
+    // never answers. Outlook reports nothing for such a window (no message, no close).
+    for (const op of ["$batch", "permanentDelete"])
+      emulator.control.addFault({ op, target: "request", action: { kind: "error", status: 401 } });
+    emulator.control.addFault({ op: "authorize", action: { kind: "hang" } });
+    await deleteButton.click();
+    await pane.getByRole("alertdialog").getByRole("button", { name: "Delete permanently" }).click();
+    await page.waitForFunction(() => window.simulator?.dialogFrame()?.url.includes("/dialog/signin.html"));
+    const progress = pane.getByRole("region", { name: "Deletion progress" });
+    await screenshot(page, "bulk-sign-in-window-stuck");
+
+    await progress.getByRole("button", { name: "Cancel" }).click();
+    await pane.getByRole("region", { name: "Report" }).waitFor({ timeout: 15_000 });
+    // The add-in closed the window itself, so the page can open dialogs again (no 12007).
+    expect(await page.evaluate(() => window.simulator?.dialogFrame())).toBeNull();
+    expect(emulator.control.purges()).toEqual([]);
+    // Each lane's first request got its 401; nothing was sent after the window opened.
+    const sends = emulator.control
+      .requests()
+      .filter((r) => (r.op === "$batch" || r.op === "permanentDelete") && !r.batchMember);
+    expect(sends.length).toBeGreaterThan(0);
+    expect(sends.every((r) => r.status === 401)).toBe(true);
+    await pane.getByText("Cancelled before this item: not deleted.").first().waitFor();
+    await screenshot(page, "bulk-sign-in-cancelled");
+  });
 });

@@ -3,13 +3,19 @@
  * over a scripted Office dialog session, and the real Graph client against the emulator. A forged, malformed or
  * mismatched answer, and every dialog error Outlook documents, must leave the emulator without a single delete.
  */
-import { describe, expect, it } from "vitest";
-import type { DialogEvent, DialogSession } from "../../src/core/office/dialog";
+import { describe, expect, it, vi } from "vitest";
+import { dialogTokenFlow } from "../../src/core/auth/dialogSignIn";
+import { AuthError } from "../../src/core/auth/errors";
+import { createTokenService } from "../../src/core/auth/tokens";
+import { type DialogEvent, type DialogSession, isDialogOpen, openDialog } from "../../src/core/office/dialog";
 import { OfficeApiError } from "../../src/core/office/errors";
 import { fitNotification } from "../../src/core/office/notifications";
 import { confirmInDialog } from "../../src/core/purge/dialogConfirm";
-import { notificationForError } from "../../src/core/purge/report";
-import { PURGE_MESSAGES } from "../../src/core/purge/workflow";
+import { notificationForError, summarize, summarizeError } from "../../src/core/purge/report";
+import { purgeItems } from "../../src/core/purge/scheduler";
+import type { PurgeResult } from "../../src/core/purge/types";
+import { createPurger, PURGE_MESSAGES } from "../../src/core/purge/workflow";
+import { installOffice, succeeded } from "../support/officeStub";
 import {
   emulatorForThisFile,
   emulatorTokens,
@@ -182,5 +188,104 @@ describe("fault table: Outlook can't open the confirmation", () => {
 
   it("12011 pop-up blocked: allow pop-ups, nothing sent", async () => {
     expect((await cannotOpen(12011)).notes[0]?.text).toContain("Allow pop-ups");
+  });
+});
+
+/**
+ * The fallback sign-in (hosts without nested app auth) through the real Office dialog wrapper, a stand-in for
+ * Outlook whose sign-in window never reports anything (no message, no DialogEventReceived), the real token
+ * service, Graph client and scheduler, against the emulator. Before the fix the run waited forever: Cancel did
+ * nothing and every later dialog of the page failed with 12007.
+ */
+describe("fault table: a sign-in window Outlook never reports closed", () => {
+  function silentOutlook() {
+    const { office } = installOffice();
+    const windows: { url: string; close: ReturnType<typeof vi.fn> }[] = [];
+    office.context.ui.displayDialogAsync = vi.fn(
+      (url: string, _options: unknown, callback: (result: unknown) => void) => {
+        const dialog = { addEventHandler: vi.fn(), messageChild: vi.fn(), close: vi.fn() };
+        windows.push({ url, close: dialog.close });
+        queueMicrotask(() => callback(succeeded(dialog)));
+      },
+    );
+    return windows;
+  }
+
+  function bulkRun(timeoutMs: number) {
+    const tokens = createTokenService({
+      clientId: "11111111-2222-3333-4444-555555555555",
+      authority: "https://login.microsoftonline.com/common",
+      nestedAppAuthSupported: () => false,
+      getAuthContext: async () => undefined,
+      createNestableClient: () => Promise.reject(new Error("no nested app auth here")),
+      signInWithDialog: (request) => dialogTokenFlow(ORIGIN, request, { timeoutMs }),
+    });
+    const client = graphClient(env.emu, {
+      getToken: ({ forceRefresh, signal }) =>
+        tokens.getToken({ scopes: ["Mail.ReadWrite"], forceRefresh, interactive: true, signal }),
+    });
+    const targets = inbox(env.emu, 25).map(targetOf);
+    const purger = createPurger({
+      resolveTargets: async () => targets,
+      confirm: async (request) => ({ confirmed: true, ids: request.targets.map((t) => t.ref.id) }),
+      stillSelected: async () => true,
+      deleteMany: async (confirmed, signal) => {
+        const outcomes = await purgeItems(
+          confirmed.map((t) => t.ref),
+          { client, signal },
+        );
+        return confirmed.map((target) => ({
+          target,
+          outcome: outcomes.get(target.ref.id) ?? { status: "not-attempted", message: "missing" },
+        }));
+      },
+    });
+    return { purger, targets };
+  }
+
+  async function expectNextDialogOpens(): Promise<void> {
+    expect(isDialogOpen()).toBe(false);
+    const next = await openDialog(`${ORIGIN}/dialog/confirm.html`, { height: 40, width: 40 });
+    next.close();
+  }
+
+  it("the run's Cancel ends the wait, closes the window, sends nothing; the next dialog opens", async () => {
+    const windows = silentOutlook();
+    const { purger, targets } = bulkRun(60 * 60_000);
+    const run = purger.run();
+    await vi.waitFor(() => expect(windows).toHaveLength(1));
+    expect(windows[0]?.url).toContain("/dialog/signin.html");
+    purger.cancel();
+    const result: PurgeResult = await run;
+    expect(result.status).toBe("done");
+    if (result.status !== "done") return;
+    expect(result.results).toHaveLength(targets.length);
+    expect(result.results.map((r) => r.outcome)).toEqual(
+      targets.map(() => ({ status: "not-attempted", message: "Cancelled before this item: not deleted." })),
+    );
+    expect(summarize(result).message).toBe(
+      "0 of 25 deleted permanently, 25 not attempted. The report below says why for each; run it again to retry what is left.",
+    );
+    expect(windows[0]?.close).toHaveBeenCalledTimes(1);
+    expectNothingSent();
+    await expectNextDialogOpens();
+  });
+
+  it("the deadline ends it with a sentence, closes the window, sends nothing; the next dialog opens", async () => {
+    const windows = silentOutlook();
+    const { purger } = bulkRun(200);
+    const error = await purger.run().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AuthError);
+    expect((error as AuthError).kind).toBe("timed-out");
+    // The sentence the pane's sign-in bar and the ribbon's notification show (10 minutes in production).
+    expect(summarizeError(error).message).toMatch(
+      /^Sign-in didn't finish within \d+ minutes, so its window was closed\. Nothing was deleted\. Choose Sign in to try again\.$/,
+    );
+    expect(windows[0]?.close).toHaveBeenCalledTimes(1);
+    expectNothingSent();
+    await expectNextDialogOpens();
   });
 });

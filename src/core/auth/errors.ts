@@ -9,6 +9,7 @@ export type AuthProblemKind =
   | "not-configured" // no client ID in this build
   | "interaction-required" // sign-in or consent needed: ask from a click
   | "cancelled" // the person closed or cancelled sign-in
+  | "timed-out" // the sign-in window didn't finish in time and was closed
   | "popup-blocked" // the sign-in window could not open
   | "network" // no connection to the identity service
   | "account-unavailable" // Outlook has no usable account for the add-in
@@ -33,7 +34,12 @@ export class AuthError extends Error {
 
   /** True when asking again from a click (the Sign in button) can help. */
   get canSignIn(): boolean {
-    return this.kind === "interaction-required" || this.kind === "cancelled" || this.kind === "popup-blocked";
+    return (
+      this.kind === "interaction-required" ||
+      this.kind === "cancelled" ||
+      this.kind === "timed-out" ||
+      this.kind === "popup-blocked"
+    );
   }
 }
 
@@ -47,6 +53,9 @@ export const AUTH_MESSAGES = {
   },
   get cancelled() {
     return t("auth.cancelled");
+  },
+  timedOut(minutes: number) {
+    return t("auth.timedOut", { minutes });
   },
   get popupBlocked() {
     return t("auth.popupBlocked");

@@ -154,7 +154,11 @@ describe("token service", () => {
     await expect(tokens.getToken({ scopes: SCOPES })).rejects.toMatchObject({ kind: "interaction-required" });
     expect(signInWithDialog).not.toHaveBeenCalled();
     expect(await tokens.getToken({ scopes: SCOPES, interactive: true })).toBe("dialog-token");
-    expect(signInWithDialog).toHaveBeenCalledWith({ scopes: SCOPES, loginHint: "adele@contoso.com" });
+    expect(signInWithDialog).toHaveBeenCalledWith({
+      scopes: SCOPES,
+      loginHint: "adele@contoso.com",
+      signal: expect.any(AbortSignal),
+    });
     // The token is kept in memory: no second dialog.
     expect(await tokens.getToken({ scopes: SCOPES })).toBe("dialog-token");
     expect(signInWithDialog).toHaveBeenCalledTimes(1);
@@ -189,6 +193,82 @@ describe("token service", () => {
     const { tokens } = service({ createNestableClient });
     await expect(tokens.getToken({ scopes: SCOPES })).rejects.toMatchObject({ kind: "network" });
     expect(await tokens.getToken({ scopes: SCOPES })).toBe("silent-token");
+  });
+});
+
+describe("cancelling a wait for the dialog sign-in", () => {
+  /** A sign-in window that stays open until the test answers it or the token service closes it (its signal). */
+  function pendingDialog() {
+    const windows: { signal: AbortSignal | undefined; answer: (token: string) => void }[] = [];
+    const signInWithDialog = vi.fn(
+      (request: { signal?: AbortSignal | undefined }) =>
+        new Promise<{ accessToken: string; expiresOn: number }>((resolve, reject) => {
+          windows.push({
+            signal: request.signal,
+            answer: (accessToken) => resolve({ accessToken, expiresOn: Date.now() + 3_600_000 }),
+          });
+          request.signal?.addEventListener("abort", () => reject(new AuthError("cancelled", "closed")), {
+            once: true,
+          });
+        }),
+    );
+    return { windows, signInWithDialog };
+  }
+  const interactive = (signal?: AbortSignal) => ({ scopes: SCOPES, interactive: true, signal });
+
+  it("closes the window when the only caller cancels, and the caller hears 'cancelled' at once", async () => {
+    const { windows, signInWithDialog } = pendingDialog();
+    const { tokens } = service({ nestedAppAuthSupported: () => false, signInWithDialog });
+    const cancel = new AbortController();
+    const waiting = tokens.getToken(interactive(cancel.signal));
+    await vi.waitFor(() => expect(windows).toHaveLength(1));
+    cancel.abort();
+    await expect(waiting).rejects.toMatchObject({ kind: "cancelled" });
+    expect(windows[0]?.signal?.aborted).toBe(true);
+    // The next click opens a new window instead of joining the closed one.
+    const again = tokens.getToken(interactive(new AbortController().signal));
+    await vi.waitFor(() => expect(windows).toHaveLength(2));
+    windows[1]?.answer("fresh");
+    expect(await again).toBe("fresh");
+  });
+
+  it("keeps the window open while another caller still waits for the same token", async () => {
+    const { windows, signInWithDialog } = pendingDialog();
+    const { tokens } = service({ nestedAppAuthSupported: () => false, signInWithDialog });
+    const a = new AbortController();
+    const b = new AbortController();
+    const first = tokens.getToken(interactive(a.signal));
+    const second = tokens.getToken(interactive(b.signal));
+    await vi.waitFor(() => expect(windows).toHaveLength(1));
+    a.abort();
+    await expect(first).rejects.toMatchObject({ kind: "cancelled" });
+    expect(windows[0]?.signal?.aborted).toBe(false);
+    windows[0]?.answer("shared");
+    expect(await second).toBe("shared");
+    expect(signInWithDialog).toHaveBeenCalledTimes(1);
+  });
+
+  it("never closes a window a caller without a signal waits for", async () => {
+    const { windows, signInWithDialog } = pendingDialog();
+    const { tokens } = service({ nestedAppAuthSupported: () => false, signInWithDialog });
+    const a = new AbortController();
+    const cancellable = tokens.getToken(interactive(a.signal));
+    const plain = tokens.getToken(interactive());
+    await vi.waitFor(() => expect(windows).toHaveLength(1));
+    a.abort();
+    await expect(cancellable).rejects.toMatchObject({ kind: "cancelled" });
+    expect(windows[0]?.signal?.aborted).toBe(false);
+    windows[0]?.answer("kept");
+    expect(await plain).toBe("kept");
+  });
+
+  it("asks for nothing when the caller has already cancelled", async () => {
+    const { signInWithDialog } = pendingDialog();
+    const { tokens } = service({ nestedAppAuthSupported: () => false, signInWithDialog });
+    const cancel = new AbortController();
+    cancel.abort();
+    await expect(tokens.getToken(interactive(cancel.signal))).rejects.toMatchObject({ kind: "cancelled" });
+    expect(signInWithDialog).not.toHaveBeenCalled();
   });
 });
 

@@ -20,6 +20,11 @@ export interface TokenRequest {
   forceRefresh?: boolean;
   /** The caller is handling a person's click, so a sign-in window may open. */
   interactive?: boolean;
+  /**
+   * The caller's cancel. Aborting rejects this caller's wait at once ("cancelled"); the sign-in window closes
+   * when every caller waiting for the same token has cancelled (a caller without a signal keeps it open).
+   */
+  signal?: AbortSignal | undefined;
 }
 
 export interface TokenSource {
@@ -68,8 +73,59 @@ export interface TokenServiceOptions {
   signInWithDialog: (request: {
     scopes: readonly string[];
     loginHint?: string | undefined;
+    signal?: AbortSignal | undefined;
   }) => Promise<DialogToken>;
   now?: () => number;
+}
+
+/** One acquisition shared by every caller asking for the same token at the same time. */
+interface Shared {
+  promise: Promise<string>;
+  /** Aborts the acquisition (closes a sign-in window) once no caller is left waiting for it. */
+  controller: AbortController;
+  /** Callers with a signal still waiting. */
+  waiting: number;
+  /** A caller without a signal joined: it can't cancel, so the acquisition runs to its end. */
+  keepOpen: boolean;
+}
+
+function cancelledWait(): AuthError {
+  return new AuthError("cancelled", AUTH_MESSAGES.cancelled);
+}
+
+function join(shared: Shared, signal: AbortSignal | undefined): Promise<string> {
+  if (signal === undefined) {
+    shared.keepOpen = true;
+    return shared.promise;
+  }
+  shared.waiting += 1;
+  return new Promise<string>((resolve, reject) => {
+    let done = false;
+    const onAbort = () => {
+      if (done) return;
+      done = true;
+      shared.waiting -= 1;
+      if (shared.waiting === 0 && !shared.keepOpen) shared.controller.abort();
+      reject(cancelledWait());
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+    shared.promise.then(
+      (token) => {
+        signal.removeEventListener("abort", onAbort);
+        if (done) return;
+        done = true;
+        shared.waiting -= 1;
+        resolve(token);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        if (done) return;
+        done = true;
+        shared.waiting -= 1;
+        reject(error);
+      },
+    );
+  });
 }
 
 /** Refuse a cached dialog token this close to expiry. */
@@ -163,7 +219,12 @@ export function createTokenService(options: TokenServiceOptions): TokenSource {
     if (!request.interactive) {
       throw new AuthError("interaction-required", AUTH_MESSAGES.interactionRequired);
     }
-    const token = await options.signInWithDialog({ scopes: request.scopes, loginHint: await loginHint() });
+    const hint = await loginHint();
+    const token = await options.signInWithDialog({
+      scopes: request.scopes,
+      loginHint: hint,
+      ...(request.signal ? { signal: request.signal } : {}),
+    });
     dialogTokens.set(key, token);
     return token.accessToken;
   }
@@ -171,19 +232,28 @@ export function createTokenService(options: TokenServiceOptions): TokenSource {
   // Requests for the same token at the same time share one acquisition: a bulk run's 4 lanes start (and meet a
   // 401) together, and must not open 4 sign-in windows or send the host 4 bridge requests (MSAL refuses a second
   // interactive call while one runs: interaction_in_progress).
-  const pending = new Map<string, Promise<string>>();
+  const pending = new Map<string, Shared>();
 
   return {
     get mode() {
       return mode;
     },
     getToken(request) {
+      const { signal } = request;
+      if (signal?.aborted) return Promise.reject(cancelledWait());
       const key = `${[...request.scopes].sort().join(" ")}|${request.forceRefresh ? "refresh" : ""}|${request.interactive ? "interactive" : ""}`;
-      const joined = pending.get(key);
-      if (joined !== undefined) return joined;
-      const acquisition = acquire(request).finally(() => pending.delete(key));
-      pending.set(key, acquisition);
-      return acquisition;
+      let shared = pending.get(key);
+      // An acquisition everyone stopped waiting for is ending: a new caller starts afresh.
+      if (shared === undefined || shared.controller.signal.aborted) {
+        const controller = new AbortController();
+        const entry: Shared = { controller, waiting: 0, keepOpen: false, promise: Promise.resolve("") };
+        entry.promise = acquire({ ...request, signal: controller.signal }).finally(() => {
+          if (pending.get(key) === entry) pending.delete(key);
+        });
+        pending.set(key, entry);
+        shared = entry;
+      }
+      return join(shared, signal);
     },
   };
 

@@ -430,6 +430,28 @@ describe("permanentDelete: throttling and retries", () => {
 });
 
 describe("permanentDelete: network, timeout, abort", () => {
+  it("stopRetries ends a wait for a token (a sign-in window) and hands the token service the cancel", async () => {
+    answerDelete(status(204));
+    const asked: (AbortSignal | undefined)[] = [];
+    const client = createGraphClient({
+      tokens: {
+        getToken: ({ signal }) => {
+          asked.push(signal);
+          return new Promise<string>(() => undefined); // a sign-in window nobody finishes
+        },
+      },
+    });
+    const halt = new AbortController();
+    const pending = client.permanentDelete(ME_MESSAGE, { stopRetries: halt.signal });
+    await Promise.resolve();
+    halt.abort();
+    const problem = failed(await pending);
+    expect(problem.kind).toBe("aborted");
+    expect(problem.message).toContain("was not deleted");
+    expect(asked[0]?.aborted).toBe(true);
+    expect(log).toHaveLength(0);
+  });
+
   it("a network error is failed network and is not retried", async () => {
     answerDelete(() => HttpResponse.error());
     const problem = failed(await setup().client.permanentDelete(ME_MESSAGE));

@@ -54,8 +54,9 @@ export interface GraphClientOptions {
 
 /**
  * `signal` aborts the call, a request in flight included. `stopRetries` only forbids starting another send
- * (a retry after 429/503/504, a resend after a token refresh) and ends a retry wait: a request already on its
- * way finishes and is reported. A bulk run's cancel uses it ("nothing new is sent").
+ * (a retry after 429/503/504, a resend after a token refresh) and ends a retry wait or a token wait (a sign-in
+ * window): a request already on its way finishes and is reported. A bulk run's cancel uses it ("nothing new is
+ * sent").
  */
 export interface CallOptions {
   signal?: AbortSignal;
@@ -221,11 +222,14 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     });
 
     if (signal?.aborted) return abortedProblem(false); // before asking for a token: nothing at all happens
+    // A wait for a token (perhaps a sign-in window) ends on the call's signal and on stopRetries alike: nothing has
+    // been sent for it yet, so a run's Cancel ends it (and the token service closes the window).
+    const tokenSignal = eitherSignal(signal, stopRetries);
     let token: string;
     try {
-      token = await getToken(false, signal);
+      token = await getToken(false, tokenSignal);
     } catch (error) {
-      if (signal?.aborted) return abortedProblem(false);
+      if (tokenSignal?.aborted) return abortedProblem(false);
       throw error; // typed auth errors: the caller shows "sign in" etc.
     }
 
@@ -300,9 +304,9 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       if (status === 401 && !refreshed) {
         refreshed = true;
         try {
-          token = await getToken(true, signal);
+          token = await getToken(true, tokenSignal);
         } catch (error) {
-          if (signal?.aborted) return abortedProblem(false);
+          if (tokenSignal?.aborted) return abortedProblem(false);
           // An earlier send (a 504) may have done the work: the caller must not read this as "nothing was sent".
           if (uncertain && error instanceof AuthError) {
             throw new AuthError(error.kind, error.message, error.details, true);

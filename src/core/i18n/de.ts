@@ -141,6 +141,8 @@ export const de: Catalogue = {
     "Melden Sie sich an, damit das Add-In E-Mails für Sie löschen kann. Es wurde nichts gelöscht.",
   "auth.cancelled":
     "Die Anmeldung wurde abgebrochen, deshalb wurde nichts gelöscht. Wählen Sie „Anmelden“, wenn Sie bereit sind.",
+  "auth.timedOut":
+    "Die Anmeldung war nach {minutes} Minuten nicht fertig, ihr Fenster wurde geschlossen. Es wurde nichts gelöscht. Wählen Sie erneut „Anmelden“.",
   "auth.popupBlocked":
     "Das Anmeldefenster wurde blockiert. Lassen Sie Pop-ups für Outlook zu, und wählen Sie dann erneut „Anmelden“. Es wurde nichts gelöscht.",
   "auth.network":

@@ -139,6 +139,8 @@ export const en = {
     "This copy of the add-in has no Microsoft Entra app configured, so it can't sign in. Set VITE_AAD_CLIENT_ID when building it (see the README's 'Configure' section), or ask whoever deployed it.",
   "auth.interactionRequired": "Sign in to let the add-in delete mail for you. Nothing has been deleted.",
   "auth.cancelled": "Sign-in was cancelled, so nothing was deleted. Choose Sign in when you're ready.",
+  "auth.timedOut":
+    "Sign-in didn't finish within {minutes} minutes, so its window was closed. Nothing was deleted. Choose Sign in to try again.",
   "auth.popupBlocked":
     "The sign-in window was blocked. Allow pop-ups for Outlook, then choose Sign in again. Nothing was deleted.",
   "auth.network":

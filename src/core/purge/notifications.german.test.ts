@@ -3,7 +3,7 @@
  * checked in every language, so a translation that runs long fails here rather than being cut off in Outlook.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { AuthError } from "../auth/errors";
+import { AUTH_MESSAGES, AuthError } from "../auth/errors";
 import { CLOUDS, type CloudId, OperationUnavailableError, type PurgeOperation } from "../cloud";
 import { mailboxNotEnabled, notFound } from "../graph/wording";
 import { activateLanguage, type Catalogue, type Language } from "../i18n";
@@ -44,6 +44,8 @@ function notificationSentences(): string[] {
     correlationId: "a1b2c3d4-e5f6-7890-abcd-ef1234567890",
   });
   return [
+    // The fallback sign-in window ended at its deadline (auth/dialogSignIn.ts: 10 minutes).
+    AUTH_MESSAGES.timedOut(10),
     SHORT_MESSAGES.notConfigured,
     SHORT_MESSAGES.conditionalAccess(notAuth.details.correlationId),
     SHORT_MESSAGES.dialog(12004) ?? "",

@@ -133,7 +133,10 @@ function authDetails(error: AuthError): string {
   const parts: string[] = [];
   const { code, correlationId } = error.details;
   const routine =
-    error.kind === "interaction-required" || error.kind === "cancelled" || error.kind === "not-configured";
+    error.kind === "interaction-required" ||
+    error.kind === "cancelled" ||
+    error.kind === "timed-out" ||
+    error.kind === "not-configured";
   if (code && !routine) parts.push(t("auth.errorCode", { code }));
   if (correlationId) parts.push(t("auth.correlationId", { id: correlationId }));
   return parts.length > 0 ? ` (${parts.join("; ")})` : "";
