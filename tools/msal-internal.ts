@@ -2,12 +2,17 @@
  * `msal-browser-internal/<path>` → `@azure/msal-browser/dist/<path>.mjs`, for the bundler (Vite and Vitest).
  *
  * Why: msal-browser's public entry offers nested app authentication only through
- * createNestablePublicClientApplication, whose PublicClientApplication constructs the StandardController (popup,
- * redirect, iframe, broker and crypto flows) whether or not NAA is used: 81 kB gzip against 40 kB for the nested
- * controller alone. The task pane and the command page use NAA only (no NAA → the Office dialog sign-in page,
- * which loads the public entry), so they import the two classes createNestablePublicClientApplication itself
- * uses. The package's `exports` map doesn't list them, hence this alias; tsconfig.json maps the same prefix to the
- * package's own .d.ts files, and src/core/auth/msal.test.ts fails if a new msal-browser moves them.
+ * createNestablePublicClientApplication, whose module also builds MSAL's standard browser flow (StandardController:
+ * popup, redirect, iframe, broker and crypto flows) whether or not NAA is used. The task pane and the command page
+ * use NAA only (no NAA → the Office dialog sign-in page, which loads the public entry), so src/core/auth/msal.ts
+ * builds the two classes createNestablePublicClientApplication itself uses. Measured with test/budgets on
+ * msal-browser 5.30.0, the public factory instead adds 40.5 kB gzip to the whole task pane (239 → 279 kB, budget
+ * 240) and to the command page (72.5 → 113 kB, budget 90).
+ *
+ * The package's `exports` map doesn't list these files, hence this alias; tsconfig.json maps the same prefix to
+ * the package's own .d.ts files. Guarded three ways: package.json pins msal-browser to an exact version,
+ * src/core/auth/msal.test.ts fails if a new version moves the files, and src/core/auth/msalNested.equivalence.test.ts
+ * fails if the hand-built client and the public factory's send different bridge requests or give different results.
  */
 import { resolve } from "node:path";
 

@@ -3,26 +3,51 @@
  * paints before MSAL loads. PII logging stays off (MSAL's default); no logger callback is set, so MSAL logs
  * nothing of ours.
  *
- * It builds exactly what createNestablePublicClientApplication builds when the host offers nested app auth (a
- * NestedAppOperatingContext, initialised, and a NestedAppAuthController over it) without that function's
- * PublicClientApplication wrapper, which drags in MSAL's whole standard browser flow (~41 kB gzip) that these
- * pages never use: where the host has no NAA bridge, this rejects with "nested-auth-unavailable" and the token
- * service signs in through the Office dialog page instead (see tokens.ts). tools/msal-internal.ts explains the
- * import paths.
+ * It builds exactly what msal-browser's public createNestablePublicClientApplication builds when the host offers
+ * nested app auth (a NestedAppOperatingContext, initialised, and a NestedAppAuthController over it, initialised)
+ * without that function's PublicClientApplication wrapper: the wrapper only forwards each call to the controller,
+ * but its module constructs MSAL's standard browser flow (popup, redirect, iframe, broker and crypto), which these
+ * pages never use and which would not fit the pane's and the command page's size budgets (test/budgets; the
+ * figures are in tools/msal-internal.ts). Where the host has no NAA bridge, this rejects with
+ * "nested-auth-unavailable" and the token service signs in through the Office dialog page instead (tokens.ts).
+ *
+ * msal-browser is pinned to an exact version (package.json): the two classes come from files its exports map
+ * doesn't publish (tools/msal-internal.ts). msalNested.equivalence.test.ts runs this client and the public
+ * factory's against the same scripted host bridge and fails if they send different bridge requests or give
+ * different results, so an upgrade that changes MSAL's internals fails a test, not production.
  */
+import type {
+  AccountInfo,
+  Configuration,
+  IPublicClientApplication,
+  SilentRequest,
+} from "@azure/msal-browser";
 import { AUTH_MESSAGES, AuthError } from "./errors";
 import type { NestableClient } from "./tokens";
 
-type SilentRequest = import("@azure/msal-browser").SilentRequest;
-type AccountInfo = import("@azure/msal-browser").AccountInfo;
+/** The controller calls the token service makes: the public factory's client and the hand-built one both have them. */
+export type NestedController = Pick<
+  IPublicClientApplication,
+  "getAccount" | "acquireTokenSilent" | "ssoSilent" | "acquireTokenPopup" | "addEventCallback"
+>;
 
-export async function createNestableClient(clientId: string, authority: string): Promise<NestableClient> {
-  const { NestedAppOperatingContext, NestedAppAuthController } = await import("./msalNested");
-  const context = new NestedAppOperatingContext({
+/** The configuration both clients are built from. */
+export function nestedConfiguration(clientId: string, authority: string): Configuration {
+  return {
     auth: { clientId, authority },
     // MSAL's BrowserCacheLocation.SessionStorage, spelled out so the public entry isn't loaded for a constant.
     cache: { cacheLocation: "sessionStorage" },
-  });
+  };
+}
+
+export async function createNestableClient(clientId: string, authority: string): Promise<NestableClient> {
+  return nestableClientOver(await createNestedController(clientId, authority));
+}
+
+/** What createNestablePublicClientApplication builds where the host offers nested auth, minus the wrapper. */
+export async function createNestedController(clientId: string, authority: string): Promise<NestedController> {
+  const { NestedAppOperatingContext, NestedAppAuthController } = await import("./msalNested");
+  const context = new NestedAppOperatingContext(nestedConfiguration(clientId, authority));
   await context.initialize();
   if (!context.isAvailable()) {
     throw new AuthError("nested-auth-unavailable", AUTH_MESSAGES.failed, {
@@ -31,18 +56,33 @@ export async function createNestableClient(clientId: string, authority: string):
   }
   const controller = new NestedAppAuthController(context);
   await controller.initialize();
+  return controller;
+}
+
+/**
+ * The token service's view of a nested controller. Accounts are MSAL's own objects, passed through untouched: an
+ * account this client didn't hand out is a programming error, refused before MSAL sees it.
+ */
+export function nestableClientOver(controller: NestedController): NestableClient {
+  const accounts = new WeakSet<object>();
+  const issued = (account: unknown): account is AccountInfo =>
+    typeof account === "object" && account !== null && accounts.has(account);
   const unavailable = watchBridgeUnavailable(controller);
   return {
-    getAccount: (filter) => controller.getAccount(filter),
-    acquireTokenSilent: ({ scopes, account, forceRefresh }) =>
-      unavailable((correlationId) =>
-        controller.acquireTokenSilent({
-          scopes,
-          correlationId,
-          account: (account ?? undefined) as AccountInfo | undefined,
-          ...(forceRefresh ? { forceRefresh } : {}),
-        } as SilentRequest),
-      ),
+    getAccount: (filter) => {
+      const account = controller.getAccount(filter);
+      if (account !== null) accounts.add(account);
+      return account;
+    },
+    acquireTokenSilent: async ({ scopes, account, forceRefresh }) => {
+      if (!issued(account))
+        throw new TypeError("acquireTokenSilent needs an account this client's getAccount gave");
+      return unavailable((correlationId) => {
+        const request: SilentRequest = { scopes, account, correlationId };
+        if (forceRefresh) request.forceRefresh = true;
+        return controller.acquireTokenSilent(request);
+      });
+    },
     ssoSilent: (request) =>
       unavailable((correlationId) => controller.ssoSilent({ ...request, correlationId })),
     acquireTokenPopup: (request) =>
@@ -55,10 +95,7 @@ const NESTED_APP_AUTH_UNAVAILABLE = "NESTED_APP_AUTH_UNAVAILABLE";
 /** EventType.ACQUIRE_TOKEN_FAILURE, spelled out so the public entry isn't loaded for a constant. */
 const ACQUIRE_TOKEN_FAILURE = "msal:acquireTokenFailure";
 
-type EventSource = Pick<
-  InstanceType<typeof import("./msalNested").NestedAppAuthController>,
-  "addEventCallback"
->;
+type EventSource = Pick<NestedController, "addEventCallback">;
 
 /**
  * A host may answer NESTED_APP_AUTH_UNAVAILABLE with a non-empty `code`, and MSAL then throws a ClientAuthError
@@ -72,11 +109,13 @@ export function watchBridgeUnavailable(controller: EventSource) {
   const seen = new Set<string>();
   controller.addEventCallback((message) => {
     if (message.eventType !== ACQUIRE_TOKEN_FAILURE) return;
-    const raw = message.error as unknown;
+    // Typed as MSAL's errors, but NestedAppAuthController emits the bridge's raw error object here.
+    const raw: unknown = message.error;
     if (
       typeof raw === "object" &&
       raw !== null &&
-      (raw as { status?: unknown }).status === NESTED_APP_AUTH_UNAVAILABLE
+      "status" in raw &&
+      raw.status === NESTED_APP_AUTH_UNAVAILABLE
     )
       seen.add(message.correlationId);
   });
@@ -86,7 +125,8 @@ export function watchBridgeUnavailable(controller: EventSource) {
       return await call(correlationId);
     } catch (error) {
       if (seen.has(correlationId)) {
-        const code = (error as { errorCode?: unknown } | null)?.errorCode;
+        const code =
+          typeof error === "object" && error !== null && "errorCode" in error ? error.errorCode : undefined;
         throw new AuthError("nested-auth-unavailable", AUTH_MESSAGES.failed, {
           code: typeof code === "string" && code !== "" ? code : "nested_app_auth_unavailable",
           correlationId,

@@ -1,10 +1,10 @@
 /**
  * Delegated Graph tokens.
  *
- * Nested app authentication first (NestedAppAuth 1.1): one MSAL client from
- * createNestablePublicClientApplication, created and initialised once, silent first and a popup only when
- * MSAL says interaction is required and the caller is handling a click. The host brokers the token, so there is
- * no redirect in the pane.
+ * Nested app authentication first (NestedAppAuth 1.1): one nested MSAL client (msal.ts: what
+ * createNestablePublicClientApplication builds where the host offers NAA, without its standard-flow wrapper),
+ * created and initialised once, silent first and a popup only when MSAL says interaction is required and the
+ * caller is handling a click. The host brokers the token, so there is no redirect in the pane.
  *
  * Where the host has no NAA (older clients, Outlook.com, or the bridge reports it unavailable), the standard
  * MSAL flow runs in an Office dialog page (dialog/signin.html) and hands the token back with messageParent:
