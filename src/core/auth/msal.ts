@@ -60,23 +60,15 @@ export async function createNestedController(clientId: string, authority: string
 }
 
 /**
- * The token service's view of a nested controller. Accounts are MSAL's own objects, passed through untouched: an
- * account this client didn't hand out is a programming error, refused before MSAL sees it.
+ * The token service's view of a nested controller. Accounts are MSAL's own objects, passed through untouched;
+ * anything else is a programming error, refused before MSAL sees it.
  */
 export function nestableClientOver(controller: NestedController): NestableClient {
-  const accounts = new WeakSet<object>();
-  const issued = (account: unknown): account is AccountInfo =>
-    typeof account === "object" && account !== null && accounts.has(account);
   const unavailable = watchBridgeUnavailable(controller);
   return {
-    getAccount: (filter) => {
-      const account = controller.getAccount(filter);
-      if (account !== null) accounts.add(account);
-      return account;
-    },
+    getAccount: (filter) => controller.getAccount(filter),
     acquireTokenSilent: async ({ scopes, account, forceRefresh }) => {
-      if (!issued(account))
-        throw new TypeError("acquireTokenSilent needs an account this client's getAccount gave");
+      if (!isAccount(account)) throw new TypeError("not an MSAL account");
       return unavailable((correlationId) => {
         const request: SilentRequest = { scopes, account, correlationId };
         if (forceRefresh) request.forceRefresh = true;
@@ -88,6 +80,11 @@ export function nestableClientOver(controller: NestedController): NestableClient
     acquireTokenPopup: (request) =>
       unavailable((correlationId) => controller.acquireTokenPopup({ ...request, correlationId })),
   };
+}
+
+/** MSAL's AccountInfo, as getAccount returns it (homeAccountId is what MSAL's cache looks accounts up by). */
+function isAccount(value: unknown): value is AccountInfo {
+  return typeof value === "object" && value !== null && "homeAccountId" in value;
 }
 
 /** The bridge's status for "nested app auth can't be used here; standard browser sign-in can" (BridgeStatusCode). */
@@ -109,13 +106,11 @@ export function watchBridgeUnavailable(controller: EventSource) {
   const seen = new Set<string>();
   controller.addEventCallback((message) => {
     if (message.eventType !== ACQUIRE_TOKEN_FAILURE) return;
-    // Typed as MSAL's errors, but NestedAppAuthController emits the bridge's raw error object here.
-    const raw: unknown = message.error;
+    const raw = message.error as unknown;
     if (
       typeof raw === "object" &&
       raw !== null &&
-      "status" in raw &&
-      raw.status === NESTED_APP_AUTH_UNAVAILABLE
+      (raw as { status?: unknown }).status === NESTED_APP_AUTH_UNAVAILABLE
     )
       seen.add(message.correlationId);
   });
@@ -125,8 +120,7 @@ export function watchBridgeUnavailable(controller: EventSource) {
       return await call(correlationId);
     } catch (error) {
       if (seen.has(correlationId)) {
-        const code =
-          typeof error === "object" && error !== null && "errorCode" in error ? error.errorCode : undefined;
+        const code = (error as { errorCode?: unknown } | null)?.errorCode;
         throw new AuthError("nested-auth-unavailable", AUTH_MESSAGES.failed, {
           code: typeof code === "string" && code !== "" ? code : "nested_app_auth_unavailable",
           correlationId,
