@@ -55,7 +55,8 @@ export async function purgeCurrentItem(event: Office.AddinCommands.Event): Promi
     }
     await runPurgeCommand({
       resolveTarget: async () => {
-        const item = await readCurrentItem();
+        // The press is a click: whose mailbox the item is in may be asked of Graph, signing in if needed.
+        const item = await readCurrentItem({ probe: (target) => services.ownsItem(target, true) });
         // Outlook's delegate bits say no: refuse before the confirmation opens.
         if (item.refusal) throw new DeleteNotAllowedError(item.refusal.message, item.refusal.short);
         requireAvailableFor(item.access?.targetRestUrl, item.kind === "event" ? "event" : "message");

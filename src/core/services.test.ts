@@ -101,3 +101,69 @@ function interaction() {
     errorCode: "interaction_required",
   });
 }
+
+describe("ownsItem: does the item resolve under /me?", () => {
+  function answer(status: number, code?: string) {
+    const fetch = vi.fn(async (_url: string | URL | Request) =>
+      status === 200
+        ? new Response(JSON.stringify({ id: "x" }), {
+            status,
+            headers: { "Content-Type": "application/json" },
+          })
+        : new Response(JSON.stringify({ error: { code, message: code } }), {
+            status,
+            headers: { "Content-Type": "application/json" },
+          }),
+    );
+    vi.stubGlobal("fetch", fetch);
+    return fetch;
+  }
+
+  it("asks GET /me/messages/{id}?$select=id with the mail scope: found is true", async () => {
+    installOffice();
+    const pca = client();
+    auth.createNestableClient.mockResolvedValue(pca);
+    const fetch = answer(200);
+    const services = createServices(CONFIG, "https://addin.example");
+    expect(await services.ownsItem({ kind: "message", restId: "AAMk-a_b=" }, false)).toBe(true);
+    expect(String(fetch.mock.calls[0]?.[0])).toBe(
+      "https://graph.microsoft.com/v1.0/me/messages/AAMk-a_b%3D?$select=id",
+    );
+    expect(pca.acquireTokenSilent).toHaveBeenCalledWith(
+      expect.objectContaining({ scopes: ["Mail.ReadWrite"] }),
+    );
+  });
+
+  it("asks about an event with the calendar scope; ErrorInvalidMailboxItemId is false, other answers undefined", async () => {
+    installOffice();
+    const pca = client();
+    auth.createNestableClient.mockResolvedValue(pca);
+    answer(404, "ErrorInvalidMailboxItemId");
+    const services = createServices(CONFIG, "https://addin.example");
+    expect(await services.ownsItem({ kind: "event", restId: "AAMk" }, false)).toBe(false);
+    expect(pca.acquireTokenSilent).toHaveBeenCalledWith(
+      expect.objectContaining({ scopes: ["Calendars.ReadWrite"] }),
+    );
+    answer(404, "ErrorItemNotFound");
+    expect(await services.ownsItem({ kind: "message", restId: "AAMk" }, false)).toBeUndefined();
+    answer(403, "ErrorAccessDenied");
+    expect(await services.ownsItem({ kind: "message", restId: "AAMk" }, true)).toBeUndefined();
+  });
+
+  it("can't tell without a token when nobody clicked; from a click, a sign-in problem goes through", async () => {
+    installOffice();
+    auth.createNestableClient.mockResolvedValue(
+      client({
+        acquireTokenSilent: vi.fn(async () => Promise.reject(interaction())),
+        acquireTokenPopup: vi.fn(async () => Promise.reject({ errorCode: "user_cancelled" })),
+      }),
+    );
+    const fetch = answer(200);
+    const services = createServices(CONFIG, "https://addin.example");
+    expect(await services.ownsItem({ kind: "message", restId: "AAMk" }, false)).toBeUndefined();
+    await expect(services.ownsItem({ kind: "message", restId: "AAMk" }, true)).rejects.toMatchObject({
+      kind: "cancelled",
+    });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});

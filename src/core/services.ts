@@ -8,12 +8,13 @@
  * configured them explicitly.
  */
 import { dialogTokenFlow } from "./auth/dialogSignIn";
+import { AuthError } from "./auth/errors";
 import { createNestableClient } from "./auth/msal";
 import { itemScopes, mailScopes, SCOPES, scopesForCloud } from "./auth/scopes";
 import { createTokenService, type TokenSource } from "./auth/tokens";
 import { type DetectedCloud, endpointsFor, operationAvailable, type PurgeOperation } from "./cloud";
 import type { AppConfig } from "./config";
-import { createGraphClient, type GraphClient } from "./graph/client";
+import { createGraphClient, type GraphClient, GraphError, itemPath } from "./graph/client";
 import { createGate, type Gate } from "./graph/gate";
 import type { ItemRef, MailboxRef } from "./graph/types";
 import { readAuthContext } from "./office/authContext";
@@ -45,7 +46,20 @@ export interface Services {
    * an event (requested only when an event is deleted), Contacts.ReadWrite for a contact.
    */
   itemGraph(interactive: boolean, ref: Pick<ItemRef, "kind" | "mailbox">): GraphClient;
+  /**
+   * Whether an item resolves under /me (GET /me/{messages|events}/{id}?$select=id, with the scope deleting it
+   * there needs: no extra permission): true found, false ErrorInvalidMailboxItemId (another mailbox's item),
+   * undefined anything else. Not interactive: gives up after PROBE_TIMEOUT_MS and on any sign-in problem.
+   * Interactive (a click): a sign-in problem rejects, as the delete would.
+   */
+  ownsItem(
+    item: { kind: "message" | "event"; restId: string },
+    interactive: boolean,
+  ): Promise<boolean | undefined>;
 }
+
+/** How long a probe may hold up showing the item when nobody clicked. */
+export const PROBE_TIMEOUT_MS = 5000;
 
 const ME: MailboxRef = { kind: "me" };
 
@@ -105,5 +119,18 @@ export function createServices(
       clientWith(scopesForCloud(cloud.cloud.id, itemScopes(ref)), interactive, ref.mailbox),
     contactsGraph: (interactive) =>
       clientWith(scopesForCloud(cloud.cloud.id, SCOPES.contacts), interactive, ME),
+    async ownsItem(item, interactive) {
+      const ref = { kind: item.kind, id: item.restId, mailbox: ME };
+      const client = clientWith(scopesForCloud(cloud.cloud.id, itemScopes(ref)), interactive, ME);
+      const signal = interactive ? undefined : AbortSignal.timeout(PROBE_TIMEOUT_MS);
+      try {
+        await client.getJson(`${itemPath(ref)}?$select=id`, signal ? { signal } : {});
+        return true;
+      } catch (error) {
+        if (error instanceof GraphError && error.problem.code === "ErrorInvalidMailboxItemId") return false;
+        if (error instanceof AuthError && interactive) throw error;
+        return undefined;
+      }
+    },
   };
 }

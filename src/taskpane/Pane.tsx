@@ -102,7 +102,11 @@ export function Pane({ model, configProblem, unavailable, unavailableFor, locale
   const blocked = unavailable ?? kindUnavailable;
   const ready = single && item.status === "ready" && !configProblem && !blocked && !settledItem && !refusal;
   const singleBusy = deleting || confirming !== undefined;
-  const otherMailbox = single && item.status === "ready" && item.item.mailbox.kind === "user";
+  // Views of the whole mailbox are the person's own: not offered while Graph hasn't said whose mailbox this is.
+  const otherMailbox =
+    single &&
+    item.status === "ready" &&
+    (item.item.mailbox.kind === "user" || item.item.access?.via === "unresolved");
   const busy = singleBusy || bulkBusy;
   // Where focus returns when the confirmation closes; without a target it falls to <body>.
   const restoreFocusTarget = useRestoreFocusTarget();

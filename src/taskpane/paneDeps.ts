@@ -18,8 +18,11 @@ export interface PaneDeps {
    * messages): the sentence shown instead of the Delete button for an item of that kind, undefined where it can go.
    */
   unavailableFor?: ((kind: "message" | "event") => string | undefined) | undefined;
-  /** Reads the current item fresh. Throws the office module's typed errors. */
-  readItem(): Promise<CurrentItem>;
+  /**
+   * Reads the current item fresh. Throws the office module's typed errors. `interactive` (a click): whose mailbox
+   * it is may be asked of Graph with a sign-in window if needed (see core/office/shared.ts).
+   */
+  readItem(options?: { interactive?: boolean }): Promise<CurrentItem>;
   /** Follows ItemChanged; returns a function that stops following. */
   watchItem(onChange: () => void): Promise<() => void>;
   /** Silent token check on load: resolves if a token can be had without asking; throws AuthError otherwise. */

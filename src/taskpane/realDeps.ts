@@ -25,7 +25,7 @@ function unconfigured(problem: string): PaneDeps {
   const refuse = () => Promise.reject(new ConfigError(problem));
   return {
     configProblem: problem,
-    readItem: readCurrentItem,
+    readItem: () => readCurrentItem(),
     watchItem,
     checkSignIn: refuse,
     signIn: refuse,
@@ -132,7 +132,7 @@ export function createRealDeps(): { deps: PaneDeps; bulk: BulkDeps | undefined }
       deps: {
         configProblem: undefined,
         unavailable: sentence,
-        readItem: readCurrentItem,
+        readItem: () => readCurrentItem(),
         watchItem,
         checkSignIn: refuse,
         signIn: refuse,
@@ -152,12 +152,17 @@ export function createRealDeps(): { deps: PaneDeps; bulk: BulkDeps | undefined }
   // the calendar scope, and says why for a message; bulk (messages, folders, contacts) isn't offered there.
   const noMessages = messagesHere ? undefined : unavailableMessage(cloud.cloud, "message");
   const signInScopes = (s: Services) => (messagesHere ? s.mailScopes() : s.eventScopes());
+  // Whose mailbox an item is in, asked of Graph only where Outlook's address isn't the sign-in name (shared.ts).
+  const readItem = (options?: { interactive?: boolean }) =>
+    readCurrentItem({
+      probe: async (item) => (await services()).ownsItem(item, options?.interactive === true),
+    });
   return {
     deps: {
       configProblem: undefined,
       unavailableFor:
         noMessages === undefined ? undefined : (kind) => (kind === "event" ? undefined : noMessages),
-      readItem: readCurrentItem,
+      readItem,
       watchItem,
       // The own mailbox's scope: Mail.ReadWrite.Shared is asked for only when a shared item is deleted.
       async checkSignIn() {

@@ -120,7 +120,8 @@ export function usePurgePane(deps: PaneDeps): PaneModel {
       createPurger({
         // Re-read at the press: never act on an item cached from an earlier event.
         resolveTargets: async () => {
-          const item = await deps.readItem();
+          // A click: whose mailbox it is may now be asked of Graph, signing in if needed.
+          const item = await deps.readItem({ interactive: true });
           // The button isn't offered for these; a press that raced a change of item still stops here.
           if (item.refusal) throw new DeleteNotAllowedError(item.refusal.message, item.refusal.short);
           requireAvailableFor(item.access?.targetRestUrl, item.kind === "event" ? "event" : "message");
@@ -193,12 +194,16 @@ export function usePurgePane(deps: PaneDeps): PaneModel {
 
   const requestSignIn = useCallback(() => {
     deps.signIn().then(
-      () => setSignIn({ status: "ok" }),
+      () => {
+        setSignIn({ status: "ok" });
+        // Signed in now: whose mailbox the item is in may only now be known (shared.ts, "unresolved").
+        void refresh();
+      },
       (error: unknown) => {
         if (!noteAuthFailure(error)) setResult({ summary: summarizeError(error) });
       },
     );
-  }, [deps, noteAuthFailure]);
+  }, [deps, noteAuthFailure, refresh]);
 
   return {
     item,

@@ -17,6 +17,13 @@ export interface Person {
 export interface UserRecord {
   id: string;
   upn: string;
+  /**
+   * Primary SMTP address (Graph `mail`), when it isn't the UPN: in many tenants the sign-in name is at
+   * `*.onmicrosoft.com` or follows another pattern than the mail address. Absent: the same as the UPN.
+   */
+  mail?: string;
+  /** Every address of the mailbox, as Graph's `proxyAddresses` spells them: `SMTP:` primary, `smtp:` aliases. */
+  proxyAddresses?: string[];
   displayName: string;
   givenName: string;
   surname: string;
@@ -43,6 +50,32 @@ export const SALES: UserRecord = {
   jobTitle: null,
   officeLocation: null,
 };
+
+/**
+ * A person whose sign-in name (UPN, at the tenant's onmicrosoft.com domain) is not their email address (the
+ * company domain), with an alias: Outlook's userProfile.emailAddress is the primary SMTP address, getAuthContext's
+ * userPrincipalName the UPN (issue 11.2). Full access to sales@, like Adele.
+ */
+export const ALEX: UserRecord = {
+  id: "a1e2c3d4-5b6a-4798-8a9b-0c1d2e3f4a5b",
+  upn: `alex.wilber@${TENANT_DOMAIN}`,
+  mail: "alex.wilber@contoso.com",
+  proxyAddresses: [
+    "SMTP:alex.wilber@contoso.com",
+    "smtp:alex@contoso.com",
+    `smtp:alex.wilber@${TENANT_DOMAIN}`,
+  ],
+  displayName: "Alex Wilber",
+  givenName: "Alex",
+  surname: "Wilber",
+  jobTitle: "Marketing Assistant",
+  officeLocation: "131/1104",
+};
+
+/** The address mail from this person carries: the primary SMTP address. */
+export function mailAddressOf(user: UserRecord): string {
+  return user.mail ?? user.upn;
+}
 
 /** A shared mailbox Adele may read but not delete in, except what she wrote herself there (DeleteOwn). */
 export const RECEPTION: UserRecord = {
@@ -389,7 +422,7 @@ function buildMessages(
   specs: FolderSpec[],
   withHostile: boolean,
 ): Map<string, MessageRecord> {
-  const me: Person = { name: owner.displayName, address: owner.upn };
+  const me: Person = { name: owner.displayName, address: mailAddressOf(owner) };
   const messages = new Map<string, MessageRecord>();
   const byName = new Map([...folders.values()].map((f) => [f.displayName, f]));
   const hostile = withHostile ? hostileSubjects() : [];
@@ -591,7 +624,7 @@ function buildEvents(
   owner: UserRecord,
 ): { calendarId: string; events: Map<string, EventRecord> } {
   const calendar = b.folder();
-  const me: Person = { name: owner.displayName, address: owner.upn };
+  const me: Person = { name: owner.displayName, address: mailAddressOf(owner) };
   const events = new Map<string, EventRecord>();
   const mk = (
     fields: Omit<EventRecord, "id" | "ewsId" | "changeKey" | "createdDateTime" | "lastModifiedDateTime">,
@@ -722,11 +755,15 @@ export function seedMailboxes(seed: number): Map<string, MailboxRecord> {
   for (const m of reception.messages.values()) if (m.folderId === drafts?.id) m.from = adeleAsSender;
   const onPremises = buildMailbox(rng, ONPREM, "shared", SALES_FOLDERS, []);
   onPremises.restEnabled = false;
+  // Built after the others so their ids stay as they were for a given seed.
+  const alex = buildMailbox(rng, ALEX, "user", ADELE_FOLDERS, []);
+  sales.delegates.push(ALEX.upn);
   return new Map([
     [ADELE.upn, adele],
     [SALES.upn, sales],
     [RECEPTION.upn, reception],
     [ONPREM.upn, onPremises],
+    [ALEX.upn, alex],
   ]);
 }
 
@@ -823,7 +860,7 @@ export function buildBacklog(
   request: BacklogRequest,
 ): MessageRecord[] {
   const storeKey = storeKeyOf(mailbox);
-  const me: Person = { name: mailbox.user.displayName, address: mailbox.user.upn };
+  const me: Person = { name: mailbox.user.displayName, address: mailAddressOf(mailbox.user) };
   const threads: { subject: string; conversationId: string; list: (typeof LISTS)[number] }[] = [];
   const out: MessageRecord[] = [];
   let received = request.newestMs ?? BASE_DATE;

@@ -12,6 +12,7 @@ import type {
   MessageRecord,
   Person,
 } from "./data";
+import { mailAddressOf } from "./data";
 import { isWellFormedRestId } from "./ids";
 import {
   applySelect,
@@ -169,7 +170,8 @@ function contactFolderJson(f: ContactFolderRecord): Json {
   return { id: f.id, displayName: f.displayName, parentFolderId: f.parentFolderId };
 }
 
-export function eventJson(e: EventRecord): Json {
+/** `owner`: the mailbox's own address (Graph's isOrganizer: the mailbox's owner organizes the meeting). */
+export function eventJson(e: EventRecord, owner?: string): Json {
   return {
     "@odata.etag": `W/"${e.changeKey}"`,
     id: e.id,
@@ -185,7 +187,7 @@ export function eventJson(e: EventRecord): Json {
     sensitivity: "normal",
     isAllDay: e.isAllDay,
     isCancelled: false,
-    isOrganizer: e.organizer.address.startsWith("adele.") || e.organizer.address.startsWith("sales@"),
+    isOrganizer: owner !== undefined && e.organizer.address.toLowerCase() === owner.toLowerCase(),
     responseRequested: true,
     seriesMasterId: e.seriesMasterId,
     showAs: e.showAs,
@@ -214,7 +216,7 @@ function userJson(mb: MailboxRecord): Json {
     displayName: u.displayName,
     givenName: u.givenName || null,
     jobTitle: u.jobTitle,
-    mail: u.upn,
+    mail: u.mail ?? u.upn,
     mobilePhone: null,
     officeLocation: u.officeLocation,
     preferredLanguage: "en-US",
@@ -222,6 +224,12 @@ function userJson(mb: MailboxRecord): Json {
     userPrincipalName: u.upn,
     id: u.id,
   };
+}
+
+/** Properties Graph returns on /me only when $select names them (user resource: "Returned only on $select"). */
+function userSelectOnly(mb: MailboxRecord): Json {
+  const u = mb.user;
+  return { proxyAddresses: u.proxyAddresses ?? [`SMTP:${u.mail ?? u.upn}`] };
 }
 
 const SAMPLE = {
@@ -416,7 +424,14 @@ export function classify(method: string, rawPath: string): Route | RouteError {
 
   const [a, b, c, d, e, f] = rest;
   if (a === undefined)
-    return route("getUser", "user", "GET", null, (ctx) => ({ status: 200, body: userJson(ctx.mailbox) }));
+    return route("getUser", "user", "GET", null, (ctx) => {
+      if (!ctx.query.has("$select")) return { status: 200, body: userJson(ctx.mailbox) };
+      const { "@odata.context": _context, ...all } = {
+        ...userJson(ctx.mailbox),
+        ...userSelectOnly(ctx.mailbox),
+      };
+      return selectOne(all, ctx.query, all, "microsoft.graph.user", `${GRAPH}/$metadata#users`);
+    });
 
   // ---- mail
   if (a === "messages") {
@@ -794,7 +809,9 @@ const eventSample = (): Json =>
 
 /** `/events` lists single instances and series masters, not occurrences (as Graph does). */
 function listEvents(ctx: RunContext): Reply {
-  const events = [...ctx.mailbox.events.values()].filter((e) => e.type !== "occurrence").map(eventJson);
+  const events = [...ctx.mailbox.events.values()]
+    .filter((e) => e.type !== "occurrence")
+    .map((e) => eventJson(e, mailAddressOf(ctx.mailbox.user)));
   return list(events, ctx, "events", "microsoft.graph.event", eventSample());
 }
 
@@ -808,7 +825,7 @@ function listInstances(ctx: RunContext, id: string): Reply {
       ? [...ctx.mailbox.events.values()].filter((e) => e.seriesMasterId === id)
       : [master];
   const out = list(
-    items.map(eventJson),
+    items.map((e) => eventJson(e, mailAddressOf(ctx.mailbox.user))),
     ctx,
     "events",
     "microsoft.graph.event",
@@ -832,7 +849,7 @@ function getEvent(ctx: RunContext, id: string): Reply {
   const e = findItem(ctx, id, "event", ctx.mailbox.events);
   if (isReply(e)) return e;
   return selectOne(
-    eventJson(e),
+    eventJson(e, mailAddressOf(ctx.mailbox.user)),
     ctx.query,
     eventSample(),
     "microsoft.graph.event",

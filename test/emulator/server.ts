@@ -24,7 +24,7 @@ import { Rng } from "./prng";
 import { EmulatorState, type PurgeRecord, type RequestLogEntry } from "./state";
 import { type IssuedTokens, type TokenRequest, TokenService } from "./tokens";
 
-export { ADELE, DELEGATE_BITS, ONPREM, RECEPTION, SALES, TENANT_ID } from "./data";
+export { ADELE, ALEX, DELEGATE_BITS, ONPREM, RECEPTION, SALES, TENANT_ID } from "./data";
 export type { FaultAction, FaultRule, RetryAfterSpec } from "./faults";
 export { ewsToRestId, restToEwsId } from "./ids";
 export type { PurgeRecord, RequestLogEntry } from "./state";

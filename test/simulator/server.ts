@@ -28,7 +28,8 @@ export interface ShellOptions {
   pollMs?: number;
   /** Account environment in NAA answers. Default "login.microsoftonline.com". */
   naaEnvironment?: string;
-  user?: { upn: string; name: string; oid: string; tid: string; timeZone: string };
+  /** The signed-in person; `mail` (primary SMTP, userProfile.emailAddress) defaults to the UPN. */
+  user?: { upn: string; mail?: string; name: string; oid: string; tid: string; timeZone: string };
 }
 
 export interface ShellServer {

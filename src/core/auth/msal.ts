@@ -105,13 +105,8 @@ type EventSource = Pick<NestedController, "addEventCallback">;
 export function watchBridgeUnavailable(controller: EventSource) {
   const seen = new Set<string>();
   controller.addEventCallback((message) => {
-    if (message.eventType !== ACQUIRE_TOKEN_FAILURE) return;
-    const raw = message.error as unknown;
-    if (
-      typeof raw === "object" &&
-      raw !== null &&
-      (raw as { status?: unknown }).status === NESTED_APP_AUTH_UNAVAILABLE
-    )
+    const status = (message.error as { status?: unknown } | null)?.status;
+    if (message.eventType === ACQUIRE_TOKEN_FAILURE && status === NESTED_APP_AUTH_UNAVAILABLE)
       seen.add(message.correlationId);
   });
   return async <T>(call: (correlationId: string) => Promise<T>): Promise<T> => {
@@ -119,16 +114,11 @@ export function watchBridgeUnavailable(controller: EventSource) {
     try {
       return await call(correlationId);
     } catch (error) {
-      if (seen.has(correlationId)) {
-        const code = (error as { errorCode?: unknown } | null)?.errorCode;
-        throw new AuthError("nested-auth-unavailable", AUTH_MESSAGES.failed, {
-          code: typeof code === "string" && code !== "" ? code : "nested_app_auth_unavailable",
-          correlationId,
-        });
-      }
-      throw error;
-    } finally {
-      seen.delete(correlationId);
+      if (!seen.delete(correlationId)) throw error;
+      throw new AuthError("nested-auth-unavailable", AUTH_MESSAGES.failed, {
+        code: "nested_app_auth_unavailable",
+        correlationId,
+      });
     }
   };
 }

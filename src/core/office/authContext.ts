@@ -23,18 +23,7 @@ export function canReadAuthContext(): boolean {
 export async function readAuthContext(): Promise<AuthContextInfo | undefined> {
   if (!canReadAuthContext()) return undefined;
   try {
-    const context = (await Office.auth.getAuthContext()) as AuthContextInfo | null | undefined;
-    if (!context || typeof context !== "object") return undefined;
-    const info: AuthContextInfo = {};
-    const text = (value: unknown) =>
-      typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
-    const upn = text(context.userPrincipalName);
-    const oid = text(context.userObjectId);
-    const tid = text(context.tenantId);
-    if (upn) info.userPrincipalName = upn;
-    if (oid) info.userObjectId = oid;
-    if (tid) info.tenantId = tid;
-    return info;
+    return (await Office.auth.getAuthContext()) ?? undefined;
   } catch {
     return undefined;
   }

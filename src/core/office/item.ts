@@ -16,10 +16,19 @@ import {
   deleteRefusal,
   isOwnItem,
   type MailboxAccess,
+  type OwnMailboxProbe,
   type Refusal,
   readMailboxAccess,
   signedInAddress,
 } from "./shared";
+
+export interface ReadItemOptions {
+  /**
+   * Asks Graph whether the item is in the person's own mailbox, for when Outlook's address isn't the sign-in name
+   * (see shared.ts). Without it such a mailbox stays "unresolved".
+   */
+  probe?: OwnMailboxProbe | undefined;
+}
 
 export interface Person {
   name: string;
@@ -82,8 +91,10 @@ async function accessFor(
   item: object,
   sender: string | undefined,
   mode: "read" | "compose",
+  restId: string,
+  options: ReadItemOptions,
 ): Promise<Pick<MailItem, "mailbox" | "access" | "refusal">> {
-  const access = await readMailboxAccess(item);
+  const access = await readMailboxAccess(item, { item: { kind: "message", restId }, probe: options.probe });
   if (access.via === "own") return { mailbox: access.mailbox };
   let refusal: Refusal | undefined;
   if (access.via === "shared-folder" && access.permissions !== undefined) {
@@ -141,16 +152,20 @@ function sharedCalendar(): Refusal {
   return { message: t("shared.calendar"), short: t("shared.calendarShort") };
 }
 
-async function readEvent(item: Office.AppointmentRead | Office.AppointmentCompose): Promise<EventItem> {
+async function readEvent(
+  item: Office.AppointmentRead | Office.AppointmentCompose,
+  options: ReadItemOptions,
+): Promise<EventItem> {
   requireSets(APPOINTMENT_DETAILS);
-  if (isAppointmentForm(item)) return readOrganizerForm(item);
+  if (isAppointmentForm(item)) return readOrganizerForm(item, options);
   if (!item.itemId) throw new NoItemError();
   const organizer = person(item.organizer);
-  const access = await readMailboxAccess(item);
+  const restId = toRestId(item.itemId);
+  const access = await readMailboxAccess(item, { item: { kind: "event", restId }, probe: options.probe });
   const me = [Office.context.mailbox?.userProfile?.emailAddress, await signedInAddress()];
   return {
     kind: "event",
-    restId: toRestId(item.itemId),
+    restId,
     ewsId: item.itemId,
     mode: "read",
     subject: item.subject,
@@ -161,7 +176,10 @@ async function readEvent(item: Office.AppointmentRead | Office.AppointmentCompos
     isOrganizer: me.some((address) => same(address, organizer?.address)),
     hasAttendees: attendeesListed(item),
     mailbox: { kind: "me" },
-    ...(access.via === "own" ? {} : { refusal: sharedCalendar() }),
+    // Refused only where Outlook or Graph said the calendar is someone else's; "unresolved" deletes under /me.
+    ...(access.via === "shared-folder" || access.via === "other-mailbox"
+      ? { refusal: sharedCalendar() }
+      : {}),
   };
 }
 
@@ -197,7 +215,10 @@ const FORM_FIELDS = [
  * getItemIdAsync (Mailbox 1.8); a new meeting that was never saved has none, so there is nothing to delete yet.
  * Every value is read with getAsync (organizer and recurrence: Mailbox 1.7); seriesId is a plain property.
  */
-async function readOrganizerForm(item: Office.AppointmentCompose): Promise<EventItem> {
+async function readOrganizerForm(
+  item: Office.AppointmentCompose,
+  options: ReadItemOptions,
+): Promise<EventItem> {
   requireSets(REQUIREMENTS.organizerItemId);
   const ewsId = await formItemId(item, "meeting");
   const [subject, organizer, start, end, recurrence, requiredAttendees, optionalAttendees] =
@@ -208,10 +229,11 @@ async function readOrganizerForm(item: Office.AppointmentCompose): Promise<Event
         ),
       ),
     );
-  const access = await readMailboxAccess(item);
+  const restId = toRestId(ewsId);
+  const access = await readMailboxAccess(item, { item: { kind: "event", restId }, probe: options.probe });
   return {
     kind: "event",
-    restId: toRestId(ewsId),
+    restId,
     ewsId,
     mode: "compose",
     subject: typeof subject === "string" ? subject : "",
@@ -223,7 +245,9 @@ async function readOrganizerForm(item: Office.AppointmentCompose): Promise<Event
     isOrganizer: true,
     hasAttendees: attendeesListed({ requiredAttendees, optionalAttendees }),
     mailbox: { kind: "me" },
-    ...(access.via === "own" ? {} : { refusal: sharedCalendar() }),
+    ...(access.via === "shared-folder" || access.via === "other-mailbox"
+      ? { refusal: sharedCalendar() }
+      : {}),
   };
 }
 
@@ -232,7 +256,7 @@ async function readOrganizerForm(item: Office.AppointmentCompose): Promise<Event
  * Throws NoItemError when there is none (nothing or several selected), UnsupportedItemError for anything else,
  * DraftNotSavedError for an unsaved draft or new meeting, RequirementError when the host lacks a requirement set.
  */
-export async function readCurrentItem(): Promise<CurrentItem> {
+export async function readCurrentItem(options: ReadItemOptions = {}): Promise<CurrentItem> {
   requireSets(REQUIREMENTS.restIds);
   const current = Office.context.mailbox?.item as
     | Office.MessageRead
@@ -243,7 +267,7 @@ export async function readCurrentItem(): Promise<CurrentItem> {
     | undefined;
   if (!current) throw new NoItemError();
   if (current.itemType === Office.MailboxEnums.ItemType.Appointment)
-    return readEvent(current as Office.AppointmentRead | Office.AppointmentCompose);
+    return readEvent(current as Office.AppointmentRead | Office.AppointmentCompose, options);
   if (current.itemType !== Office.MailboxEnums.ItemType.Message)
     throw new UnsupportedItemError(String(current.itemType));
   const item = current as Office.MessageRead | Office.MessageCompose;
@@ -252,29 +276,31 @@ export async function readCurrentItem(): Promise<CurrentItem> {
     requireSets(REQUIREMENTS.composeItemId);
     const ewsId = await formItemId(item, "draft");
     const subject = await officeCall<string>("subject.getAsync", (cb) => item.subject.getAsync(cb));
+    const restId = toRestId(ewsId);
     return {
       kind: "message",
-      restId: toRestId(ewsId),
+      restId,
       ewsId,
       mode: "compose",
       subject,
       from: undefined,
       received: undefined,
-      ...(await accessFor(item, undefined, "compose")),
+      ...(await accessFor(item, undefined, "compose", restId, options)),
     };
   }
 
   if (!item.itemId) throw new NoItemError();
   const sender = (item.sender ?? item.from)?.emailAddress;
+  const restId = toRestId(item.itemId);
   return {
     kind: "message",
-    restId: toRestId(item.itemId),
+    restId,
     ewsId: item.itemId,
     mode: "read",
     subject: item.subject ?? "",
     from: person(item.from) ?? person(item.sender),
     received: item.dateTimeCreated instanceof Date ? item.dateTimeCreated : undefined,
-    ...(await accessFor(item, sender, "read")),
+    ...(await accessFor(item, sender, "read", restId, options)),
   };
 }
 

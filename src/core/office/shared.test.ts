@@ -1,9 +1,21 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { installOffice, succeeded } from "../../../test/support/officeStub";
 import { readCurrentItem } from "./item";
-import { deleteRefusal, isOwnItem, OWN_MAILBOX, DelegatePermission as P, readMailboxAccess } from "./shared";
+import {
+  deleteRefusal,
+  forgetMailboxOwnership,
+  isOwnItem,
+  OWN_MAILBOX,
+  DelegatePermission as P,
+  readMailboxAccess,
+} from "./shared";
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  forgetMailboxOwnership();
+});
+
+const ITEM = { kind: "message", restId: "AAMkAGI2TG93AAA-bc_de==" } as const;
 
 const EWS_ID = "AAMkAGI2TG93AAA+bc/de==";
 const SALES = "sales@contoso.com";
@@ -49,12 +61,72 @@ describe("readMailboxAccess", () => {
     });
   });
 
-  it("treats a mailbox opened as another mailbox (no shared properties) as /users/{shown address}", async () => {
+  it("treats a mailbox opened as another mailbox (no shared properties) as /users/{shown address} once Graph says the item isn't under /me", async () => {
     const { office } = installOffice();
     withProfile(office, SALES); // the signed-in UPN is adele@contoso.com
-    const access = await readMailboxAccess({});
+    const probe = vi.fn(async () => false);
+    const access = await readMailboxAccess({}, { item: ITEM, probe });
     expect(access).toMatchObject({ mailbox: { kind: "user", id: SALES }, via: "other-mailbox" });
     expect(access.permissions).toBeUndefined();
+    expect(probe).toHaveBeenCalledWith(ITEM);
+  });
+
+  it("is the person's own mailbox when their email address isn't their UPN and the item resolves under /me", async () => {
+    const { office } = installOffice();
+    office.auth.getAuthContext.mockResolvedValue({
+      userPrincipalName: "alex.wilber@contoso.onmicrosoft.com",
+    } as never);
+    withProfile(office, "alex.wilber@contoso.com");
+    const probe = vi.fn(async () => true);
+    expect(await readMailboxAccess({}, { item: ITEM, probe })).toEqual(OWN_MAILBOX);
+    // One runtime shows one mailbox: Graph is asked once for this pair of addresses.
+    expect(await readMailboxAccess({}, { item: { kind: "event", restId: "other" }, probe })).toEqual(
+      OWN_MAILBOX,
+    );
+    expect(probe).toHaveBeenCalledTimes(1);
+    // An alias shown (another pair) is asked about again, and is the person's own too.
+    withProfile(office, "alex@contoso.com");
+    expect(await readMailboxAccess({}, { item: ITEM, probe })).toEqual(OWN_MAILBOX);
+    expect(probe).toHaveBeenCalledTimes(2);
+  });
+
+  it("leaves the mailbox unresolved (/me for one item, nothing remembered) while Graph can't say", async () => {
+    const { office } = installOffice();
+    withProfile(office, "adele.vance@contoso.com");
+    const probe = vi.fn(async (): Promise<boolean | undefined> => undefined);
+    const unresolved = {
+      mailbox: { kind: "me" },
+      via: "unresolved",
+      address: "adele.vance@contoso.com",
+      permissions: undefined,
+      targetRestUrl: undefined,
+    };
+    expect(await readMailboxAccess({}, { item: ITEM, probe })).toEqual(unresolved);
+    expect(await readMailboxAccess({})).toEqual(unresolved);
+    probe.mockResolvedValue(true);
+    expect(await readMailboxAccess({}, { item: ITEM, probe })).toEqual(OWN_MAILBOX);
+    expect(probe).toHaveBeenCalledTimes(2);
+  });
+
+  it("asks Graph nothing for a shared folder or where the shown address is the UPN", async () => {
+    const { office } = installOffice();
+    const probe = vi.fn(async () => false);
+    withProfile(office, "adele@contoso.com");
+    expect(await readMailboxAccess({}, { item: ITEM, probe })).toEqual(OWN_MAILBOX);
+    withProfile(office, "adele.vance@contoso.com");
+    expect((await readMailboxAccess(sharedItem(P.DeleteAll), { item: ITEM, probe })).via).toBe(
+      "shared-folder",
+    );
+    expect(probe).not.toHaveBeenCalled();
+  });
+
+  it("lets a sign-in problem of an interactive probe through rather than guessing", async () => {
+    const { office } = installOffice();
+    withProfile(office, SALES);
+    const cancelled = new Error("cancelled");
+    await expect(
+      readMailboxAccess({}, { item: ITEM, probe: async () => Promise.reject(cancelled) }),
+    ).rejects.toBe(cancelled);
   });
 
   it("is the person's own mailbox when the shown address is theirs, in any case", async () => {

@@ -10,9 +10,17 @@
  *   (targetMailbox) and the person's delegate permission bits; Graph must address /users/{owner}/...;
  * - a mailbox opened with "Open another mailbox" (Outlook on the web) or added as a full account: Outlook treats it
  *   as a primary mailbox and offers no shared properties, but userProfile.emailAddress is the other mailbox's
- *   address, not the signed-in person's; the add-in then addresses /users/{that address}/... (an inference from
- *   office-js#1295 and #5682, so a wrong guess ends in Graph's ErrorInvalidMailboxItemId, never in a wrong delete);
+ *   address, not the signed-in person's; the add-in then addresses /users/{that address}/... (office-js#1295 and
+ *   #5682; a wrong guess ends in Graph's ErrorInvalidMailboxItemId, never in a wrong delete);
  * - otherwise the person's own mailbox, /me.
+ *
+ * userProfile.emailAddress differing from the sign-in name (getAuthContext's UPN) does not make a mailbox another
+ * one: in many tenants a person's UPN (at onmicrosoft.com, an alternate login ID) is not their primary SMTP address
+ * or is one of their aliases (PITFALLS row 40; issue 11.2). Then the add-in asks Graph whether the item resolves
+ * under /me (OwnMailboxProbe: a GET with the scope the delete needs anyway, no extra permission such as User.Read
+ * for /me's proxyAddresses), and remembers the answer for that pair of addresses. Until Graph has said (no token
+ * without asking yet), the mailbox is "unresolved": a single delete addresses /me, which for another mailbox's item
+ * ends in ErrorInvalidMailboxItemId, and views of the whole mailbox (folders, selections) aren't offered.
  */
 import type { MailboxRef } from "../graph/types";
 import { t } from "../i18n";
@@ -39,8 +47,8 @@ export const SHARED_PROPERTIES: Requirement = {
 export interface MailboxAccess {
   /** Where Graph finds the item. */
   mailbox: MailboxRef;
-  /** How that was learned. */
-  via: "own" | "shared-folder" | "other-mailbox";
+  /** How that was learned ("unresolved": the person's own or another one opened as primary, Graph hasn't said). */
+  via: "own" | "shared-folder" | "other-mailbox" | "unresolved";
   /** The mailbox's address, when it isn't the person's own. */
   address: string | undefined;
   /** Delegate permission bits Outlook reported (shared folders and shared mailboxes only). */
@@ -64,9 +72,34 @@ interface SharedProperties {
   delegatePermissions?: number;
 }
 
+/**
+ * Does this item's ID belong to the signed-in person's own mailbox? Asked of Graph: GET /me/{messages|events}/{id}.
+ * true: it does (found under /me); false: Graph says it belongs to another mailbox (ErrorInvalidMailboxItemId);
+ * undefined: Graph couldn't say (no token without asking, a network failure, anything else). May reject with an
+ * AuthError when it was allowed to ask the person to sign in and that failed.
+ */
+export type OwnMailboxProbe = (item: {
+  kind: "message" | "event";
+  restId: string;
+}) => Promise<boolean | undefined>;
+
+export interface AccessOptions {
+  /** The item as Graph knows it, for the probe. */
+  item?: { kind: "message" | "event"; restId: string };
+  probe?: OwnMailboxProbe | undefined;
+}
+
+/** Answers Graph gave, per "UPN|shown address": one runtime shows one mailbox, so one answer holds for all items. */
+const ownership = new Map<string, boolean>();
+
+/** Forgets what Graph said about whose mailbox is shown (tests). */
+export function forgetMailboxOwnership(): void {
+  ownership.clear();
+}
+
 /** Who is signed in (UPN), when the host can say; undefined when it can't. */
 export async function signedInAddress(): Promise<string | undefined> {
-  return (await readAuthContext())?.userPrincipalName;
+  return (await readAuthContext())?.userPrincipalName?.trim() || undefined;
 }
 
 function same(a: string | undefined, b: string | undefined): boolean {
@@ -77,7 +110,7 @@ function same(a: string | undefined, b: string | undefined): boolean {
  * Reads whose mailbox `item` is in. Never guesses an owner: an owner comes from Outlook's shared properties or
  * from the mailbox address Outlook shows; when neither says anything, it is the person's own mailbox.
  */
-export async function readMailboxAccess(item: object): Promise<MailboxAccess> {
+export async function readMailboxAccess(item: object, options: AccessOptions = {}): Promise<MailboxAccess> {
   const withShared = item as {
     getSharedPropertiesAsync?: (cb: (r: Office.AsyncResult<unknown>) => void) => void;
   };
@@ -100,16 +133,22 @@ export async function readMailboxAccess(item: object): Promise<MailboxAccess> {
   }
   const shown = Office.context.mailbox?.userProfile?.emailAddress?.trim();
   const signedIn = await signedInAddress();
-  if (shown && signedIn && !same(shown, signedIn)) {
-    return {
-      mailbox: { kind: "user", id: shown },
-      via: "other-mailbox",
-      address: shown,
-      permissions: undefined,
-      targetRestUrl: undefined,
-    };
+  if (!shown || !signedIn || same(shown, signedIn)) return OWN_MAILBOX;
+  // The shown address isn't the sign-in name: another mailbox, or the person's own under another address.
+  const key = `${signedIn.toLowerCase()}|${shown.toLowerCase()}`;
+  let own = ownership.get(key);
+  if (own === undefined && options.probe && options.item) {
+    own = await options.probe(options.item);
+    if (own !== undefined) ownership.set(key, own);
   }
-  return OWN_MAILBOX;
+  if (own) return OWN_MAILBOX;
+  return {
+    mailbox: own === false ? { kind: "user", id: shown } : { kind: "me" },
+    via: own === false ? "other-mailbox" : "unresolved",
+    address: shown,
+    permissions: undefined,
+    targetRestUrl: undefined,
+  };
 }
 
 /** Is this item one the person created (a draft they write, or mail they sent from the shared mailbox)? */

@@ -42,7 +42,11 @@ import type { AddinManifest, RibbonButton, RibbonGroup } from "./manifest";
 
 export interface HostConfig {
   addinOrigin: string;
-  user: { upn: string; name: string; oid: string; tid: string; timeZone: string };
+  /**
+   * The signed-in person: `upn` is what getAuthContext and the NAA account say, `mail` the primary SMTP address
+   * Outlook puts in userProfile.emailAddress (absent: the same as the UPN). In many tenants they differ.
+   */
+  user: { upn: string; mail?: string; name: string; oid: string; tid: string; timeZone: string };
   /** Host name of the NAA account environment MSAL caches under. */
   naaEnvironment: string;
   commandTimeoutMs: number;
@@ -929,7 +933,8 @@ export class OutlookHost {
               // "Open another mailbox": Outlook presents that mailbox as the primary one (office-js#1295).
               userProfile: {
                 displayName: other ? other.displayName : u.name,
-                emailAddress: other ? other.upn : u.upn,
+                // The person's own mailbox shows their primary SMTP address, not the sign-in name (UPN).
+                emailAddress: other ? other.upn : (u.mail ?? u.upn),
                 timeZone: u.timeZone,
                 accountType: "enterprise",
               },
