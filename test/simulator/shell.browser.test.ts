@@ -205,18 +205,40 @@ describe.skipIf(!existsSync(CHROMIUM))("Outlook simulator in Chromium", { timeou
       const f = (window as unknown as { fixture: { notify: (k: string, d: unknown) => Promise<unknown> } })
         .fixture;
       const out: unknown[] = [
-        await f.notify("long", { type: "informationalMessage", message: "x".repeat(151) }),
+        await f.notify("long", {
+          type: "informationalMessage",
+          message: "x".repeat(151),
+          icon: "Icon",
+          persistent: false,
+        }),
+        // office.js: an informational message needs its icon (an image id of the manifest) and persistent.
+        await f.notify("noicon", { type: "informationalMessage", message: "m", persistent: false }),
+        await f.notify("nopersist", { type: "informationalMessage", message: "m", icon: "Icon" }),
+        await f.notify("unknownicon", {
+          type: "informationalMessage",
+          message: "m",
+          icon: "Nope",
+          persistent: false,
+        }),
       ];
       for (let i = 0; i < 6; i++) {
         out.push(
-          await f.notify(`k${i}`, { type: "informationalMessage", message: `Note ${i}`, persistent: false }),
+          await f.notify(`k${i}`, {
+            type: "informationalMessage",
+            message: `Note ${i}`,
+            icon: "Icon",
+            persistent: false,
+          }),
         );
       }
       return out;
     });
     expect(results[0]).toEqual({ thrown: "Sys.ArgumentOutOfRangeException" });
-    expect(results.slice(1, 6)).toEqual(Array(5).fill({ status: "succeeded", asyncContext: undefined }));
-    expect(results[6]).toMatchObject({
+    expect(results[1]).toEqual({ thrown: "Sys.ArgumentNullException" });
+    expect(results[2]).toEqual({ thrown: "Sys.ArgumentNullException" });
+    expect(results[3]).toMatchObject({ status: "failed", error: { code: 5001 } });
+    expect(results.slice(4, 9)).toEqual(Array(5).fill({ status: "succeeded", asyncContext: undefined }));
+    expect(results[9]).toMatchObject({
       status: "failed",
       error: { code: 9025, name: "NumberOfNotificationMessagesExceeded" },
     });
@@ -241,6 +263,7 @@ describe.skipIf(!existsSync(CHROMIUM))("Outlook simulator in Chromium", { timeou
         key: "fixture",
         type: "informationalMessage",
         message: "Answer confirm for AAMkAGI2_fir",
+        icon: "Icon",
         persistent: true,
       },
     ]);

@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { officeJsRules } from "../../../test/simulator/common/officeJsSource";
 import { failed, installOffice, succeeded } from "../../../test/support/officeStub";
 import { officeCall } from "./async";
 import {
@@ -180,5 +183,22 @@ describe("notifications", () => {
       type: "informationalMessage",
       icon: "Delete.Icon.16",
     });
+  });
+
+  it("sends only what office.js's own validation accepts, and nothing for an empty text", async () => {
+    const office = officeJsRules();
+    const replaceAsync = vi.fn((key: string, details: unknown, cb: (r: unknown) => void) => {
+      office.validateNotification(key, details);
+      cb(succeeded(undefined));
+    });
+    installOffice({ item: { itemId: "A", itemType: "message", notificationMessages: { replaceAsync } } });
+    for (const kind of ["info", "error", "progress"] as const) {
+      for (const text of ["Deleted permanently.", "z".repeat(400), " a\n b "]) await notify(kind, text);
+      for (const empty of ["", "   ", "\n"]) await notify(kind, empty);
+    }
+    expect(replaceAsync).toHaveBeenCalledTimes(9);
+    // The icon names an image of the manifest's Resources, as Outlook requires.
+    const manifest = readFileSync(resolve(import.meta.dirname, "../../../manifest.xml"), "utf8");
+    expect(manifest).toMatch(/<bt:Image id="Delete\.Icon\.16"/);
   });
 });

@@ -10,6 +10,7 @@ import {
   type StoredNotification,
   validateNotification,
 } from "./notifications";
+import { officeJsRules } from "./officeJsSource";
 import { decodeFrameName, encodeFrameName } from "./protocol";
 import { compareVersions, isSetSupported, supportedRequirementSets } from "./requirements";
 
@@ -54,6 +55,27 @@ describe("item id conversion", () => {
     expect(convertToEwsId("a-b_c", "v2.0")).toBe("a/b+c");
   });
 
+  it("gives what office.js's own convertToRestId and convertToEwsId give, for random ids", () => {
+    const office = officeJsRules();
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_=";
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    for (let n = 0; n < 500; n++) {
+      const id = Array.from({ length: 1 + (next() % 160) }, () => alphabet[next() % alphabet.length]).join(
+        "",
+      );
+      for (const version of ["v1.0", "v2.0", "beta"]) {
+        expect(convertToRestId(id, version)).toBe(office.convertToRestId(id, version));
+        expect(convertToEwsId(id, version)).toBe(office.convertToEwsId(id, version));
+      }
+    }
+    expect(() => office.convertToRestId("a", "v3.0")).toThrow(/ArgumentException/);
+    expect(() => convertToRestId("a", "v3.0")).toThrow(/ArgumentException/);
+  });
+
   it("throws for a missing id", () => {
     expect(() => convertToRestId(undefined as unknown as string, "v2.0")).toThrow(/ArgumentNull/);
     expect(() => convertToEwsId(null as unknown as string, "v2.0")).toThrow(/ArgumentNull/);
@@ -65,12 +87,15 @@ describe("item id conversion", () => {
 });
 
 describe("notification messages", () => {
-  const info = { type: "informationalMessage" as const, message: "Purged.", persistent: false };
+  const info = {
+    type: "informationalMessage" as const,
+    message: "Purged.",
+    icon: "Delete.Icon.16",
+    persistent: false,
+  };
 
   it("accepts 150 characters and throws ArgumentOutOfRange at 151", () => {
-    expect(
-      validateNotification("k", { type: "informationalMessage", message: "x".repeat(150) }).message,
-    ).toHaveLength(150);
+    expect(validateNotification("k", { ...info, message: "x".repeat(150) }).message).toHaveLength(150);
     expect(() => validateNotification("k", { type: "errorMessage", message: "x".repeat(151) })).toThrow(
       expect.objectContaining({ name: "Sys.ArgumentOutOfRangeException" }),
     );
@@ -81,14 +106,89 @@ describe("notification messages", () => {
     expect(() => validateNotification("k".repeat(33), info)).toThrow(/ArgumentOutOfRange/);
   });
 
+  it("needs an icon (at most 32 characters) and a boolean persistent on informational messages", () => {
+    const { icon: _icon, ...noIcon } = info;
+    const { persistent: _persistent, ...noPersistent } = info;
+    expect(() => validateNotification("k", noIcon)).toThrow(/ArgumentNullException[\s\S]*icon/);
+    expect(() => validateNotification("k", { ...info, icon: "" })).toThrow(/ArgumentNullException/);
+    expect(() => validateNotification("k", { ...info, icon: "i".repeat(33) })).toThrow(/ArgumentOutOfRange/);
+    expect(() => validateNotification("k", noPersistent)).toThrow(/ArgumentNullException[\s\S]*persistent/);
+    expect(() => validateNotification("k", { ...info, persistent: "false" })).toThrow(
+      /ArgumentTypeException/,
+    );
+  });
+
+  it("refuses an empty or missing message", () => {
+    expect(() => validateNotification("k", { ...info, message: "" })).toThrow(/ArgumentNullException/);
+    expect(() => validateNotification("k", { type: "errorMessage" })).toThrow(/ArgumentNullException/);
+  });
+
   it("refuses icon or persistent on progress and error messages, and unknown types", () => {
     expect(() =>
       validateNotification("k", { type: "progressIndicator", message: "m", persistent: true }),
     ).toThrow(/ArgumentException/);
     expect(() => validateNotification("k", { type: "errorMessage", message: "m", icon: "i" })).toThrow();
     expect(() => validateNotification("k", { type: "toast", message: "m" })).toThrow(
-      /Unknown notification type/,
+      /ArgumentException[\s\S]*type/,
     );
+  });
+
+  // office.js's own validation, lifted from @microsoft/office-js 1.1.110 (outlook-web-16.01.debug.js) and run
+  // beside the simulator's: both throw (the same exception) or both accept, for every case.
+  it("throws exactly where office.js's own validation throws, with the same exception", () => {
+    const office = officeJsRules();
+    const keys: unknown[] = ["k", "", "k".repeat(32), "k".repeat(33), 7, null];
+    const details: unknown[] = [
+      info,
+      { ...info, icon: undefined },
+      { ...info, icon: "" },
+      { ...info, icon: "i".repeat(32) },
+      { ...info, icon: "i".repeat(33) },
+      { ...info, persistent: undefined },
+      { ...info, persistent: 1 },
+      { ...info, actions: [] },
+      { ...info, message: "" },
+      { ...info, message: "x".repeat(150) },
+      { ...info, message: "x".repeat(151) },
+      { ...info, message: 5 },
+      { type: "progressIndicator", message: "Working" },
+      { type: "progressIndicator", message: "Working", icon: "i" },
+      { type: "errorMessage", message: "Failed" },
+      { type: "errorMessage", message: "Failed", persistent: false },
+      { type: "errorMessage", message: "" },
+      { type: "insightMessage", message: "m", icon: "i" },
+      { type: "insightMessage", message: "m", icon: "i", actions: [] },
+      { type: "insightMessage", message: "m", icon: "i", actions: [{ actionType: "showTaskPane" }] },
+      {
+        type: "insightMessage",
+        message: "m",
+        icon: "i",
+        actions: [{ actionType: "showTaskPane", commandId: "c", actionText: "Open" }],
+      },
+      { type: "insightMessage", message: "m", icon: "i", persistent: true, actions: [] },
+      { type: "toast", message: "m" },
+      { type: "", message: "m" },
+      { message: "m" },
+      {},
+    ];
+    const outcome = (run: () => unknown) => {
+      try {
+        run();
+        return "ok";
+      } catch (error) {
+        return (error as Error).name;
+      }
+    };
+    let compared = 0;
+    for (const key of keys) {
+      for (const d of details) {
+        const theirs = outcome(() => office.validateNotification(key, d));
+        const ours = outcome(() => validateNotification(key, d));
+        expect({ key, d, ours }).toEqual({ key, d, ours: theirs });
+        compared++;
+      }
+    }
+    expect(compared).toBe(keys.length * details.length);
   });
 
   it("allows five per item and fails the sixth with NumberOfNotificationMessagesExceeded", () => {
@@ -119,8 +219,8 @@ describe("notification messages", () => {
 
   it("keeps only persistent informational messages when the person moves on", () => {
     const list: StoredNotification[] = [
-      { key: "p", type: "informationalMessage", message: "m", persistent: true },
-      { key: "t", type: "informationalMessage", message: "m", persistent: false },
+      { key: "p", type: "informationalMessage", message: "m", icon: "i", persistent: true },
+      { key: "t", type: "informationalMessage", message: "m", icon: "i", persistent: false },
       { key: "e", type: "errorMessage", message: "m" },
       { key: "g", type: "progressIndicator", message: "m" },
     ];

@@ -1036,6 +1036,16 @@ export class OutlookHost {
   ): unknown {
     const list = this.notificationsByItem.get(itemKey) ?? [];
     if (method === "notifications.getAll") return list.map((n) => ({ ...n }));
+    // The icon is "a reference to an icon that's defined in the manifest" (NotificationMessageDetails.icon). What
+    // Outlook does with an id the manifest lacks is not documented: the stricter reading, the call fails.
+    if (
+      method !== "notifications.remove" &&
+      details.icon !== undefined &&
+      !this.manifest.imageIds.includes(details.icon)
+    ) {
+      this.note("notification", `icon ${details.icon} is not an image id in the manifest's Resources`);
+      throw OfficeErrors.internalError;
+    }
     const outcome =
       method === "notifications.add"
         ? addNotification(list, key, details)

@@ -48,6 +48,8 @@ export interface AddinManifest {
   /** Appointment read surfaces: AppointmentAttendeeCommandSurface and AppointmentOrganizerCommandSurface. */
   attendeeGroups: RibbonGroup[];
   organizerGroups: RibbonGroup[];
+  /** ids of the images in Resources (a notification's icon names one of them). */
+  imageIds: string[];
 }
 
 function children(parent: Element, localName: string): Element[] {
@@ -203,5 +205,9 @@ export function parseManifest(xml: string, language = "en-US"): AddinManifest {
     composeGroups,
     attendeeGroups,
     organizerGroups,
+    imageIds: (() => {
+      const images = resources ? child(resources, "Images") : null;
+      return images ? children(images, "Image").map((e) => e.getAttribute("id") ?? "") : [];
+    })(),
   };
 }
