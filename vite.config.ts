@@ -5,6 +5,7 @@ import { defineConfig, type Plugin } from "vite";
 import { readConfig } from "./src/core/config.ts";
 import { chunkGroups, projectLayout } from "./tools/chunking.ts";
 import { buildCsp } from "./tools/csp.ts";
+import { staticWebAppConfig } from "./tools/deploy/headers.ts";
 import { ensureDevCerts } from "./tools/dev-certs.ts";
 import { msalInternalAlias } from "./tools/msal-internal.ts";
 
@@ -67,12 +68,36 @@ function contentSecurityPolicy(mode: string): Plugin {
   };
 }
 
+/**
+ * Real builds only (not npm start's simulator build): Azure Static Web Apps' configuration next to the pages, with
+ * the HTTP headers (Content-Security-Policy with frame-ancestors, nosniff, …) for this build's configuration.
+ */
+function hostHeaders(mode: string): Plugin {
+  let source = "";
+  return {
+    name: "host-headers",
+    apply: "build",
+    configResolved(config) {
+      source = `${JSON.stringify(staticWebAppConfig(readConfig(config.env)), null, 2)}\n`;
+    },
+    generateBundle() {
+      if (mode !== "simulator")
+        this.emitFile({ type: "asset", fileName: "staticwebapp.config.json", source });
+    },
+  };
+}
+
 export default defineConfig(async ({ command, mode }) => ({
   root,
   publicDir: resolve(import.meta.dirname, "public"),
   envDir: import.meta.dirname,
   resolve: { alias: [msalInternalAlias] },
-  plugins: [react(), contentSecurityPolicy(mode), ...(mode === "simulator" ? [officeJsFromSimulator()] : [])],
+  plugins: [
+    react(),
+    contentSecurityPolicy(mode),
+    hostHeaders(mode),
+    ...(mode === "simulator" ? [officeJsFromSimulator()] : []),
+  ],
   build: {
     outDir: resolve(import.meta.dirname, "dist"),
     emptyOutDir: true,

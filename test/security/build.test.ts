@@ -8,6 +8,7 @@ import { join, relative, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "../../src/core/config.ts";
 import { buildCsp } from "../../tools/csp.ts";
+import { OUTLOOK_FRAME_ANCESTORS, staticWebAppConfig } from "../../tools/deploy/headers.ts";
 import { DEFAULT_CLIENT_ID } from "../emulator/tokens.ts";
 import { FRAME_NAME_PREFIX, PROTOCOL } from "../simulator/common/protocol.ts";
 
@@ -113,6 +114,18 @@ describe("production build", () => {
         expect(src, file).toBe("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
     }
     expect([...files.keys()].filter((f) => /(^|\/)office(\.debug)?\.js$/i.test(f))).toEqual([]);
+  });
+
+  it("writes Azure Static Web Apps' configuration with the pages' policy plus frame-ancestors", async () => {
+    const swa = JSON.parse(await readFile(join(outDir, "staticwebapp.config.json"), "utf8"));
+    expect(swa).toEqual(staticWebAppConfig(readConfig({})));
+    const header: string = swa.globalHeaders["Content-Security-Policy"];
+    const meta = files
+      .get("taskpane/taskpane.html")
+      ?.match(/http-equiv="Content-Security-Policy" content="([^"]*)"/)?.[1];
+    expect(header).toBe(
+      `${meta?.replaceAll("&#39;", "'")}; frame-ancestors ${OUTLOOK_FRAME_ANCESTORS.join(" ")}`,
+    );
   });
 
   it("keeps Vite's modulepreload polyfill in an external chunk, not inline in a page", () => {
