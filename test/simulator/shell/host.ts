@@ -72,6 +72,15 @@ export interface HostSettings {
   theme: SimTheme;
   /** The task pane's width in CSS pixels (the add-in's viewport); null: the shell's default (339). */
   taskpaneWidth: number | null;
+  /**
+   * Office.context.mailbox.userProfile.accountType (Mailbox 1.6): "enterprise" (a work or school mailbox in
+   * Exchange Online) or "consumer" (an Outlook.com mailbox with a personal Microsoft account). Outlook offers no
+   * nested app authentication to a consumer mailbox ("In Outlook, the NestedAppAuth 1.1 requirement set isn't
+   * supported if the add-in is loaded in an Outlook.com or Gmail mailbox": Nested app auth requirement sets,
+   * learn.microsoft.com/javascript/api/requirement-sets/common/nested-app-auth-requirement-sets), so the add-in
+   * signs in through its dialog there.
+   */
+  accountType: "enterprise" | "consumer";
 }
 
 /** The REST URL of each cloud's Exchange Online, for setCloud(). */
@@ -186,6 +195,7 @@ export class OutlookHost {
     restUrl: CLOUD_REST_URLS.global,
     theme: "light",
     taskpaneWidth: null,
+    accountType: "enterprise",
   };
   mailboxView: MailboxView | null = null;
   /** Mailboxes shared with the signed-in person, listed in the folder pane. */
@@ -915,7 +925,7 @@ export class OutlookHost {
   }
 
   private contextFor(frame: FrameRecord): HostContext {
-    const naa = this.settings.naa && frame.role !== "dialog";
+    const naa = this.naaOffered() && frame.role !== "dialog";
     const u = this.config.user;
     const other = this.mailboxView?.mode === "other-mailbox" ? this.mailboxView : null;
     return {
@@ -936,7 +946,7 @@ export class OutlookHost {
                 // The person's own mailbox shows their primary SMTP address, not the sign-in name (UPN).
                 emailAddress: other ? other.upn : (u.mail ?? u.upn),
                 timeZone: u.timeZone,
-                accountType: "enterprise",
+                accountType: this.settings.accountType,
               },
               hostName: "OutlookWebApp",
               hostVersion: "15.20.8100.000",
@@ -1288,7 +1298,7 @@ export class OutlookHost {
   }
 
   private async authContext(): Promise<unknown> {
-    if (!this.settings.naa) throw OfficeErrors.apiNotSupported;
+    if (!this.naaOffered()) throw OfficeErrors.apiNotSupported;
     const id = await this.ensureIdentity();
     return {
       userPrincipalName: id.username,
@@ -1340,7 +1350,7 @@ export class OutlookHost {
     // Scopes logged so tests can see which permission was asked for when (incremental consent).
     const asked = request.tokenParams?.scope ? ` scopes: ${request.tokenParams.scope}` : "";
     this.note("naa", `${request.method} from ${frame.role}${asked}`);
-    if (!this.settings.naa || frame.role === "dialog") {
+    if (!this.naaOffered() || frame.role === "dialog") {
       reply(errorResponse(request.requestId, "NESTED_APP_AUTH_UNAVAILABLE"));
       return;
     }
@@ -1389,6 +1399,19 @@ export class OutlookHost {
 
   setNaa(on: boolean): void {
     this.settings.naa = on;
+    this.changed();
+  }
+
+  /** NAA as the add-in sees it: switched on, and the mailbox not a consumer one (see HostSettings.accountType). */
+  naaOffered(): boolean {
+    return this.settings.naa && this.settings.accountType !== "consumer";
+  }
+
+  /** Plays an Outlook.com mailbox ("consumer": no NAA) or a work one; frames opened afterwards see it. */
+  setAccountType(type: "enterprise" | "consumer"): void {
+    if (type !== "enterprise" && type !== "consumer") throw new Error(`unknown account type ${String(type)}`);
+    this.settings.accountType = type;
+    this.note("settings", `account type ${type}`);
     this.changed();
   }
 
@@ -1458,6 +1481,7 @@ export class OutlookHost {
       restUrl: CLOUD_REST_URLS.global,
       theme: "light",
       taskpaneWidth: null,
+      accountType: "enterprise",
     };
     if (this.localiseManifest) this.manifest = this.localiseManifest("en-US");
     // Back to the person's own mailbox (the folders must be read again).

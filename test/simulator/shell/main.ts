@@ -111,6 +111,8 @@ function controlApi(host: OutlookHost, ready: Promise<void>) {
     prompts: () => host.prompts.map((p) => ({ kind: p.kind, text: p.text })),
     answerPrompt: (accept: boolean) => host.answerPrompt(accept),
     setNaa: (on: boolean) => host.setNaa(on),
+    /** "consumer": an Outlook.com mailbox (userProfile.accountType, no NAA); "enterprise" (default): a work one. */
+    setAccountType: (type: "enterprise" | "consumer") => host.setAccountType(type),
     /** false: the host reports NestedAppAuth 1.1 but has no Office.auth.getAuthContext (frames opened afterwards). */
     setAuthContextApi: (on: boolean) => {
       host.settings.authContextApi = on;
