@@ -23,7 +23,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "e2e",
-          include: ["test/e2e/**/*.e2e.ts", "test/budgets/**/*.e2e.ts"],
+          include: ["test/e2e/**/*.e2e.ts"],
           environment: "node",
           globalSetup: ["test/e2e/globalSetup.ts"],
           setupFiles: ["test/e2e/setup.ts"],
@@ -31,6 +31,18 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Size budgets on a production build (test/budgets): no browser, no servers, no e2e build.
+          // `npx vitest run --project budgets`.
+          name: "budgets",
+          include: ["test/budgets/**/*.budget.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
         },
       },
     ],

@@ -60,8 +60,7 @@ if (parts.has("core")) {
 }
 
 if (parts.has("demo")) {
-  const { chromium } = await import("playwright-core");
-  const { CHROMIUM } = await import("../test/e2e/harness");
+  const { launchChromium } = await import("../test/support/chromium");
   const browser = await import("./browser");
   const base = Number(process.env.E2E_PORT_BASE) + 10;
   say(
@@ -71,7 +70,7 @@ if (parts.has("demo")) {
       "pane' (timed in the shell) to the pane's 'Delete permanently' button visible and enabled (timed in the pane " +
       "by a MutationObserver, before paint), one message selected. Targets: warm ≤ 1,500 ms, cold ≤ 4,000 ms.",
   );
-  const chrome = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
+  const chrome = await launchChromium();
   try {
     const demo = await browser.runDemoSpeed(chrome, runs, base);
     say(browser.speedTable(demo));

@@ -2,20 +2,15 @@
  * Builds the production bundle once for the end-to-end run. It is the production build (CDN office.js,
  * no simulator code); only its build-time configuration points Graph and the authority at the emulator.
  */
-import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { build } from "vite";
 import { DEFAULT_CLIENT_ID } from "../emulator/server";
+import { assertChromium } from "../support/chromium";
 import { E2E, E2E_EMULATOR_URL } from "./config";
 
 export default async function setup(): Promise<void> {
-  const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  if (!existsSync(chromium)) {
-    throw new Error(
-      `The end-to-end tests drive Chromium at ${chromium}, which isn't there. Install it (Debian/Ubuntu: ` +
-        "sudo apt-get install chromium) or set CHROMIUM_PATH to your Chromium or Chrome binary.",
-    );
-  }
+  // Before the build: without a browser there is nothing to test it with.
+  assertChromium();
   const env = {
     // Vitest runs with NODE_ENV=test, which would give React's development build; the tests drive production.
     NODE_ENV: "production",

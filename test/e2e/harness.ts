@@ -7,25 +7,18 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import {
-  type Browser,
-  type BrowserContext,
-  type BrowserContextOptions,
-  chromium,
-  type Frame,
-  type Page,
-} from "playwright-core";
+import type { Browser, BrowserContext, BrowserContextOptions, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { ensureDevCerts } from "../../tools/dev-certs";
 import { rewriteOrigin } from "../../tools/manifest/make-prod-manifest";
 import { type Emulator, type EmulatorOptions, startEmulator } from "../emulator/server";
 import { buildOfficeJs } from "../simulator/build";
 import { type ShellOptions, type ShellServer, startShell } from "../simulator/server";
+import { launchChromium } from "../support/chromium";
 import { E2E, E2E_ADDIN_ORIGIN } from "./config";
 import { type StaticServer, serveStatic } from "./staticServer";
 
 export const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export interface Stack {
   emulator: Emulator;
@@ -66,16 +59,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ...options.shell,
   });
   const officeJs = await buildOfficeJs();
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-    ],
-  });
+  const browser = await launchChromium();
   const context = await browser.newContext({
     ignoreHTTPSErrors: true,
     viewport: { width: 1400, height: 900 },

@@ -3,11 +3,12 @@
  * ribbon's pane button opens the pane with the Delete button usable, the pages take office.js from the simulator
  * (and their policy admits exactly that origin), and nothing leaves localhost.
  */
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Demo, startDemo } from "../../tools/start";
+import { launchChromium } from "../support/chromium";
 import { E2E } from "./config";
-import { CHROMIUM, taskpaneFrame } from "./harness";
+import { taskpaneFrame } from "./harness";
 
 const base = E2E.addinPort + 20;
 let demo: Demo;
@@ -20,7 +21,7 @@ beforeAll(async () => {
     shellPort: base + 2,
     outDir: `${E2E.outDir}-start`,
   });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

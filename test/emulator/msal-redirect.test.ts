@@ -1,19 +1,19 @@
 /**
  * End to end: @azure/msal-browser's standard public client signs in against the Entra emulator with
  * the auth-code + PKCE redirect flow in a real Chromium, then calls the Graph emulator cross-origin.
- * Skipped when Debian's chromium is not installed.
+ * Fails when there is no Chromium (test/support/chromium.ts says how to get one).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureDevCerts } from "../../tools/dev-certs";
+import { launchChromium } from "../support/chromium";
 import { ADELE } from "./data";
 import { type Emulator, startEmulator } from "./server";
 
-const CHROMIUM = "/usr/bin/chromium";
 const CLIENT_ID = "5f1e2d3c-4b5a-4697-8877-665544332211";
 const MSAL_UMD = resolve(
   import.meta.dirname,
@@ -63,7 +63,7 @@ function appPage(emulatorUrl: string): string {
 </script>`;
 }
 
-describe.skipIf(!existsSync(CHROMIUM))("msal-browser standard client against the emulator (Chromium)", () => {
+describe("msal-browser standard client against the emulator (Chromium)", () => {
   let emu: Emulator;
   let app: Server;
   let appUrl = "";
@@ -85,16 +85,7 @@ describe.skipIf(!existsSync(CHROMIUM))("msal-browser standard client against the
     });
     await new Promise<void>((r) => app.listen(0, "127.0.0.1", r));
     appUrl = `https://localhost:${(app.address() as AddressInfo).port}/app.html`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

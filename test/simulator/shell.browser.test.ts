@@ -1,20 +1,19 @@
 /**
  * Browser smoke test: the shell in Chromium (playwright-core) with a fake add-in (fixtures/) on its own origin and a
  * stub of the Graph emulator. The CDN office.js URL is routed to the simulator's office.js, as e2e tests will do.
- * Skipped when /usr/bin/chromium is missing (apt-get install -y chromium).
+ * Fails when there is no Chromium (test/support/chromium.ts says how to get one).
  */
-import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { type Browser, type BrowserContext, chromium, type Frame, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ensureDevCerts } from "../../tools/dev-certs";
+import { launchChromium } from "../support/chromium";
 import { buildOfficeJs } from "./build";
 import { type Running, type StubEmulator, startFixtureServer, startStubEmulator } from "./fixtures/servers";
 import { type ShellServer, startShell } from "./server";
 
-const CHROMIUM = "/usr/bin/chromium";
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 /** window.fixture of fixtures/taskpane.js, as far as the dialog tests use it. */
@@ -27,7 +26,7 @@ type PaneFixture = {
   callbackWasAsync: boolean | null;
 };
 
-describe.skipIf(!existsSync(CHROMIUM))("Outlook simulator in Chromium", { timeout: 20_000 }, () => {
+describe("Outlook simulator in Chromium", { timeout: 20_000 }, () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
@@ -54,16 +53,7 @@ describe.skipIf(!existsSync(CHROMIUM))("Outlook simulator in Chromium", { timeou
       pollMs: 0,
     });
     const officeJs = await buildOfficeJs();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
-    });
+    browser = await launchChromium();
     context = await browser.newContext({ ignoreHTTPSErrors: true });
     // Fail a stuck wait with its own message well inside the test's timeout.
     context.setDefaultTimeout(8_000);

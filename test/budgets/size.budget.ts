@@ -1,6 +1,7 @@
 /**
  * Size budgets on the production bundle: the JS each page needs, gzipped (level 9). Runs on every `npm test`
- * (e2e project); a budget exceeded fails it, naming the chunks that make it up.
+ * (its own Vitest project, "budgets": `npx vitest run --project budgets`); a budget exceeded fails it, naming the
+ * chunks that make it up.
  *
  * The bundle is built here with NODE_ENV=production rather than read from the e2e project's build
  * (E2E.outDir): that one is built inside Vitest, where NODE_ENV is "test" and React's development build gets
