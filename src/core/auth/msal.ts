@@ -115,8 +115,10 @@ export function watchBridgeUnavailable(controller: EventSource) {
       return await call(correlationId);
     } catch (error) {
       if (!seen.delete(correlationId)) throw error;
+      // The host's own code, when it sent one, is kept for support.
+      const code = (error as { errorCode?: unknown } | null)?.errorCode;
       throw new AuthError("nested-auth-unavailable", AUTH_MESSAGES.failed, {
-        code: "nested_app_auth_unavailable",
+        code: typeof code === "string" && code !== "" ? code : "nested_app_auth_unavailable",
         correlationId,
       });
     }
