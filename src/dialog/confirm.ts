@@ -15,6 +15,7 @@ import {
 } from "../core/i18n";
 import { type EventConfirmation, eventConfirmation } from "../core/purge/eventWording";
 import { parseToPage, type ShownEvent, type ShownItem, type ToPage } from "../core/purge/protocol";
+import { applyOfficeScheme } from "./theme";
 
 function send(message: object): void {
   const json = JSON.stringify(message);
@@ -174,6 +175,7 @@ function translateStatic(): void {
 }
 
 Office.onReady(async () => {
+  applyOfficeScheme();
   // Before "ready": the parent sends the list only then, so nothing is shown in the wrong language.
   try {
     await loadLanguage(Office.context.displayLanguage);

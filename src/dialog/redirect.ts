@@ -3,6 +3,7 @@
  * response back to the page that started sign-in (dialog/signin.html). Must be served without
  * Cross-Origin-Opener-Policy. No Office.js: this page only relays MSAL's response.
  */
+import "./confirm.css";
 import { broadcastResponseToMainFrame } from "@azure/msal-browser/redirect-bridge";
 
 broadcastResponseToMainFrame().catch(() => {

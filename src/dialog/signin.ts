@@ -9,6 +9,7 @@ import "./confirm.css";
 import { readSignInRequest } from "../core/auth/signInRequest";
 import { readConfig } from "../core/config";
 import { currentLanguage, loadLanguage, NO_CATALOGUE, t } from "../core/i18n";
+import { applyOfficeScheme } from "./theme";
 
 function send(message: object): void {
   Office.context.ui.messageParent(JSON.stringify(message));
@@ -56,6 +57,7 @@ async function run(): Promise<void> {
 }
 
 Office.onReady(async () => {
+  applyOfficeScheme();
   try {
     await loadLanguage(Office.context.displayLanguage);
   } catch {

@@ -1,4 +1,4 @@
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, type Theme, webLightTheme } from "@fluentui/react-components";
 import type { BulkDeps } from "./bulk/bulkDeps";
 import { Pane } from "./Pane";
 import type { PaneDeps } from "./paneDeps";
@@ -10,12 +10,14 @@ export interface AppProps {
   /** Bulk deletion (multi-select, folders); left out where it isn't available. */
   bulk?: BulkDeps | undefined;
   locale?: string | undefined;
+  /** Fluent's light or dark theme, as Outlook shows (theme.ts). @default webLightTheme */
+  theme?: Theme | undefined;
 }
 
-export function App({ deps, locale, bulk }: AppProps) {
+export function App({ deps, locale, bulk, theme = webLightTheme }: AppProps) {
   const model = usePurgePane(deps);
   return (
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={theme}>
       <Pane
         model={model}
         configProblem={deps.configProblem}

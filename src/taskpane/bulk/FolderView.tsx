@@ -14,7 +14,6 @@ import {
   DialogTitle,
   Field,
   makeStyles,
-  Select,
   tokens,
 } from "@fluentui/react-components";
 import { DeleteRegular, FolderProhibitedRegular } from "@fluentui/react-icons";
@@ -25,6 +24,7 @@ import type { MailFolder } from "../../core/purge/mailData";
 import { type Summary, summarizeError } from "../../core/purge/report";
 import { Busy } from "../ui/Busy";
 import { TypedCount, typedCountMatches, useDangerButtonStyles, useInitialFocus } from "../ui/confirmParts";
+import { NativeSelect } from "../ui/NativeSelect";
 import { TYPED_CONFIRMATION_FROM } from "./BulkConfirmDialog";
 import type { BulkDeps } from "./bulkDeps";
 import type { BulkJob } from "./useBulkPurge";
@@ -124,9 +124,9 @@ function FolderView({ bulk, busy, onDelete, onError }: FolderViewProps) {
   return (
     <section className={styles.root} aria-label={t("folders.label")}>
       <Field label={t("folders.folder")}>
-        <Select
+        <NativeSelect
           value={selectedId}
-          onChange={(_e, data) => setSelectedId(data.value)}
+          onChange={(event) => setSelectedId(event.target.value)}
           disabled={busy || !!loading}
         >
           {folders.map((f) => (
@@ -134,7 +134,7 @@ function FolderView({ bulk, busy, onDelete, onError }: FolderViewProps) {
               {t("folders.option", { folder: f.displayName, count: f.totalItemCount })}
             </option>
           ))}
-        </Select>
+        </NativeSelect>
       </Field>
       <div className={styles.actions}>
         <Button

@@ -11,7 +11,6 @@ import {
   Field,
   Input,
   makeStyles,
-  Select,
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
@@ -28,6 +27,7 @@ import { type Summary, summarizeError } from "../../core/purge/report";
 import type { BulkJob } from "../bulk/useBulkPurge";
 import { displaySender } from "../format";
 import { Busy } from "../ui/Busy";
+import { NativeSelect } from "../ui/NativeSelect";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -171,12 +171,13 @@ function ContactsView({ actions, busy, settled, onDelete, onError, onClose }: Co
       {header}
       <form className={styles.search} onSubmit={search} aria-label={t("contacts.search")}>
         <Field label={t("contacts.folder")}>
-          <Select
+          <NativeSelect
             value={folder ? folderKey(folder) : ""}
             disabled={busy}
-            onChange={(_e, data) => {
-              setFolderId(data.value);
-              const next = folders.find((f) => folderKey(f) === data.value);
+            onChange={(event) => {
+              const value = event.target.value;
+              setFolderId(value);
+              const next = folders.find((f) => folderKey(f) === value);
               if (next) void load(next, term);
             }}
           >
@@ -185,7 +186,7 @@ function ContactsView({ actions, busy, settled, onDelete, onError, onClose }: Co
                 {f.displayName}
               </option>
             ))}
-          </Select>
+          </NativeSelect>
         </Field>
         <Field className={styles.grow} label={t("contacts.term")} hint={t("contacts.termHint")}>
           <Input value={term} onChange={(_e, data) => setTerm(data.value)} disabled={busy} type="search" />
