@@ -131,7 +131,8 @@ describe("Outlook simulator in Chromium", { timeout: 20_000 }, () => {
         info: (f as unknown as { info: unknown }).info,
         item: f.item?.(),
         mailbox13: f.isSet?.("Mailbox", "1.13"),
-        mailbox15: f.isSet?.("Mailbox", "1.15"),
+        mailbox16: f.isSet?.("Mailbox", "1.16"),
+        mailbox17: f.isSet?.("Mailbox", "1.17"),
         naa: f.isSet?.("NestedAppAuth", "1.1"),
         bridge: f.hasBridge?.(),
       };
@@ -146,7 +147,14 @@ describe("Outlook simulator in Chromium", { timeout: 20_000 }, () => {
       created: true,
       hasShared: false,
     });
-    expect(state).toMatchObject({ mailbox13: true, mailbox15: false, naa: true, bridge: true });
+    // Outlook on the web's sets (outlook-api-requirement-sets.md): Mailbox up to 1.16.
+    expect(state).toMatchObject({
+      mailbox13: true,
+      mailbox16: true,
+      mailbox17: false,
+      naa: true,
+      bridge: true,
+    });
   });
 
   it("raises ItemChanged and SelectedItemsChanged in a pinned pane and reports the selection", async () => {
@@ -336,6 +344,44 @@ describe("Outlook simulator in Chromium", { timeout: 20_000 }, () => {
       `${fixtures.url.replace("https:", "http:")}/fixtures/dialog.html`,
     );
     expect(http).toMatchObject({ status: "failed", error: { code: 12005 } });
+  });
+
+  // "A host page can have only one dialog box open at a time. The host page could be either a task pane or the
+  // function file of a function command" (learn.microsoft.com/office/dev/add-ins/develop/dialog-best-practices).
+  it("allows one dialog per host page: a ribbon command opens its own while the task pane's is open", async () => {
+    await page.getByRole("option").first().click();
+    const pane = await openPane();
+    type F = PaneFixture;
+    const url = `${fixtures.url}/fixtures/dialog.html`;
+    // The pane's dialog in a popup window (Outlook on the web's default), so the ribbon stays clickable.
+    const first = await pane.evaluate(
+      (u) => (window as unknown as { fixture: F }).fixture.openDialog(u),
+      url,
+    );
+    expect(first).toEqual({ status: "succeeded" });
+    // The same page again: 12007.
+    const again = await pane.evaluate(
+      (u) => (window as unknown as { fixture: F }).fixture.openDialog(u),
+      url,
+    );
+    expect(again).toEqual({ status: "failed", error: { code: 12007, name: "Display Dialog Error" } });
+
+    // The function command is another host page: its dialog opens.
+    await page.getByRole("button", { name: "Run command" }).click();
+    await page.waitForFunction(() => (window.simulator?.dialogs().length ?? 0) === 2);
+    const open = await page.evaluate(() => window.simulator?.dialogs() ?? []);
+    expect(new Set(open.map((d) => d.openerFrameId)).size).toBe(2);
+    const commandDialog = await frameNamed(() => window.simulator?.dialogFrame()?.frameName);
+    await commandDialog.waitForFunction(() => (window as unknown as { dialogState?: unknown }).dialogState);
+    await commandDialog.getByRole("button", { name: "Confirm" }).click();
+    await page.waitForFunction(() => window.simulator?.lastCommand()?.completedAt);
+    const notes = await page.evaluate(() => window.simulator?.notifications() ?? []);
+    expect(notes.map((n) => n.message)).toEqual([expect.stringMatching(/^Answer confirm for /)]);
+    // The pane's dialog is still there; the command's went with its runtime.
+    const left = await page.evaluate(() => window.simulator?.dialogs() ?? []);
+    expect(left.map((d) => d.popup)).toEqual([true]);
+    await page.evaluate(() => window.simulator?.closeDialogWithX());
+    await pane.waitForFunction(() => (window as unknown as { fixture: F }).fixture.dialogEvents.length > 0);
   });
 
   it("opens a dialog without displayInIframe in a popup window and round-trips messages with it", async () => {

@@ -281,10 +281,22 @@ describe("requirement sets", () => {
     expect(compareVersions("1.1", "1.1.0")).toBe(0);
   });
 
-  it("offers Mailbox 1.14 and NestedAppAuth only where the host has them", () => {
+  // Microsoft's list for the modern Outlook on the web (outlook-api-requirement-sets.md, ms.date 06/23/2026).
+  it("offers what Outlook on the web lists: Mailbox 1.16, and NestedAppAuth only where the host has them", () => {
     const pane = supportedRequirementSets({ naa: true, role: "taskpane" });
     expect(isSetSupported(pane, "Mailbox", "1.13")).toBe(true);
-    expect(isSetSupported(pane, "mailbox", "1.15")).toBe(false);
+    expect(isSetSupported(pane, "mailbox", "1.16")).toBe(true);
+    expect(isSetSupported(pane, "mailbox", "1.17")).toBe(false);
+    expect(isSetSupported(pane, "DevicePermissionService", "1.1")).toBe(true);
+    expect(isSetSupported(pane, "DialogApi", "1.1")).toBe(true);
+    expect(isSetSupported(pane, "SharedRuntime", "1.1")).toBe(false);
+    expect(
+      isSetSupported(
+        supportedRequirementSets({ naa: true, role: "taskpane", mailboxVersion: "1.7" }),
+        "Mailbox",
+        "1.8",
+      ),
+    ).toBe(false);
     expect(isSetSupported(pane, "NestedAppAuth", "1.1")).toBe(true);
     expect(isSetSupported(pane, "DialogApi", "1.2")).toBe(true);
     expect(isSetSupported(pane, "DialogApi", 1.3)).toBe(false);

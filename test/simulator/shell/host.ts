@@ -229,8 +229,22 @@ export class OutlookHost {
     pinned: boolean;
     supportsPinning: boolean;
   } | null = null;
-  dialog: DialogState | null = null;
-  private popupWatch: ReturnType<typeof setInterval> | null = null;
+  /**
+   * Open dialogs by id. "A host page can have only one dialog box open at a time. The host page could be either a
+   * task pane or the function file of a function command" (dialog best practices, "Rules and limitations"): 12007
+   * counts per opener frame, so a task pane and a ribbon command may each have one open.
+   */
+  dialogs = new Map<string, DialogState>();
+  private popupWatches = new Map<string, ReturnType<typeof setInterval>>();
+
+  /** The most recently opened dialog (the one in front), or null. */
+  get dialog(): DialogState | null {
+    return [...this.dialogs.values()].at(-1) ?? null;
+  }
+
+  private dialogOf(openerFrameId: string): DialogState | undefined {
+    return [...this.dialogs.values()].find((d) => d.openerFrameId === openerFrameId);
+  }
   prompts: Prompt[] = [];
   notificationsByItem = new Map<string, StoredNotification[]>();
   commands: CommandRecord[] = [];
@@ -858,7 +872,8 @@ export class OutlookHost {
     if (!frame) return;
     this.frames.delete(frameId);
     // A runtime that goes away takes its dialog with it.
-    if (this.dialog && this.dialog.openerFrameId === frameId) this.removeDialog();
+    const own = this.dialogOf(frameId);
+    if (own) this.removeDialog(own.id);
     frame.iframe?.remove();
     if (frame.popup && !frame.popup.closed) frame.popup.close();
   }
@@ -988,9 +1003,7 @@ export class OutlookHost {
       case "ui.displayDialog":
         return this.displayDialog(frame, args);
       case "dialog.close":
-        if (this.dialog && this.dialog.id === s("dialogId") && this.dialog.openerFrameId === frame.id) {
-          this.removeDialog();
-        }
+        if (this.dialogs.get(s("dialogId"))?.openerFrameId === frame.id) this.removeDialog(s("dialogId"));
         return undefined;
       case "dialog.messageChild":
         this.messageChild(
@@ -1112,7 +1125,7 @@ export class OutlookHost {
       url: typeof args.url === "string" ? args.url : "",
       callerOrigin: frame.origin ?? this.config.addinOrigin,
       appDomains: this.manifest.appDomains,
-      dialogOpen: this.dialog !== null,
+      dialogOpen: this.dialogOf(frame.id) !== undefined,
       behavior: this.settings.dialogBehavior,
       promptBeforeOpen: typeof args.promptBeforeOpen === "boolean" ? args.promptBeforeOpen : undefined,
     });
@@ -1131,7 +1144,7 @@ export class OutlookHost {
         text: `${this.manifest.displayName} wants to display a new window.`,
         resolve: (allowed) => {
           if (!allowed) reject(OfficeErrors.dialogIgnored);
-          else if (this.dialog !== null) reject(OfficeErrors.dialogAlreadyOpen);
+          else if (this.dialogOf(frame.id) !== undefined) reject(OfficeErrors.dialogAlreadyOpen);
           // Opened inside the Allow click, so the browser sees the person's gesture.
           else tryOpen(open).then(resolve, reject);
         },
@@ -1155,7 +1168,7 @@ export class OutlookHost {
       : this.createPopup(url, widthPercent, heightPercent);
     if (frame === null) throw OfficeErrors.dialogBlocked;
     const id = newId("dialog");
-    this.dialog = {
+    this.dialogs.set(id, {
       id,
       frameId: frame.id,
       openerFrameId: opener.id,
@@ -1164,26 +1177,30 @@ export class OutlookHost {
       heightPercent,
       title: this.manifest.displayName,
       popup: !inIframe,
-    };
+    });
     const popup = frame.popup;
     if (popup !== null) {
       // A popup window can be closed by the person without the shell seeing a click: watch it.
-      this.popupWatch = setInterval(() => {
-        if (popup.closed) this.popupClosedByPerson(id);
-      }, POPUP_POLL_MS);
+      this.popupWatches.set(
+        id,
+        setInterval(() => {
+          if (popup.closed) this.popupClosedByPerson(id);
+        }, POPUP_POLL_MS),
+      );
     }
     this.note("dialog", `opened ${url}${inIframe ? "" : " in a popup window"}`);
     this.changed();
     return id;
   }
 
-  private removeDialog(): void {
-    const dialog = this.dialog;
+  private removeDialog(dialogId: string): void {
+    const dialog = this.dialogs.get(dialogId);
     if (!dialog) return;
-    this.dialog = null;
-    if (this.popupWatch !== null) {
-      clearInterval(this.popupWatch);
-      this.popupWatch = null;
+    this.dialogs.delete(dialogId);
+    const watch = this.popupWatches.get(dialogId);
+    if (watch !== undefined) {
+      clearInterval(watch);
+      this.popupWatches.delete(dialogId);
     }
     this.destroyFrame(dialog.frameId);
     this.changed();
@@ -1200,9 +1217,9 @@ export class OutlookHost {
 
   /** The person closed the dialog's popup window: DialogEventReceived 12006, as for the X of an iframe dialog. */
   private popupClosedByPerson(dialogId: string): void {
-    const dialog = this.dialog;
-    if (!dialog || dialog.id !== dialogId) return;
-    this.removeDialog();
+    const dialog = this.dialogs.get(dialogId);
+    if (!dialog) return;
+    this.removeDialog(dialogId);
     this.raiseClosedByUser(dialog);
     this.note("dialog", "popup window closed by the person (12006)");
   }
@@ -1211,10 +1228,10 @@ export class OutlookHost {
    * The person pressed the dialog's X (iframe) or closed its window (popup): Outlook raises DialogEventReceived
    * 12006 in the opener.
    */
-  closeDialogWithX(): void {
-    const dialog = this.dialog;
+  closeDialogWithX(dialogId?: string): void {
+    const dialog = dialogId === undefined ? this.dialog : (this.dialogs.get(dialogId) ?? null);
     if (!dialog) throw new Error("no dialog is open");
-    this.removeDialog();
+    this.removeDialog(dialog.id);
     this.raiseClosedByUser(dialog);
     this.note("dialog", dialog.popup ? "popup window closed (12006)" : "closed with X (12006)");
   }
@@ -1227,8 +1244,8 @@ export class OutlookHost {
   }
 
   private messageParent(frame: FrameRecord, message: string, targetOrigin: string | null): void {
-    const dialog = this.dialog;
-    if (frame.role !== "dialog" || !dialog || dialog.frameId !== frame.id) throw OfficeErrors.invalidApiCall;
+    const dialog = [...this.dialogs.values()].find((d) => d.frameId === frame.id);
+    if (frame.role !== "dialog" || !dialog) throw OfficeErrors.invalidApiCall;
     const opener = this.frames.get(dialog.openerFrameId);
     if (!opener || opener.origin === null) return;
     // DialogOrigin 1.1: a dialog on another domain than its opener must name the opener's origin (or "*").
@@ -1256,8 +1273,8 @@ export class OutlookHost {
     message: string,
     targetOrigin: string | null,
   ): void {
-    const dialog = this.dialog;
-    if (!dialog || dialog.id !== dialogId || dialog.openerFrameId !== opener.id) return;
+    const dialog = this.dialogs.get(dialogId);
+    if (!dialog || dialog.openerFrameId !== opener.id) return;
     const child = this.frames.get(dialog.frameId);
     if (!child || child.origin === null) {
       this.note("dialog", "messageChild before the dialog page was ready: dropped");
@@ -1458,7 +1475,7 @@ export class OutlookHost {
       this.running = null;
     }
     this.queue = [];
-    this.removeDialog();
+    for (const id of [...this.dialogs.keys()]) this.removeDialog(id);
     this.closeTaskpane();
     for (const id of [...this.frames.keys()]) this.destroyFrame(id);
     for (const prompt of this.prompts.splice(0)) prompt.resolve(false);

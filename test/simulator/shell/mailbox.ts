@@ -148,6 +148,9 @@ const messageSelect =
   "id,subject,from,receivedDateTime,createdDateTime,lastModifiedDateTime,internetMessageId,conversationId," +
   "parentFolderId,bodyPreview,isRead,isDraft,hasAttachments";
 
+/** The app id the shell's own reads run under (Outlook's client, not the add-in's registration). */
+export const SHELL_CLIENT_ID = "5e11c0de-0a11-4c0e-9a5e-000000000001";
+
 export function emulatorSource(proxyBase: string, upn: string | null): MailSource {
   let cached: { token: IssuedToken; until: number } | null = null;
   const token = async (scopes: string[], clientId?: string): Promise<IssuedToken> => {
@@ -168,8 +171,10 @@ export function emulatorSource(proxyBase: string, upn: string | null): MailSourc
   };
   const shellToken = async (): Promise<string> => {
     if (cached && cached.until > Date.now()) return cached.token.accessToken;
-    // The shell reads shared mailboxes too, as Outlook does with its own rights.
-    const t = await token(["Mail.ReadWrite", "Mail.ReadWrite.Shared", "Calendars.Read"]);
+    // The shell reads shared mailboxes too, as Outlook does with its own rights, and as its own app: Outlook's
+    // concurrency limit counts per app and mailbox (throttling-limits, "Outlook service limits"), so Outlook's own
+    // reads never take one of the add-in's 4 slots.
+    const t = await token(["Mail.ReadWrite", "Mail.ReadWrite.Shared", "Calendars.Read"], SHELL_CLIENT_ID);
     cached = { token: t, until: Date.now() + 5 * 60_000 };
     return t.accessToken;
   };

@@ -107,7 +107,9 @@ function controlApi(host: OutlookHost, ready: Promise<void>) {
       return frame ? frameInfo(frame.id) : null;
     },
     dialogFrame: () => (host.dialog ? { ...host.dialog, ...frameInfo(host.dialog.frameId) } : null),
-    closeDialogWithX: () => host.closeDialogWithX(),
+    closeDialogWithX: (dialogId?: string) => host.closeDialogWithX(dialogId),
+    /** Every open dialog (one per task pane or function command at most), oldest first. */
+    dialogs: () => [...host.dialogs.values()].map((d) => ({ ...d, ...frameInfo(d.frameId) })),
     prompts: () => host.prompts.map((p) => ({ kind: p.kind, text: p.text })),
     answerPrompt: (accept: boolean) => host.answerPrompt(accept),
     setNaa: (on: boolean) => host.setNaa(on),
