@@ -194,7 +194,7 @@ describe("task pane states", () => {
     renderPane(f);
     const bar = await findBar("Not configured");
     expect(bar).toHaveTextContent(/Set VITE_AAD_CLIENT_ID when building it/);
-    expect(bar).toHaveTextContent(/'Configure' section/);
+    expect(bar).toHaveTextContent(/'Deploy' section/);
     // The item is still shown, but nothing can be deleted and no sign-in is attempted.
     expect(await screen.findByRole("group", { name: "Selected message" })).toHaveTextContent(
       "Quarterly numbers",

@@ -136,7 +136,7 @@ export const de: Catalogue = {
   "common.listSeparator": "; ",
 
   "auth.notConfigured":
-    "Für diese Kopie des Add-Ins ist keine Microsoft Entra-App konfiguriert, deshalb kann sie sich nicht anmelden. Legen Sie beim Erstellen VITE_AAD_CLIENT_ID fest (siehe Abschnitt „Configure“ in der README), oder wenden Sie sich an die Person, die das Add-In bereitgestellt hat.",
+    "Für diese Kopie des Add-Ins ist keine Microsoft Entra-App konfiguriert, deshalb kann sie sich nicht anmelden. Legen Sie beim Erstellen VITE_AAD_CLIENT_ID fest (siehe Abschnitt „Deploy“ in der README), oder wenden Sie sich an die Person, die das Add-In bereitgestellt hat.",
   "auth.interactionRequired":
     "Melden Sie sich an, damit das Add-In E-Mails für Sie löschen kann. Es wurde nichts gelöscht.",
   "auth.cancelled":
@@ -273,7 +273,7 @@ export const de: Catalogue = {
     "Etwas Unerwartetes ist schiefgegangen, und es wurde nichts gelöscht. Versuchen Sie es erneut; wenn das immer wieder passiert, laden Sie Outlook neu.",
   "purge.configNothingDeleted": "{problem} Es wurde nichts gelöscht.",
   "purge.configUnreadable": "Die Konfiguration des Add-Ins kann nicht gelesen werden.",
-  "purge.configSeeReadme": "{problem} Siehe Abschnitt „Configure“ in der README.",
+  "purge.configSeeReadme": "{problem} Siehe Abschnitt „Deploy“ in der README.",
   "outcome.purged": "Endgültig gelöscht",
   "outcome.already-gone": "Nicht gefunden",
   "outcome.failed": "Nicht gelöscht",

@@ -136,7 +136,7 @@ export const en = {
 
   // Sign-in (src/core/auth/errors.ts).
   "auth.notConfigured":
-    "This copy of the add-in has no Microsoft Entra app configured, so it can't sign in. Set VITE_AAD_CLIENT_ID when building it (see the README's 'Configure' section), or ask whoever deployed it.",
+    "This copy of the add-in has no Microsoft Entra app configured, so it can't sign in. Set VITE_AAD_CLIENT_ID when building it (see the README's 'Deploy' section), or ask whoever deployed it.",
   "auth.interactionRequired": "Sign in to let the add-in delete mail for you. Nothing has been deleted.",
   "auth.cancelled": "Sign-in was cancelled, so nothing was deleted. Choose Sign in when you're ready.",
   "auth.timedOut":
@@ -270,7 +270,7 @@ export const en = {
     "Something unexpected went wrong, and nothing was deleted. Try again; if it keeps happening, reload Outlook.",
   "purge.configNothingDeleted": "{problem} Nothing was deleted.",
   "purge.configUnreadable": "The add-in's configuration can't be read.",
-  "purge.configSeeReadme": "{problem} See the README's 'Configure' section.",
+  "purge.configSeeReadme": "{problem} See the README's 'Deploy' section.",
   "outcome.purged": "Deleted permanently",
   "outcome.already-gone": "Not found",
   "outcome.failed": "Not deleted",
