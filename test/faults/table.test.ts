@@ -62,7 +62,7 @@ function collectTests(files: string[]): Map<string, string[]> {
 }
 
 /** Whether `full` (a collected test's full name) is the test titled `title`. */
-export function isTitled(full: string, title: string): boolean {
+function isTitled(full: string, title: string): boolean {
   return full === title || full.endsWith(` > ${title}`);
 }
 
