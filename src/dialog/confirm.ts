@@ -13,18 +13,14 @@ import {
   t,
   template,
 } from "../core/i18n";
+import { messageOwnParent } from "../core/office/dialogPage";
 import { type EventConfirmation, eventConfirmation } from "../core/purge/eventWording";
 import { parseToPage, type ShownEvent, type ShownItem, type ToPage } from "../core/purge/protocol";
 import { applyOfficeScheme } from "./theme";
 
 function send(message: object): void {
-  const json = JSON.stringify(message);
   // DialogOrigin 1.1: name the parent's origin (the add-in's own) explicitly.
-  if (Office.context.requirements.isSetSupported("DialogOrigin", "1.1")) {
-    Office.context.ui.messageParent(json, { targetOrigin: window.location.origin });
-  } else {
-    Office.context.ui.messageParent(json);
-  }
+  messageOwnParent(JSON.stringify(message), window.location.origin);
 }
 
 function byId<T extends HTMLElement>(id: string): T {

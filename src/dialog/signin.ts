@@ -9,10 +9,12 @@ import "./confirm.css";
 import { readSignInRequest } from "../core/auth/signInRequest";
 import { readConfig } from "../core/config";
 import { currentLanguage, loadLanguage, NO_CATALOGUE, t } from "../core/i18n";
+import { messageOwnParent } from "../core/office/dialogPage";
 import { applyOfficeScheme } from "./theme";
 
 function send(message: object): void {
-  Office.context.ui.messageParent(JSON.stringify(message));
+  // To the add-in's own origin only, where the host lets the page say so (DialogOrigin 1.1): it carries a token.
+  messageOwnParent(JSON.stringify(message), window.location.origin);
 }
 
 function say(text: string): void {

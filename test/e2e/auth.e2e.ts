@@ -70,6 +70,14 @@ describe("sign-in", () => {
       .filter((r) => r.kind === "identity")
       .map((r) => r.op);
     expect(identity).toEqual(expect.arrayContaining(["authorize", "token"]));
+    // The sign-in page handed the token over naming the add-in's own origin as the recipient (DialogOrigin 1.1).
+    const origin = new URL(pane.url()).origin;
+    const delivered = (await page.evaluate(() => window.simulator?.log() ?? [])).filter(
+      (e) => e.kind === "dialog" && e.detail.startsWith("messageParent"),
+    );
+    expect(delivered.map((e) => e.detail)).toEqual([
+      `messageParent from ${origin} delivered (targetOrigin ${origin})`,
+    ]);
     await pane.getByRole("button", { name: "Delete permanently" }).click();
     await pane.getByRole("alertdialog").getByRole("button", { name: "Delete permanently" }).click();
     await pane.getByText("Deleted permanently", { exact: true }).waitFor();

@@ -49,6 +49,7 @@ function scriptedDialog(answer: PageScript) {
       else queue.push(event);
     };
     return {
+      originReported: true, // as Outlook on the web (DialogOrigin 1.1)
       send(message) {
         const shown = JSON.parse(message) as { nonce: string; items: { id: string }[] };
         sent.push(shown);
@@ -133,6 +134,17 @@ describe("fault table: what the confirmation page answers", () => {
     const dialog = scriptedDialog(({ ids }) =>
       answerFrom(JSON.stringify({ type: "answer", nonce: "0123456789abcdef", confirmed: true, ids })),
     );
+    const { run } = await pressWithDialog(dialog.open);
+    expect(run.notes).toEqual([{ kind: "info", text: fitNotification(PURGE_MESSAGES.mismatch) }]);
+    expectNothingSent();
+  });
+
+  it("a well-formed yes without an origin, where Outlook reports origins (DialogOrigin 1.1): nothing deleted", async () => {
+    const dialog = scriptedDialog(({ nonce, ids }) => ({
+      type: "message",
+      message: JSON.stringify({ type: "answer", nonce, confirmed: true, ids }),
+      origin: undefined,
+    }));
     const { run } = await pressWithDialog(dialog.open);
     expect(run.notes).toEqual([{ kind: "info", text: fitNotification(PURGE_MESSAGES.mismatch) }]);
     expectNothingSent();

@@ -136,6 +136,7 @@ function scriptedDialog(page: Page, onOpen: () => void): () => Promise<DialogSes
     else if (page === "foreign-origin") message({ type: "ready" }, "https://evil.example");
     else message({ type: "ready" });
     return {
+      originReported: true, // as Outlook on the web (DialogOrigin 1.1)
       send(raw: string) {
         const shown = JSON.parse(raw) as { nonce: string; items: { id: string }[] };
         const ids = shown.items.map((i) => i.id);

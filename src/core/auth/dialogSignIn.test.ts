@@ -7,11 +7,12 @@ const ORIGIN = "https://localhost:3000";
 const REQUEST = { scopes: ["Mail.ReadWrite"] };
 
 /** A sign-in dialog whose page and host do only what the test makes them do. */
-function dialog() {
+function dialog(originReported = true) {
   const queue: DialogEvent[] = [];
   const waiters: ((e: DialogEvent) => void)[] = [];
   const close = vi.fn<() => void>();
   const session = {
+    originReported,
     send: vi.fn<(message: string) => void>(),
     next: () => {
       const event = queue.shift();
@@ -113,5 +114,37 @@ describe("dialogTokenFlow: a sign-in window Outlook never reports closed", () =>
     await expect(flow).resolves.toEqual({ accessToken: "tok", expiresOn: 123 });
     expect(session.close).toHaveBeenCalledTimes(1);
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe("dialogTokenFlow: whose answer counts", () => {
+  const token = (origin: string | undefined): DialogEvent => ({
+    type: "message",
+    origin,
+    message: JSON.stringify({ type: "token", accessToken: `from-${origin}`, expiresOn: 1 }),
+  });
+
+  it("ignores a token without an origin where the host reports origins (DialogOrigin 1.1), and one from elsewhere", async () => {
+    const { open, push } = dialog(true);
+    const flow = dialogTokenFlow(ORIGIN, REQUEST, { open });
+    push(token(undefined));
+    push(token("https://evil.example"));
+    push(token(ORIGIN));
+    await expect(flow).resolves.toEqual({ accessToken: `from-${ORIGIN}`, expiresOn: 1 });
+  });
+
+  it("takes a token without an origin where the host has no DialogOrigin 1.1 (it delivers only our domain's messages)", async () => {
+    const { open, push } = dialog(false);
+    const flow = dialogTokenFlow(ORIGIN, REQUEST, { open });
+    push(token(undefined));
+    await expect(flow).resolves.toEqual({ accessToken: "from-undefined", expiresOn: 1 });
+  });
+
+  it("still ignores another origin there", async () => {
+    const { open, push } = dialog(false);
+    const flow = dialogTokenFlow(ORIGIN, REQUEST, { open });
+    push(token("https://evil.example"));
+    push(token(ORIGIN));
+    await expect(flow).resolves.toEqual({ accessToken: `from-${ORIGIN}`, expiresOn: 1 });
   });
 });

@@ -4,7 +4,7 @@
  * inside a dialog (the dialog has no bridge).
  */
 
-import { type DialogSession, dialogProblem, openDialog } from "../office/dialog";
+import { type DialogSession, dialogProblem, fromOwnOrigin, openDialog } from "../office/dialog";
 import { OfficeApiError } from "../office/errors";
 import { AUTH_MESSAGES, AuthError, fromMsalError } from "./errors";
 import { type SignInPageRequest, signInUrl } from "./signInRequest";
@@ -126,8 +126,9 @@ export async function dialogTokenFlow(
         if (event.type === "closed") {
           throw new AuthError("cancelled", AUTH_MESSAGES.cancelled, { code: String(event.code) });
         }
-        // Only messages from our own origin count; anything else is ignored.
-        if (event.origin !== undefined && event.origin !== origin) continue;
+        // Only messages from our own origin count (none at all where the host reports origins: fromOwnOrigin);
+        // anything else is ignored.
+        if (!fromOwnOrigin(session, event.origin, origin)) continue;
         const reply = parseSignInMessage(event.message);
         if (!reply) continue;
         if (reply.type === "token") return { accessToken: reply.accessToken, expiresOn: reply.expiresOn };

@@ -13,6 +13,11 @@ export type DialogEvent =
   | { type: "closed"; code: number };
 
 export interface DialogSession {
+  /**
+   * The host implements DialogOrigin 1.1, so every DialogMessageReceived carries the sender's origin: a message
+   * without one is then not from our page and is refused (see fromOwnOrigin).
+   */
+  readonly originReported: boolean;
   /** Sends a message to the dialog page (DialogApi 1.2 messageChild). */
   send(message: string): void;
   /** The next message or event from the dialog, in order. */
@@ -27,6 +32,34 @@ export interface DialogOptions {
 }
 
 let openDialogs = 0;
+
+/**
+ * Whether a dialog message counts as coming from the add-in's own page (`origin`).
+ *
+ * Office.js gives DialogMessageReceived an `origin` on every client that supports DialogOrigin 1.1 and leaves it
+ * undefined only on clients without that set (office-js typings for Dialog.addEventHandler; "Dialog Origin
+ * requirement sets" on learn.microsoft.com). So where the set is supported an undefined origin is refused like a
+ * foreign one. Where it isn't (older Outlook on Mac and Windows builds), undefined is accepted on purpose: those
+ * clients deliver messageParent only from a page in the add-in's own domain (cross-domain messaging to the host
+ * runtime came with DialogOrigin 1.1; "Use the Office dialog API", "Best practices and rules for the Office dialog
+ * API"), so the host itself has checked the sender. The confirmation's nonce and exact IDs still bind the answer.
+ */
+export function fromOwnOrigin(
+  session: Pick<DialogSession, "originReported">,
+  messageOrigin: string | undefined,
+  origin: string,
+): boolean {
+  if (messageOrigin === undefined) return !session.originReported;
+  return messageOrigin === origin;
+}
+
+function dialogOriginSupported(): boolean {
+  try {
+    return Office.context.requirements.isSetSupported("DialogOrigin", "1.1");
+  } catch {
+    return false;
+  }
+}
 
 export function isDialogOpen(): boolean {
   return openDialogs > 0;
@@ -77,6 +110,7 @@ export async function openDialog(url: string, options: DialogOptions): Promise<D
   });
 
   return {
+    originReported: dialogOriginSupported(),
     send(message) {
       if (!closed) dialog.messageChild(message);
     },

@@ -11,14 +11,18 @@ const target: PurgeTarget = {
   received: new Date("2026-11-01T10:00:00Z"),
 };
 
-/** A scripted dialog: `page` answers each message the command sends. */
-function scripted(page: (sent: string[]) => DialogEvent[]) {
+/**
+ * A scripted dialog: `page` answers each message the command sends. `originReported`: the host supports
+ * DialogOrigin 1.1 (Outlook on the web does), so messages carry their origin.
+ */
+function scripted(page: (sent: string[]) => DialogEvent[], originReported = true) {
   const sent: string[] = [];
   const queue: DialogEvent[] = [
     { type: "message", message: JSON.stringify({ type: "ready" }), origin: ORIGIN },
   ];
   let waiter: ((e: DialogEvent) => void) | undefined;
   const session: DialogSession = {
+    originReported,
     send(message) {
       sent.push(message);
       for (const e of page(sent)) {
@@ -40,10 +44,14 @@ function scripted(page: (sent: string[]) => DialogEvent[]) {
   return { open, session, sent };
 }
 
-function answerWith(build: (show: { nonce: string; items: { id: string }[] }) => unknown, origin = ORIGIN) {
+function answerWith(
+  build: (show: { nonce: string; items: { id: string }[] }) => unknown,
+  /** null: the message carries no origin. */
+  origin: string | null = ORIGIN,
+) {
   return (sent: string[]): DialogEvent[] => {
     const show = JSON.parse(sent[0] ?? "{}");
-    return [{ type: "message", message: JSON.stringify(build(show)), origin }];
+    return [{ type: "message", message: JSON.stringify(build(show)), origin: origin ?? undefined }];
   };
 }
 
@@ -102,6 +110,61 @@ describe("confirmInDialog", () => {
       confirmInDialog({ targets: [target] }, { origin: ORIGIN, timeoutMs: 60_000, open }),
     ).rejects.toBeInstanceOf(ConfirmationRejected);
     expect(session.close).toHaveBeenCalled();
+  });
+
+  it("refuses a yes without an origin where the host reports origins (DialogOrigin 1.1)", async () => {
+    const { open, session } = scripted(
+      answerWith(
+        (s) => ({ type: "answer", nonce: s.nonce, confirmed: true, ids: s.items.map((i) => i.id) }),
+        null,
+      ),
+    );
+    await expect(
+      confirmInDialog({ targets: [target] }, { origin: ORIGIN, timeoutMs: 60_000, open }),
+    ).rejects.toBeInstanceOf(ConfirmationRejected);
+    expect(session.close).toHaveBeenCalled();
+  });
+
+  it("refuses a 'ready' without an origin there too, before showing anything", async () => {
+    const { open, sent } = scripted(() => []);
+    const ready: DialogEvent = {
+      type: "message",
+      message: JSON.stringify({ type: "ready" }),
+      origin: undefined,
+    };
+    const session = await open();
+    // Replace the page's first message with one that has no origin.
+    const next = session.next;
+    let first = true;
+    session.next = () => {
+      if (!first) return next();
+      first = false;
+      void next();
+      return Promise.resolve(ready);
+    };
+    await expect(
+      confirmInDialog(
+        { targets: [target] },
+        { origin: ORIGIN, timeoutMs: 60_000, open: async () => session },
+      ),
+    ).rejects.toBeInstanceOf(ConfirmationRejected);
+    expect(sent).toEqual([]);
+  });
+
+  it("accepts a yes without an origin where the host has no DialogOrigin 1.1 (it only delivers our own domain's messages)", async () => {
+    const { open } = scripted(
+      answerWith(
+        (s) => ({ type: "answer", nonce: s.nonce, confirmed: true, ids: s.items.map((i) => i.id) }),
+        null,
+      ),
+      false,
+    );
+    expect(await confirmInDialog({ targets: [target] }, { origin: ORIGIN, timeoutMs: 60_000, open })).toEqual(
+      {
+        confirmed: true,
+        ids: ["AAMk-_x="],
+      },
+    );
   });
 
   it("returns the IDs the page named, so the workflow can refuse ones it didn't show", async () => {

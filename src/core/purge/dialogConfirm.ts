@@ -5,7 +5,7 @@
  * else voids the confirmation. Outlook doesn't always raise DialogEventReceived (e.g. a dialog timing out in
  * Outlook on the web), so the wait has its own deadline.
  */
-import { type DialogSession, openDialog } from "../office/dialog";
+import { type DialogSession, fromOwnOrigin, openDialog } from "../office/dialog";
 import {
   ConfirmationRejected,
   type FromPage,
@@ -61,7 +61,8 @@ async function nextFromPage(
   const event = await Promise.race([session.next(), deadline]);
   if (event === "timeout") return { kind: "timeout" };
   if (event.type === "closed") return { kind: "closed", code: event.code };
-  if (event.origin !== undefined && event.origin !== origin) {
+  // Another origin, or none where the host reports origins (DialogOrigin 1.1): not our page's answer.
+  if (!fromOwnOrigin(session, event.origin, origin)) {
     throw new ConfirmationRejected("A message came from another origin.");
   }
   const message = parseFromPage(event.message);

@@ -221,5 +221,34 @@ describe("voiding with a reason", () => {
 describe("answerMatches", () => {
   it("accepts the same set in another order", () => {
     expect(answerMatches(["B", "A"], [target("A"), target("B")])).toBe(true);
+    expect(answerMatches(["A", "B"], [target("A"), target("B")])).toBe(true);
+    expect(answerMatches(["C", "A", "B"], [target("A"), target("B"), target("C")])).toBe(true);
+  });
+
+  it("refuses an empty yes for an empty set: nothing to confirm is not a confirmation", () => {
+    expect(answerMatches([], [])).toBe(false);
+  });
+
+  it("refuses an empty answer for a shown set, and any answer for nothing shown", () => {
+    expect(answerMatches([], [target("A")])).toBe(false);
+    expect(answerMatches(["A"], [])).toBe(false);
+  });
+
+  it("refuses duplicates, whether they replace a shown ID or add one", () => {
+    // Same length as shown, but B is missing and A is named twice.
+    expect(answerMatches(["A", "A"], [target("A"), target("B")])).toBe(false);
+    expect(answerMatches(["A", "B", "B"], [target("A"), target("B")])).toBe(false);
+    expect(answerMatches(["A", "A"], [target("A")])).toBe(false);
+  });
+
+  it("refuses a subset, a superset and a different ID", () => {
+    expect(answerMatches(["A"], [target("A"), target("B")])).toBe(false);
+    expect(answerMatches(["A", "B", "C"], [target("A"), target("B")])).toBe(false);
+    expect(answerMatches(["A", "C"], [target("A"), target("B")])).toBe(false);
+  });
+
+  it("compares IDs exactly (Graph REST IDs are case-sensitive)", () => {
+    expect(answerMatches(["a"], [target("A")])).toBe(false);
+    expect(answerMatches(["A "], [target("A")])).toBe(false);
   });
 });

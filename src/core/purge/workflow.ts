@@ -60,9 +60,12 @@ export const PURGE_MESSAGES = {
   },
 };
 
-/** True when the answer names exactly the shown IDs: same set, no extras, no duplicates. */
+/**
+ * True when the answer names exactly the shown IDs: same set, no extras, no duplicates. Nothing shown is never
+ * a match: an empty "yes" confirms nothing.
+ */
 export function answerMatches(answer: readonly string[], shown: readonly PurgeTarget[]): boolean {
-  if (answer.length !== shown.length) return false;
+  if (shown.length === 0 || answer.length !== shown.length) return false;
   const expected = new Set(shown.map((t) => t.ref.id));
   const seen = new Set<string>();
   for (const id of answer) {

@@ -1260,6 +1260,11 @@ export class OutlookHost {
       );
       return;
     }
+    // Logged so tests can see whether a page named its recipient (SECURITY.md: the sign-in page's token).
+    this.note(
+      "dialog",
+      `messageParent from ${frame.origin} delivered (targetOrigin ${String(targetOrigin)})`,
+    );
     this.sendEvent(opener, HostEvent.DialogMessageReceived, {
       dialogId: dialog.id,
       message,
