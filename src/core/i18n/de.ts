@@ -427,7 +427,9 @@ export const de: Catalogue = {
   "selection.label": "Ausgewählte Nachrichten",
   "selection.count": "{count} Nachrichten ausgewählt",
   "selection.left": "{remaining} von {total} ausgewählten Nachrichten übrig",
-  "selection.elsewhere": " · aus der Unterhaltung, in einem anderen Ordner: zum Einbeziehen anhaken",
+  "selection.severalFolders":
+    "Outlook hat eine Unterhaltung mit Nachrichten in mehreren Ordnern ausgewählt ({folders}). Keine ist angehakt: Haken Sie die zu löschenden an.",
+  "selection.unknownFolder": "unbekannter Ordner",
   "selection.leftOut": "Ausgelassen: {items}",
   "selection.leftOutItem": "{subject} ({reason})",
   "selection.delete": "{count} endgültig löschen",

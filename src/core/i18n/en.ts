@@ -418,7 +418,9 @@ export const en = {
   "selection.label": "Selected messages",
   "selection.count": "{count} messages selected",
   "selection.left": "{remaining} of {total} selected messages left",
-  "selection.elsewhere": " · from the conversation, in another folder: tick to include",
+  "selection.severalFolders":
+    "Outlook selected a conversation with messages in several folders ({folders}). None is ticked: tick the ones to delete.",
+  "selection.unknownFolder": "unknown folder",
   "selection.leftOut": "Left out: {items}",
   "selection.leftOutItem": "{subject} ({reason})",
   "selection.delete": "Delete {count} permanently",

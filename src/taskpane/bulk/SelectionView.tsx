@@ -1,7 +1,10 @@
 /**
  * Several messages selected in Outlook (Mailbox 1.13). Every selected ID is checked with Graph before it is
- * listed; entries that don't resolve are shown as left out, with why. A collapsed conversation can pull in messages
- * from other folders (Sent Items too): those start unticked and are labelled, so they go only if ticked.
+ * listed; entries that don't resolve are shown as left out, with why. Outlook's multi-select is within one folder,
+ * except that a collapsed conversation in Outlook on the web and the new Outlook selects every message of the
+ * conversation, in other folders too (Sent Items...; learn.microsoft.com/office/dev/add-ins/outlook/item-multi-select,
+ * "Multi-select in conversations"). Office.js doesn't say which folder is in view, so when the selection spans
+ * several folders nothing is ticked at first: the list names each message's folder and the person ticks what goes.
  */
 import { Button, Caption1, Checkbox, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { DeleteRegular } from "@fluentui/react-icons";
@@ -30,19 +33,14 @@ function key(ids: Iterable<string>): string {
   return [...ids].sort().join("\n");
 }
 
-/** The folder most of the selection is in: Outlook's multi-select is within one folder, except conversations. */
-function mainFolder(targets: readonly PurgeTarget[]): string | undefined {
-  const counts = new Map<string, number>();
-  for (const target of targets)
-    if (target.folderName) counts.set(target.folderName, (counts.get(target.folderName) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+/** The folders the selection is in, in list order. More than one: a collapsed conversation spanning folders. */
+function foldersOf(targets: readonly PurgeTarget[]): string[] {
+  return [...new Set(targets.map((target) => target.folderName ?? ""))];
 }
 
 interface SelectionRowProps {
   target: PurgeTarget;
   checked: boolean;
-  /** In another folder than most of the selection (a collapsed conversation): labelled, unticked at first. */
-  elsewhere: boolean;
   locale: string | undefined;
   onToggle(id: string, on: boolean): void;
 }
@@ -52,13 +50,7 @@ interface SelectionRowProps {
  * (a run starting or ending, the Delete button's count): in the pane benchmark that was most of the time between
  * a run's last answer and its report.
  */
-const SelectionRow = memo(function SelectionRow({
-  target,
-  checked,
-  elsewhere,
-  locale,
-  onToggle,
-}: SelectionRowProps) {
+const SelectionRow = memo(function SelectionRow({ target, checked, locale, onToggle }: SelectionRowProps) {
   const styles = useStyles();
   return (
     <li>
@@ -72,7 +64,6 @@ const SelectionRow = memo(function SelectionRow({
               <bdi>{displaySender(target.from)}</bdi>
               {target.received ? ` · ${formatReceived(target.received, locale)}` : ""}
               {target.folderName ? ` · ${target.folderName}` : ""}
-              {elsewhere ? t("selection.elsewhere") : ""}
             </Caption1>
           </span>
         }
@@ -123,12 +114,10 @@ export const SelectionView = memo(function SelectionView({
       onMultiple(true);
       setState({ status: "loading" });
       const resolved = await bulk.resolveSelection(selected);
-      const main = mainFolder(resolved.targets);
+      // One folder: all ticked. Several (a conversation across folders): none, the person chooses.
       setTicked(
         new Set(
-          resolved.targets
-            .filter((target) => !main || target.folderName === main)
-            .map((target) => target.ref.id),
+          foldersOf(resolved.targets).length > 1 ? [] : resolved.targets.map((target) => target.ref.id),
         ),
       );
       setState({ status: "ready", resolved, selectionKey: key(selected.map((s) => s.restId)) });
@@ -155,10 +144,7 @@ export const SelectionView = memo(function SelectionView({
     };
   }, [bulk, load]);
 
-  const main = useMemo(
-    () => (state.status === "ready" ? mainFolder(state.resolved.targets) : undefined),
-    [state],
-  );
+  const folders = useMemo(() => (state.status === "ready" ? foldersOf(state.resolved.targets) : []), [state]);
 
   const toggle = useCallback(
     (id: string, on: boolean) =>
@@ -196,13 +182,19 @@ export const SelectionView = memo(function SelectionView({
           ? t("selection.count", { count: resolved.targets.length })
           : t("selection.left", { remaining: remaining.length, total: resolved.targets.length })}
       </Subtitle2>
+      {folders.length > 1 && (
+        <Caption1 role="note">
+          {t("selection.severalFolders", {
+            folders: folders.map((f) => f || t("selection.unknownFolder")).join(t("common.listSeparator")),
+          })}
+        </Caption1>
+      )}
       <ul className={styles.list}>
         {remaining.map((target) => (
           <SelectionRow
             key={target.ref.id}
             target={target}
             checked={ticked.has(target.ref.id)}
-            elsewhere={main !== undefined && target.folderName !== undefined && target.folderName !== main}
             locale={locale}
             onToggle={toggle}
           />
