@@ -70,6 +70,12 @@ export interface HostSettings {
   restUrl: string;
   /** Outlook's theme (Office.context.officeTheme in task panes; see ../common/theme.ts). */
   theme: SimTheme;
+  /**
+   * Conversation view, collapsed: the list shows one row per conversation, and selecting it selects every message of
+   * the conversation, in other folders too (Outlook on the web and the new Outlook; item-multi-select, "Multi-select
+   * in conversations").
+   */
+  conversationView: boolean;
   /** The task pane's width in CSS pixels (the add-in's viewport); null: the shell's default (339). */
   taskpaneWidth: number | null;
   /**
@@ -196,7 +202,11 @@ export class OutlookHost {
     theme: "light",
     taskpaneWidth: null,
     accountType: "enterprise",
+    conversationView: false,
   };
+  /** The conversation selected in conversation view, and its messages outside the folder shown. */
+  selectedConversation: string | null = null;
+  conversationExtras = new Map<string, MailMessage>();
   mailboxView: MailboxView | null = null;
   /** Mailboxes shared with the signed-in person, listed in the folder pane. */
   otherMailboxes: OtherMailbox[] = [];
@@ -320,7 +330,14 @@ export class OutlookHost {
     for (const m of fresh) m.shared = this.sharedOverrides.get(m.restId) ?? this.viewSharedProperties();
     const before = this.currentItemSnapshot();
     this.messages = fresh;
-    const ids = new Set(fresh.map((m) => m.restId));
+    if (this.selectedConversation !== null) {
+      // The conversation's messages in other folders, read again: purged ones leave the selection too.
+      const all = await this.source.conversation(this.selectedConversation, view?.upn);
+      this.conversationExtras = new Map(
+        all.filter((m) => m.folderId !== this.currentFolderId).map((m) => [m.restId, m]),
+      );
+    }
+    const ids = new Set([...fresh.map((m) => m.restId), ...this.conversationExtras.keys()]);
     const kept = this.selection.filter((id) => ids.has(id));
     if (kept.length !== this.selection.length) this.applySelection(kept, before);
     else this.changed();
@@ -395,7 +412,7 @@ export class OutlookHost {
   }
 
   message(restId: string): MailMessage | undefined {
-    return this.messages.find((m) => m.restId === restId);
+    return this.messages.find((m) => m.restId === restId) ?? this.conversationExtras.get(restId);
   }
 
   resolveMessage(ref: string | number): MailMessage {
@@ -520,6 +537,59 @@ export class OutlookHost {
     throw OfficeErrors.invalidApiCall;
   }
 
+  /** Conversation view on or off (the list is read again; the selection is cleared). */
+  setConversationView(on: boolean): void {
+    this.settings.conversationView = on;
+    this.selectMessages([]);
+    this.note("settings", `conversation view ${on ? "on" : "off"}`);
+  }
+
+  /** The conversations of the folder shown, newest first, as conversation view lists them (collapsed). */
+  conversations(): Array<{ conversationId: string; subject: string; inFolder: string[] }> {
+    const groups = new Map<string, MailMessage[]>();
+    for (const m of this.messages) {
+      const list = groups.get(m.conversationId) ?? [];
+      list.push(m);
+      groups.set(m.conversationId, list);
+    }
+    return [...groups].map(([conversationId, list]) => ({
+      conversationId,
+      subject: list[0]?.subject ?? "",
+      inFolder: list.map((m) => m.restId),
+    }));
+  }
+
+  /**
+   * Selects a collapsed conversation (by its id, or a message of it in the folder shown): every message of the
+   * conversation, in every folder, up to multi-select's 100, as Outlook on the web and the new Outlook do.
+   */
+  async selectConversation(ref: string | number): Promise<string[]> {
+    if (!this.settings.conversationView) throw new Error("turn conversation view on first");
+    const conversationId =
+      typeof ref === "string" && this.conversations().some((c) => c.conversationId === ref)
+        ? ref
+        : this.resolveMessage(ref).conversationId;
+    const all = await this.source.conversation(conversationId, this.mailboxView?.upn);
+    all.sort((a, b) => b.receivedDateTime.localeCompare(a.receivedDateTime));
+    for (const m of all) m.shared = this.sharedOverrides.get(m.restId) ?? this.viewSharedProperties();
+    const before = this.currentItemSnapshot();
+    this.compose = null;
+    this.newMeeting = null;
+    this.eventSelection = null;
+    this.selectedConversation = conversationId;
+    this.conversationExtras = new Map(
+      all.filter((m) => m.folderId !== this.currentFolderId).map((m) => [m.restId, m]),
+    );
+    const ids = all.slice(0, 100).map((m) => m.restId);
+    this.applySelection(ids, before);
+    this.anchor = null;
+    this.note(
+      "selection",
+      `conversation ${conversationId}: ${ids.length} messages in ${new Set(all.map((m) => m.folderId)).size} folders`,
+    );
+    return ids;
+  }
+
   selectMessages(refs: Array<string | number>): void {
     const ids = [...new Set(refs.map((r) => this.resolveMessage(r).restId))];
     // Outlook's multi-select stops at 100 messages.
@@ -527,6 +597,8 @@ export class OutlookHost {
     if (this.compose) this.compose = null;
     this.newMeeting = null;
     this.eventSelection = null;
+    this.selectedConversation = null;
+    this.conversationExtras.clear();
     this.applySelection(ids.slice(0, 100), before);
     this.anchor = ids[ids.length - 1] ?? null;
   }
@@ -1504,7 +1576,10 @@ export class OutlookHost {
       theme: "light",
       taskpaneWidth: null,
       accountType: "enterprise",
+      conversationView: false,
     };
+    this.selectedConversation = null;
+    this.conversationExtras.clear();
     if (this.localiseManifest) this.manifest = this.localiseManifest("en-US");
     // Back to the person's own mailbox (the folders must be read again).
     if (this.mailboxView !== null) {

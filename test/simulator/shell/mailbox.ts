@@ -95,6 +95,8 @@ export interface MailSource {
   /** Folders of the person's own mailbox, or of `mailbox` (a UPN) when given. */
   folders(mailbox?: string): Promise<MailFolder[]>;
   messages(folderId: string, mailbox?: string): Promise<MailMessage[]>;
+  /** Every message of one conversation, in every folder of the mailbox. */
+  conversation(conversationId: string, mailbox?: string): Promise<MailMessage[]>;
   /** Mailboxes shared with the signed-in person (from the emulator's state); none offline. */
   otherMailboxes(): Promise<OtherMailbox[]>;
   createDraft(subject: string): Promise<MailMessage>;
@@ -245,6 +247,24 @@ export function emulatorSource(proxyBase: string, upn: string | null): MailSourc
       }
       return out;
     },
+    async conversation(conversationId: string, mailbox?: string) {
+      const root = mailbox ? `/users/${encodeURIComponent(mailbox)}` : "/me";
+      const filter = encodeURIComponent(`conversationId eq '${conversationId.replace(/'/g, "''")}'`);
+      // Pages of 100 (Graph's list-messages page warns that large $top values can time out).
+      const out: MailMessage[] = [];
+      let next: string | null = `${root}/messages?$filter=${filter}&$top=100&$select=${messageSelect}`;
+      for (let page = 0; next !== null && page < 10; page++) {
+        const result: unknown = await graph(next);
+        const value = isRecord(result) && Array.isArray(result.value) ? result.value : [];
+        for (const raw of value) {
+          const m = normaliseGraphMessage(raw, "");
+          if (m) out.push(m);
+        }
+        const link = isRecord(result) ? result["@odata.nextLink"] : undefined;
+        next = typeof link === "string" ? link.replace(/^https?:\/\/[^/]+\/v1\.0/, "") : null;
+      }
+      return out;
+    },
     async events() {
       const listed = await graph("/me/events?$top=1000");
       const value = isRecord(listed) && Array.isArray(listed.value) ? listed.value : [];
@@ -324,6 +344,9 @@ export function builtinSource(user: { upn: string; name: string; oid: string; ti
     },
     async messages(folderId: string) {
       return messages.filter((m) => m.folderId === folderId);
+    },
+    async conversation(conversationId: string) {
+      return messages.filter((m) => m.conversationId === conversationId);
     },
     // Offline: no calendar (the emulator has one).
     async events() {

@@ -73,6 +73,16 @@ function controlApi(host: OutlookHost, ready: Promise<void>) {
     selectMessages: (refs: Array<string | number>) => host.selectMessages(refs),
     clearSelection: () => host.selectMessages([]),
     selection: () => [...host.selection],
+    /** Conversation view (collapsed): one row per conversation; selecting one selects it in every folder. */
+    setConversationView: (on: boolean) => host.setConversationView(on),
+    conversations: () => host.conversations(),
+    selectConversation: (ref: string | number) => host.selectConversation(ref),
+    /** The selected messages with their folders (a conversation's may be outside the folder shown). */
+    selectedMessages: () =>
+      host.selection.map((id) => {
+        const m = host.message(id);
+        return { restId: id, subject: m?.subject ?? "", folderId: m?.folderId ?? "" };
+      }),
     currentItem: () => host.currentItemSnapshot(),
     openDraft: (subject?: string) => host.openDraft(subject),
     setDraftSubject: (subject: string) => host.setDraftSubject(subject),

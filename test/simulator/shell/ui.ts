@@ -272,6 +272,10 @@ export class ShellUi {
       return;
     }
     const list = this.$("messages");
+    if (this.host.settings.conversationView) {
+      this.renderConversations(list);
+      return;
+    }
     const focusedId = (document.activeElement as HTMLElement | null)?.dataset?.restId;
     const selected = new Set(this.host.selection);
     const rows = this.host.messages.map((m, index) => {
@@ -310,6 +314,45 @@ export class ShellUi {
     if (focusedId) list.querySelector<HTMLElement>(`[data-rest-id="${CSS.escape(focusedId)}"]`)?.focus();
   }
 
+  /**
+   * Conversation view, collapsed: one row per conversation of the folder (newest message first, with how many of its
+   * messages are here). Selecting a row selects the whole conversation, in other folders too.
+   */
+  private renderConversations(list: HTMLElement): void {
+    const byId = new Map(this.host.messages.map((m) => [m.restId, m]));
+    const rows = this.host.conversations().map((c, index) => {
+      const newest = byId.get(c.inFolder[0] ?? "");
+      const selected = this.host.selectedConversation === c.conversationId;
+      const row = h(
+        "div",
+        {
+          role: "option",
+          "aria-selected": String(selected),
+          tabindex: index === 0 ? "0" : "-1",
+          class: `msg${newest?.isRead === false ? " unread" : ""}`,
+          "data-conversation-id": c.conversationId,
+        },
+        h(
+          "span",
+          { class: "msg-text" },
+          h("span", { class: "from" }, newest ? newest.from.name || newest.from.address : ""),
+          h(
+            "span",
+            { class: "subject" },
+            `${c.subject || "(no subject)"}${c.inFolder.length > 1 ? ` (${c.inFolder.length})` : ""}`,
+          ),
+          h("span", { class: "when" }, newest ? time(newest.receivedDateTime) : ""),
+        ),
+      );
+      row.addEventListener(
+        "click",
+        () => void this.host.selectConversation(c.conversationId).catch(() => {}),
+      );
+      return row;
+    });
+    list.replaceChildren(...rows);
+  }
+
   private toggle(restId: string): void {
     const sel = this.host.selection.includes(restId)
       ? this.host.selection.filter((id) => id !== restId)
@@ -339,6 +382,8 @@ export class ShellUi {
   }
 
   private onListKey(event: KeyboardEvent): void {
+    // Conversation view's rows are chosen by click (or selectConversation); keys move nothing there.
+    if (this.host.settings.conversationView) return;
     const ids = this.host.messages.map((m) => m.restId);
     const current = (document.activeElement as HTMLElement | null)?.dataset?.restId;
     const index = current ? ids.indexOf(current) : -1;
@@ -616,6 +661,7 @@ export class ShellUi {
         <h2>Simulator</h2>
         <label><input type="checkbox" id="set-naa"> Nested app authentication (NestedAppAuth 1.1 and the bridge)</label>
         <label><input type="checkbox" id="set-autoaccept"> Accept sign-in prompts automatically</label>
+        <label><input type="checkbox" id="set-conversations"> Conversation view (collapsed): a conversation selects its messages in every folder</label>
         <fieldset><legend>Bridge fault</legend>
           <label>Status <select id="fault-status">${statusOptions}</select></label>
           <label><input type="checkbox" id="fault-silent" checked> GetToken</label>
@@ -646,6 +692,9 @@ export class ShellUi {
         <button type="button" id="settings-close">Close</button>`;
       const input = (id: string) => this.$(id) as HTMLInputElement;
       input("set-naa").addEventListener("change", () => host.setNaa(input("set-naa").checked));
+      input("set-conversations").addEventListener("change", () =>
+        host.setConversationView(input("set-conversations").checked),
+      );
       input("set-autoaccept").addEventListener("change", () => {
         host.settings.popupAutoAccept = input("set-autoaccept").checked;
       });
@@ -681,6 +730,7 @@ export class ShellUi {
     }
     (this.$("set-naa") as HTMLInputElement).checked = host.settings.naa;
     (this.$("set-autoaccept") as HTMLInputElement).checked = host.settings.popupAutoAccept;
+    (this.$("set-conversations") as HTMLInputElement).checked = host.settings.conversationView;
     (this.$("set-dialog") as HTMLSelectElement).value = host.settings.dialogBehavior;
     (this.$("set-selfault") as HTMLSelectElement).value = host.settings.selectionFault ?? "";
     (this.$("set-theme") as HTMLSelectElement).value = host.settings.theme;
