@@ -2,8 +2,8 @@
  * How the production build groups modules into chunks (rolldown `output.codeSplitting.groups`).
  *
  * Left to itself, rolldown gives every set of modules shared differently between the five pages and the pane's
- * lazy views a chunk of its own: about 30 for the task pane, a dozen under 1 kB. Each chunk is compressed on its
- * own, so small ones cost more than their code. The groups below merge modules that are loaded together anyway,
+ * lazy views a chunk of its own, many of them tiny. Each chunk is compressed on its own, so small ones cost more
+ * than their code. The groups below merge modules that are loaded together anyway,
  * by when the task pane needs them (highest priority first):
  *
  * - "basics": what the pane and the confirmation page both load first (the dialog protocol, i18n's index, the

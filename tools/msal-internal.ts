@@ -5,9 +5,10 @@
  * createNestablePublicClientApplication, whose module also builds MSAL's standard browser flow (StandardController:
  * popup, redirect, iframe, broker and crypto flows) whether or not NAA is used. The task pane and the command page
  * use NAA only (no NAA → the Office dialog sign-in page, which loads the public entry), so src/core/auth/msal.ts
- * builds the two classes createNestablePublicClientApplication itself uses. Measured with test/budgets on
- * msal-browser 5.30.0, the public factory instead adds 40.5 kB gzip to the whole task pane (239 → 279 kB, budget
- * 240) and to the command page (72.5 → 113 kB, budget 90).
+ * builds the two classes createNestablePublicClientApplication itself uses: with the public factory the whole
+ * task pane and the command page don't fit their size budgets (to check again after an upgrade: export
+ * createNestablePublicClientApplication from msalNested.ts, call it in msal.ts, run `npx vitest run --project
+ * budgets`).
  *
  * The package's `exports` map doesn't list these files, hence this alias; tsconfig.json maps the same prefix to
  * the package's own .d.ts files. Guarded three ways: package.json pins msal-browser to an exact version,

@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { AUTH_MESSAGES, AuthError } from "../core/auth/errors";
 import type { DeleteOutcome, ItemRef } from "../core/graph/types";
+import { t } from "../core/i18n";
 import { MAX_NOTIFICATION_LENGTH } from "../core/office/notifications";
 import { parseToPage } from "../core/purge/protocol";
 import { SHORT_MESSAGES } from "../core/purge/report";
@@ -46,7 +47,7 @@ interface SharedProps {
   delegatePermissions: number;
 }
 
-function installOffice(plan: PagePlan, hasItem = true, shared?: SharedProps): Stub {
+function installOffice(plan: PagePlan, hasItem = true, shared?: SharedProps, missingSet?: string): Stub {
   const stub: Stub = {
     notifications: [],
     dialogUrls: [],
@@ -133,7 +134,7 @@ function installOffice(plan: PagePlan, hasItem = true, shared?: SharedProps): St
       },
     },
     context: {
-      requirements: { isSetSupported: () => true },
+      requirements: { isSetSupported: (set: string) => set !== missingSet },
       mailbox: {
         item: hasItem ? item : null,
         convertToRestId: (id: string) => id.replace(/\//g, "-").replace(/\+/g, "_"),
@@ -279,6 +280,19 @@ describe("purgeCurrentItem", () => {
     await press();
     expect(stub.dialogUrls).toHaveLength(1);
     expect(graph.permanentDelete).toHaveBeenCalledTimes(1);
+  });
+
+  it("checks DialogApi 1.2 (messageChild) before anything: without it, no dialog, no Graph, the set named", async () => {
+    const stub = installOffice("confirm", true, undefined, "DialogApi");
+    const completed = await press();
+    expect(stub.dialogUrls).toEqual([]);
+    expect(graph.createServices).not.toHaveBeenCalled();
+    expect(graph.permanentDelete).not.toHaveBeenCalled();
+    const note = onlyNotification(stub);
+    expect(note.type).toBe("errorMessage");
+    expect(note.message).toContain("DialogApi 1.2");
+    expect(note.message).toContain(t("feature.confirmationDialog"));
+    expect(completed).toHaveBeenCalledTimes(1);
   });
 
   it("deletes nothing and completes once when no item is open", async () => {

@@ -7,6 +7,7 @@ import { ConfigError, readConfig } from "../core/config";
 import { loadLanguage, NO_CATALOGUE, t } from "../core/i18n";
 import { currentItemKey, readCurrentItem } from "../core/office/item";
 import { notify } from "../core/office/notifications";
+import { REQUIREMENTS, requireSets } from "../core/office/requirements";
 import { DeleteNotAllowedError } from "../core/office/shared";
 import { confirmInDialog } from "../core/purge/dialogConfirm";
 import { notificationForError, SHORT_MESSAGES } from "../core/purge/report";
@@ -45,6 +46,9 @@ export async function purgeCurrentItem(event: Office.AddinCommands.Event): Promi
       await notify("error", SHORT_MESSAGES.notConfigured);
       return;
     }
+    // The confirmation page receives what it shows through messageChild (DialogApi 1.2): a host without it can't
+    // confirm anything, so nothing is read, opened or sent; the person reads which requirement set is missing.
+    requireSets(REQUIREMENTS.confirmationDialog);
     const services = createServices(config, origin);
     // A sovereign cloud without this permanentDelete: say so, open nothing, send nothing. Events exist in more
     // clouds than messages (China), so the appointment surfaces check their own operation.

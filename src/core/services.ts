@@ -63,8 +63,6 @@ export const PROBE_TIMEOUT_MS = 5000;
 
 const ME: MailboxRef = { kind: "me" };
 
-export { mailboxCloud };
-
 export function createServices(
   config: AppConfig,
   origin: string,

@@ -1,8 +1,9 @@
 /**
  * The add-in manifest as a small typed model, plus the checks an XSD cannot make.
  *
- * Browser-safe: pure string parsing (./xml-tree), no DOM, no Node APIs. The simulator shell builds its
- * ribbon from `parseManifest(manifestXml).buttons`; the tests and tools use the same code.
+ * Pure string parsing (./xml-tree), no DOM, no Node APIs. make-prod-manifest.ts and the manifest tests
+ * (test/manifest) use it; the Outlook simulator reads the manifest with its own DOMParser reader
+ * (test/simulator/shell/manifest.ts), as Outlook on the web does.
  * The model follows Outlook's rules: the innermost VersionOverrides (1.1 inside 1.0) is the one a
  * current client uses, and its resources merge with those of the outer one.
  */

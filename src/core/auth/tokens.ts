@@ -159,8 +159,8 @@ export function createTokenService(options: TokenServiceOptions): TokenSource {
     return (await authContext())?.userPrincipalName || undefined;
   }
 
-  // Tokens the host brokered, kept in memory until shortly before they expire: each bridge round trip costs a
-  // message to the host (measured: ~80–170 ms per batch in a bulk run without this).
+  // Tokens the host brokered, kept in memory until shortly before they expire: each bridge round trip is a
+  // message to the host and back, and a bulk run asks for a token before every batch.
   const nestedTokens = new Map<string, DialogToken>();
   const remember = (key: string, result: { accessToken: string; expiresOn?: Date | null }) => {
     const expiresOn = result.expiresOn?.getTime();

@@ -1,8 +1,8 @@
 /**
  * Outlook's limit of 4 requests at once per app and mailbox, shared by every Graph client a page makes for that
  * mailbox: the folder list, the well-known folder checks, a folder's message pages and a purge's `$batch` come from
- * different parts of the pane and would otherwise add up past 4 (measured in the e2e folder test: a fifth read got
- * a 429). A request takes its slots before it is sent and gives them back when its answer is in; a `$batch` takes
+ * different parts of the pane and would otherwise add up past 4 (the emulator answers a fifth 429, as Graph does;
+ * test/e2e/folder.e2e.ts opens a folder that needs all of them). A request takes its slots before it is sent and gives them back when its answer is in; a `$batch` takes
  * one slot per member that can run at once (see batchSlots). First come, first served.
  */
 import { batchShape } from "./batch";

@@ -120,9 +120,6 @@ function isComposeItem(item: Office.MessageRead | Office.MessageCompose): item i
   return typeof (item.subject as unknown) === "object" && item.subject !== null;
 }
 
-/** seriesId, recurrence and organizer on read-mode appointments. */
-const APPOINTMENT_DETAILS = { set: "Mailbox", version: "1.7", feature: "feature.appointment" } as const;
-
 /**
  * An occurrence has a seriesId (its master's EWS ID); Office.js gives null for single appointments and series
  * masters. A master has a recurrence pattern (occurrences have one too, hence seriesId first); a single one none.
@@ -156,7 +153,7 @@ async function readEvent(
   item: Office.AppointmentRead | Office.AppointmentCompose,
   options: ReadItemOptions,
 ): Promise<EventItem> {
-  requireSets(APPOINTMENT_DETAILS);
+  requireSets(REQUIREMENTS.appointmentDetails);
   if (isAppointmentForm(item)) return readOrganizerForm(item, options);
   if (!item.itemId) throw new NoItemError();
   const organizer = person(item.organizer);

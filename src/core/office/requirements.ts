@@ -1,9 +1,10 @@
 /**
- * Requirement-set checks that say which set is missing.
- * Mailbox 1.3: convertToRestId. Mailbox 1.5: ItemChanged (pinned task pane). Mailbox 1.8: getItemIdAsync (compose: drafts and
- * the organizer's meeting form).
- * DialogApi 1.2: messageChild, used to hand the confirmation page what it must show.
- * NestedAppAuth 1.1: MSAL nested app authentication and Office.auth.getAuthContext.
+ * Every Office requirement set the add-in checks at run time, in one registry, and checks that say which set is
+ * missing. manifest.xml asks for Mailbox 1.5 (the add-in's floor); everything above it is checked here before use,
+ * and a missing set either fails with a RequirementError naming it (requireSets) or turns a feature off
+ * (isSupported). Two optional refinements outside the pane's and the command's code read their set directly:
+ * DialogOrigin 1.1 in the confirmation page (messageParent's targetOrigin) and Mailbox 1.14 for OfficeThemeChanged
+ * (themeEvents.ts).
  */
 import { type FeatureKey, RequirementError } from "./errors";
 
@@ -15,11 +16,21 @@ export interface Requirement {
 }
 
 export const REQUIREMENTS = {
+  /** convertToRestId (Mailbox 1.3), at the manifest's floor: the current item's Graph ID. */
   restIds: { set: "Mailbox", version: "1.5", feature: "feature.restIds" },
+  /** seriesId, recurrence and organizer on read-mode appointments. */
+  appointmentDetails: { set: "Mailbox", version: "1.7", feature: "feature.appointment" },
+  /** getItemIdAsync on a compose form (drafts). */
   composeItemId: { set: "Mailbox", version: "1.8", feature: "feature.composeItemId" },
   /** getItemIdAsync on the organizer's meeting form (AppointmentCompose). */
   organizerItemId: { set: "Mailbox", version: "1.8", feature: "feature.appointment" },
+  /** item.getSharedPropertiesAsync: items in shared folders and shared mailboxes. */
+  sharedProperties: { set: "Mailbox", version: "1.8", feature: "feature.sharedFolders" },
+  /** getSelectedItemsAsync and SelectedItemsChanged: the pane's multi-select. */
+  multiSelect: { set: "Mailbox", version: "1.13", feature: "feature.multiSelect" },
+  /** messageChild: the ribbon command hands the confirmation page what it must show (commands.ts checks first). */
   confirmationDialog: { set: "DialogApi", version: "1.2", feature: "feature.confirmationDialog" },
+  /** MSAL nested app authentication and Office.auth.getAuthContext. */
   nestedAppAuth: { set: "NestedAppAuth", version: "1.1", feature: "feature.nestedAppAuth" },
 } as const satisfies Record<string, Requirement>;
 

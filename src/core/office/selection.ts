@@ -6,13 +6,7 @@
  */
 import { officeCall } from "./async";
 import { toRestId } from "./item";
-import { isSupported, type Requirement } from "./requirements";
-
-export const MULTI_SELECT: Requirement = {
-  set: "Mailbox",
-  version: "1.13",
-  feature: "feature.multiSelect",
-};
+import { isSupported, REQUIREMENTS } from "./requirements";
 
 export interface SelectedMessage {
   restId: string;
@@ -24,7 +18,10 @@ export interface SelectedMessage {
 }
 
 export function canReadSelection(): boolean {
-  return isSupported(MULTI_SELECT) && typeof Office.context.mailbox?.getSelectedItemsAsync === "function";
+  return (
+    isSupported(REQUIREMENTS.multiSelect) &&
+    typeof Office.context.mailbox?.getSelectedItemsAsync === "function"
+  );
 }
 
 export async function readSelection(): Promise<SelectedMessage[]> {

@@ -26,7 +26,7 @@ import type { MailboxRef } from "../graph/types";
 import { t } from "../i18n";
 import { officeCall } from "./async";
 import { readAuthContext } from "./authContext";
-import { isSupported, type Requirement } from "./requirements";
+import { isSupported, REQUIREMENTS } from "./requirements";
 
 /** Office.MailboxEnums.DelegatePermissions. */
 export const DelegatePermission = {
@@ -37,12 +37,6 @@ export const DelegatePermission = {
   EditOwn: 16,
   EditAll: 32,
 } as const;
-
-export const SHARED_PROPERTIES: Requirement = {
-  set: "Mailbox",
-  version: "1.8",
-  feature: "feature.sharedFolders",
-};
 
 export interface MailboxAccess {
   /** Where Graph finds the item. */
@@ -114,7 +108,10 @@ export async function readMailboxAccess(item: object, options: AccessOptions = {
   const withShared = item as {
     getSharedPropertiesAsync?: (cb: (r: Office.AsyncResult<unknown>) => void) => void;
   };
-  if (isSupported(SHARED_PROPERTIES) && typeof withShared.getSharedPropertiesAsync === "function") {
+  if (
+    isSupported(REQUIREMENTS.sharedProperties) &&
+    typeof withShared.getSharedPropertiesAsync === "function"
+  ) {
     const getShared = withShared.getSharedPropertiesAsync.bind(item);
     const props = await officeCall<SharedProperties>("getSharedPropertiesAsync", (cb) =>
       getShared(cb as (r: Office.AsyncResult<unknown>) => void),

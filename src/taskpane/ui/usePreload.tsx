@@ -3,7 +3,7 @@
  *
  * Why not only React.lazy: a lazy component suspends on its first render even when its code is already here (the
  * import's promise settles a tick later), and React then holds the boundary's content back for up to 300 ms after
- * its fallback showed (measured: ~300 ms between a 100-item run's last answer and its report). So callers start
+ * its fallback showed (React's FALLBACK_THROTTLE_MS: a finished run's report would wait for it). So callers start
  * `preload()` when the view becomes likely (a confirmation opens, the pointer reaches a button) and render
  * `Component` once it is here, keeping React.lazy + Suspense only for the case where it isn't yet.
  */
