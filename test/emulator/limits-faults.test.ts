@@ -271,6 +271,7 @@ describe("control API over HTTP", () => {
     expect(kit.emu.control.messages({ folder: "inbox" })[0]?.id).toBe(first.id);
     expect((await post("/faults", { action: { kind: "explode" } })).status).toBe(400);
     const state = (await (await api("/state")).json()) as { mailboxes: unknown[] };
-    expect(state.mailboxes).toHaveLength(4);
+    // The seed's five mailboxes (Adele, Sales, Alex, Reception, the on-premises archive), each once.
+    expect(state.mailboxes).toHaveLength(5);
   });
 });
