@@ -84,6 +84,63 @@ describe("sign-in", () => {
     expect(deletesOf(emulator, message.id).map((r) => r.status)).toEqual([204]);
   });
 
+  it("asks consent for Calendars.ReadWrite at the first event delete (silent refused consent_required), not again", async () => {
+    const { page, emulator } = stack;
+    const openEvent = async (index: number) => {
+      await page.evaluate(() => window.simulator?.openCalendar());
+      const event = await page.evaluate((i) => {
+        const found = window.simulator?.events().filter((e) => e.type === "singleInstance")[i];
+        if (!found) throw new Error(`no single event ${i}`);
+        window.simulator?.selectEvent(found.restId);
+        return found;
+      }, index);
+      await page.evaluate(() => window.simulator?.openTaskpane());
+      const pane = await taskpaneFrame(page);
+      await pane.getByRole("heading", { name: event.subject }).waitFor();
+      await pane.getByRole("button", { name: "Delete permanently" }).click();
+      await pane.getByRole("alertdialog").getByRole("button", { name: "Delete permanently" }).click();
+      return { event, pane };
+    };
+    const prompts = () => page.evaluate(() => window.simulator?.prompts() ?? []);
+    expect(await page.evaluate(() => window.simulator?.consent())).not.toContain("calendars.readwrite");
+
+    const first = await openEvent(0);
+    await page.waitForFunction(() => (window.simulator?.prompts().length ?? 0) > 0);
+    expect((await prompts())[0]?.text).toMatch(/asks for your consent: calendars\.readwrite/);
+    const log = (await page.evaluate(() => window.simulator?.log() ?? [])).map((e) => e.detail);
+    expect(log).toContain("consent required: calendars.readwrite");
+    expect(deletesOf(emulator, first.event.restId)).toEqual([]);
+    await page.evaluate(() => window.simulator?.answerPrompt(true));
+    await first.pane.getByText("Deleted permanently", { exact: true }).waitFor();
+    expect(deletesOf(emulator, first.event.restId).map((r) => r.status)).toEqual([204]);
+
+    // Consented now: the next event is deleted without a prompt.
+    const second = await openEvent(0);
+    await second.pane.getByText("Deleted permanently", { exact: true }).waitFor();
+    expect(await prompts()).toEqual([]);
+    expect(deletesOf(emulator, second.event.restId).map((r) => r.status)).toEqual([204]);
+  });
+
+  it("deletes nothing when the person declines the consent prompt", async () => {
+    const { page, emulator } = stack;
+    await page.evaluate(() => window.simulator?.openCalendar());
+    const event = await page.evaluate(() => {
+      const found = window.simulator?.events().find((e) => e.type === "singleInstance");
+      if (!found) throw new Error("no single event");
+      window.simulator?.selectEvent(found.restId);
+      return found;
+    });
+    await page.evaluate(() => window.simulator?.openTaskpane());
+    const pane = await taskpaneFrame(page);
+    await pane.getByRole("button", { name: "Delete permanently" }).click();
+    await pane.getByRole("alertdialog").getByRole("button", { name: "Delete permanently" }).click();
+    await page.waitForFunction(() => (window.simulator?.prompts().length ?? 0) > 0);
+    await page.evaluate(() => window.simulator?.answerPrompt(false));
+    await pane.getByRole("button", { name: "Sign in" }).waitFor();
+    expect(deletesOf(emulator, event.restId)).toEqual([]);
+    expect(emulator.control.purges()).toEqual([]);
+  });
+
   it("takes the Office-dialog fallback when the host has no nested app auth", async () => {
     const { page, emulator } = stack;
     await page.evaluate(() => window.simulator?.setNaa(false));

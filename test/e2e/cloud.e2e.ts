@@ -33,6 +33,9 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await resetStack(stack);
+  // Calendars.ReadWrite isn't consented yet when a test starts: its first use goes interactive (the simulator
+  // refuses a silent request consent_required), and the person accepts the prompt.
+  await stack.page.evaluate(() => window.simulator?.setPopupAutoAccept(true));
 });
 
 describe("sovereign cloud", () => {

@@ -31,9 +31,11 @@ const stack = stackForThisFile({
   },
 });
 
-// The simulator's reset keeps the calendar open if a test opened it: start each test in the inbox.
+// The simulator's reset keeps the calendar open if a test opened it: start each test in the inbox. Consent prompts
+// (the first Mail.ReadWrite.Shared or Calendars.ReadWrite) are accepted; the consent test below answers its own.
 beforeEach(async () => {
   await stack.page.evaluate(() => window.simulator?.openFolder("inbox"));
+  await stack.page.evaluate(() => window.simulator?.setPopupAutoAccept(true));
 });
 
 async function openPane(): Promise<Frame> {
@@ -130,7 +132,6 @@ describe("a person whose UPN isn't their email address", () => {
       window.simulator?.selectEvent(found.restId);
       return found;
     });
-    await page.evaluate(() => window.simulator?.setPopupAutoAccept(true));
     const pane = await openPane();
     await pane.getByRole("heading", { name: event.subject }).waitFor();
     await deleteInPane(pane);

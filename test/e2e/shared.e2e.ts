@@ -3,7 +3,7 @@
  * sales@ mailbox gives Adele full access and whose reception@ mailbox gives her Read, Write, DeleteOwn and EditOwn.
  */
 import type { Frame } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { RECEPTION, SALES } from "../emulator/server";
 import {
   commandFinished,
@@ -17,6 +17,12 @@ import {
 } from "./harness";
 
 const stack = stackForThisFile();
+
+// Mail.ReadWrite.Shared and Calendars.ReadWrite aren't consented yet when a test starts: their first use goes
+// interactive (the simulator refuses a silent request consent_required), and the person accepts the prompt.
+beforeEach(async () => {
+  await stack.page.evaluate(() => window.simulator?.setPopupAutoAccept(true));
+});
 
 async function openMailbox(
   upn: string,

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   BridgeStatusValues,
+  consentRequiredResponse,
   errorResponse,
   expiresInSeconds,
   type IssuedToken,
   initContextResponse,
   parseBridgeRequest,
+  requestedPermissions,
   tokenResponse,
 } from "./naa";
 
@@ -120,5 +122,26 @@ describe("NAA bridge messages", () => {
       sdkName: expect.any(String),
       accountContext: { tenantId: "t" },
     });
+  });
+});
+
+describe("consent per permission", () => {
+  it("reads the Graph permissions a request asks for, resource prefix and OpenID scopes aside", () => {
+    expect(
+      requestedPermissions(
+        "https://microsoftgraph.chinacloudapi.cn/Calendars.ReadWrite Mail.ReadWrite.Shared openid profile offline_access",
+      ),
+    ).toEqual(["calendars.readwrite", "mail.readwrite.shared"]);
+    expect(requestedPermissions("https://graph.microsoft.com/.default openid")).toEqual([]);
+  });
+
+  it("refuses a silent request as Entra ID refuses one without consent: interaction required, consent_required", () => {
+    const response = consentRequiredResponse("r1", ["calendars.readwrite"]);
+    expect(response).toMatchObject({
+      requestId: "r1",
+      success: false,
+      error: { status: "USER_INTERACTION_REQUIRED", code: "invalid_grant", subError: "consent_required" },
+    });
+    expect(response.error?.description).toMatch(/^AADSTS65001: .*calendars\.readwrite/);
   });
 });

@@ -281,3 +281,37 @@ export function initContextResponse(
   if (account !== null && response.initContext) response.initContext.accountContext = account;
   return response;
 }
+
+/** OpenID scopes MSAL adds to every request; they need no consent of their own here. */
+const OIDC_SCOPES = new Set(["openid", "profile", "offline_access", "email"]);
+
+/**
+ * The Graph permissions a bridge request's `scope` asks for, without OpenID scopes and without a resource prefix
+ * (`https://microsoftgraph.chinacloudapi.cn/Mail.ReadWrite` is Mail.ReadWrite), lower case. `.default` asks for
+ * nothing new (what was consented already).
+ */
+export function requestedPermissions(scope: string): string[] {
+  const out: string[] = [];
+  for (const raw of scope.split(" ")) {
+    const s = raw.trim();
+    if (s === "" || OIDC_SCOPES.has(s.toLowerCase())) continue;
+    const bare = s.includes("://") ? s.slice(s.lastIndexOf("/") + 1) : s;
+    if (bare === ".default") continue;
+    out.push(bare.toLowerCase());
+  }
+  return out;
+}
+
+/**
+ * Entra ID's answer to a silent request for a permission nobody consented to (AADSTS65001, error invalid_grant,
+ * suberror consent_required), as the bridge carries it: status USER_INTERACTION_REQUIRED with the code and
+ * subError (msal-browser src/naa/BridgeError.ts: "code: auth_flow_last_error such as invalid_grant; subError:
+ * server_suberror_code such as consent_required"). MSAL turns it into an InteractionRequiredAuthError.
+ */
+export function consentRequiredResponse(requestId: string, missing: string[]): BridgeResponse {
+  return errorResponse(requestId, "USER_INTERACTION_REQUIRED", {
+    code: "invalid_grant",
+    subError: "consent_required",
+    description: `AADSTS65001: The user or administrator has not consented to use the application. Permissions not granted: ${missing.join(", ")}.`,
+  });
+}

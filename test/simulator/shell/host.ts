@@ -8,10 +8,12 @@ import { DialogEventCode, OfficeErrors } from "../common/errors";
 import {
   type BridgeResponse,
   type BridgeStatusValue,
+  consentRequiredResponse,
   errorResponse,
   type IssuedToken,
   initContextResponse,
   parseBridgeRequest,
+  requestedPermissions,
   tokenResponse,
 } from "../common/naa";
 import {
@@ -88,6 +90,14 @@ export interface HostSettings {
    */
   accountType: "enterprise" | "consumer";
 }
+
+/**
+ * What the signed-in person has consented to when the shell starts: sign-in and the add-in's own mailbox and
+ * contacts (as after an administrator's consent to the core permissions, or earlier use). Mail.ReadWrite.Shared and
+ * Calendars.ReadWrite are asked for only when first used (incremental consent), so their first use goes
+ * interactive. setConsent() changes it.
+ */
+export const DEFAULT_CONSENT = ["user.read", "mail.readwrite", "contacts.readwrite"] as const;
 
 /** The REST URL of each cloud's Exchange Online, for setCloud(). */
 export const CLOUD_REST_URLS = {
@@ -211,6 +221,11 @@ export class OutlookHost {
   /** Mailboxes shared with the signed-in person, listed in the folder pane. */
   otherMailboxes: OtherMailbox[] = [];
   tokenFaults: { GetToken: TokenFault[]; GetTokenPopup: TokenFault[] } = { GetToken: [], GetTokenPopup: [] };
+  /**
+   * Graph permissions the person has consented to for the add-in (lower case). A silent GetToken for any other
+   * is refused consent_required; GetTokenPopup asks (the prompt names them) and records the consent.
+   */
+  consented = new Set<string>(DEFAULT_CONSENT);
 
   folders: MailFolder[] = [];
   currentFolderId = "";
@@ -1467,9 +1482,21 @@ export class OutlookHost {
       reply(errorResponse(request.requestId, fault.status, overrides));
       return;
     }
+    const params = request.tokenParams ?? { clientId: "", scope: "", correlationId: "" };
+    // Consent per permission: a silent request can't grant one the person hasn't consented to.
+    const missing = requestedPermissions(params.scope).filter((p) => !this.consented.has(p));
+    if (request.method === "GetToken" && missing.length > 0) {
+      this.note("naa", `consent required: ${missing.join(" ")}`);
+      reply(consentRequiredResponse(request.requestId, missing));
+      return;
+    }
     if (request.method === "GetTokenPopup" && !this.settings.popupAutoAccept) {
+      const text =
+        missing.length > 0
+          ? `${this.manifest.displayName} asks for your consent: ${missing.join(", ")}. Accept?`
+          : `Sign in to ${this.manifest.displayName}?`;
       const accepted = await new Promise<boolean>((resolve) => {
-        this.prompts.push({ kind: "signin", text: `Sign in to ${this.manifest.displayName}?`, resolve });
+        this.prompts.push({ kind: "signin", text, resolve });
         this.changed();
       });
       if (!accepted) {
@@ -1477,7 +1504,8 @@ export class OutlookHost {
         return;
       }
     }
-    const params = request.tokenParams ?? { clientId: "", scope: "", correlationId: "" };
+    for (const permission of missing) this.consented.add(permission);
+    if (missing.length > 0) this.note("naa", `consented: ${missing.join(" ")}`);
     try {
       const scopes = params.scope.split(" ").filter((s) => s !== "");
       const token = await this.source.token(scopes, params.clientId || undefined);
@@ -1565,6 +1593,7 @@ export class OutlookHost {
     this.log = [];
     this.sharedOverrides.clear();
     this.clearTokenFaults();
+    this.consented = new Set(DEFAULT_CONSENT);
     this.settings = {
       naa: true,
       authContextApi: true,
@@ -1581,8 +1610,12 @@ export class OutlookHost {
     this.selectedConversation = null;
     this.conversationExtras.clear();
     if (this.localiseManifest) this.manifest = this.localiseManifest("en-US");
-    // Back to the person's own mailbox (the folders must be read again).
-    if (this.mailboxView !== null) {
+    // Back to the person's own mailbox and its inbox (the folders must be read again), out of the calendar too.
+    const inCalendar = this.view !== "mail";
+    this.view = "mail";
+    this.events = [];
+    this.eventSelection = null;
+    if (this.mailboxView !== null || inCalendar) {
       this.mailboxView = null;
       return this.load();
     }

@@ -123,6 +123,11 @@ function controlApi(host: OutlookHost, ready: Promise<void>) {
     prompts: () => host.prompts.map((p) => ({ kind: p.kind, text: p.text })),
     answerPrompt: (accept: boolean) => host.answerPrompt(accept),
     setNaa: (on: boolean) => host.setNaa(on),
+    /** Graph permissions the person has consented to (replaces the set; reset() restores the default). */
+    setConsent: (permissions: string[]) => {
+      host.consented = new Set(permissions.map((p) => p.toLowerCase()));
+    },
+    consent: () => [...host.consented].sort(),
     /** "consumer": an Outlook.com mailbox (userProfile.accountType, no NAA); "enterprise" (default): a work one. */
     setAccountType: (type: "enterprise" | "consumer") => host.setAccountType(type),
     /** false: the host reports NestedAppAuth 1.1 but has no Office.auth.getAuthContext (frames opened afterwards). */
