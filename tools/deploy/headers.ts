@@ -72,6 +72,8 @@ export interface NginxOptions {
   /** TLS certificate and key files. */
   certificate: string;
   certificateKey: string;
+  /** The port to listen on; 443 unless a test asks for another. */
+  port?: number;
 }
 
 function nginxQuote(value: string): string {
@@ -84,9 +86,11 @@ function nginxQuote(value: string): string {
  * add_header lines in a location that has add_header of its own, so the /assets/ location repeats them.
  */
 export function nginxConfig(config: AppConfig, options: NginxOptions): string {
-  for (const [name, value] of Object.entries(options)) {
+  const { port = 443, ...paths } = options;
+  for (const [name, value] of Object.entries(paths)) {
     if (!/^[\w./:-]+$/.test(value)) throw new Error(`${name} "${value}" has characters nginx would misread`);
   }
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`port ${port} is not a port`);
   const headers = Object.entries(securityHeaders(config)).map(
     ([name, value]) => `add_header ${name} ${nginxQuote(value)} always;`,
   );
@@ -97,8 +101,8 @@ export function nginxConfig(config: AppConfig, options: NginxOptions): string {
     "server {",
     ...indent(
       [
-        "listen 443 ssl;",
-        "listen [::]:443 ssl;",
+        `listen ${port} ssl;`,
+        `listen [::]:${port} ssl;`,
         `server_name ${options.serverName};`,
         `ssl_certificate ${options.certificate};`,
         `ssl_certificate_key ${options.certificateKey};`,
