@@ -13,7 +13,7 @@ import {
   t,
   template,
 } from "../core/i18n";
-import { messageOwnParent } from "../core/office/dialogPage";
+import { fromOwnParent, messageOwnParent } from "../core/office/dialogPage";
 import { type EventConfirmation, eventConfirmation } from "../core/purge/eventWording";
 import { parseToPage, type ShownEvent, type ShownItem, type ToPage } from "../core/purge/protocol";
 import { applyOfficeScheme } from "./theme";
@@ -184,9 +184,8 @@ Office.onReady(async () => {
   let shown = false;
   Office.context.ui.addHandlerAsync(Office.EventType.DialogParentMessageReceived, (arg) => {
     if (shown) return;
-    // Only the add-in's own pages may hand this page a list.
-    const origin = (arg as { origin?: unknown }).origin;
-    if (typeof origin === "string" && origin !== window.location.origin) return;
+    // Only the add-in's own pages may hand this page a list (none without an origin where the host reports one).
+    if (!fromOwnParent((arg as { origin?: unknown }).origin, window.location.origin)) return;
     const request = parseToPage((arg as { message?: unknown }).message);
     if (!request) return;
     shown = true;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { installOffice } from "../../../test/support/officeStub";
-import { messageOwnParent } from "./dialogPage";
+import { fromOwnParent, messageOwnParent } from "./dialogPage";
 
 const ORIGIN = "https://addin.contoso.com";
 
@@ -18,5 +18,21 @@ describe("messageOwnParent (the sign-in and confirmation pages' messageParent)",
     messageOwnParent('{"type":"token"}', ORIGIN);
     expect(office.context.ui.messageParent).toHaveBeenCalledWith('{"type":"token"}');
     expect(office.context.ui.messageParent.mock.calls[0]).toHaveLength(1);
+  });
+});
+
+describe("fromOwnParent (the confirmation page's check of what the parent sends)", () => {
+  it("where the host reports origins (DialogOrigin 1.1): only the add-in's own origin, never none", () => {
+    installOffice({ sets: { DialogApi: "1.2", DialogOrigin: "1.1" } });
+    expect(fromOwnParent(ORIGIN, ORIGIN)).toBe(true);
+    expect(fromOwnParent(undefined, ORIGIN)).toBe(false);
+    expect(fromOwnParent("https://evil.example", ORIGIN)).toBe(false);
+    expect(fromOwnParent(null, ORIGIN)).toBe(false);
+  });
+
+  it("where it doesn't: none is accepted, another origin isn't", () => {
+    installOffice({ sets: { DialogApi: "1.2" } });
+    expect(fromOwnParent(undefined, ORIGIN)).toBe(true);
+    expect(fromOwnParent("https://evil.example", ORIGIN)).toBe(false);
   });
 });

@@ -5,12 +5,25 @@
  * no options (passing them requires DialogOrigin 1.1) and deliver only between pages of the add-in's own domain.
  */
 export function messageOwnParent(message: string, ownOrigin: string): void {
-  let withTarget = false;
-  try {
-    withTarget = Office.context.requirements.isSetSupported("DialogOrigin", "1.1");
-  } catch {
-    withTarget = false;
-  }
-  if (withTarget) Office.context.ui.messageParent(message, { targetOrigin: ownOrigin });
+  if (dialogOriginSupported()) Office.context.ui.messageParent(message, { targetOrigin: ownOrigin });
   else Office.context.ui.messageParent(message);
+}
+
+/**
+ * Whether a message from the parent (DialogParentMessageReceived) comes from the add-in's own origin: the same rule
+ * as the parent applies to the dialog's messages (office/dialog.ts fromOwnOrigin). Office.js sets `origin` on every
+ * client with DialogOrigin 1.1, so there a message without one is refused; clients without the set deliver only
+ * between the add-in's own pages, so there none is accepted.
+ */
+export function fromOwnParent(messageOrigin: unknown, ownOrigin: string): boolean {
+  if (messageOrigin === undefined) return !dialogOriginSupported();
+  return messageOrigin === ownOrigin;
+}
+
+function dialogOriginSupported(): boolean {
+  try {
+    return Office.context.requirements.isSetSupported("DialogOrigin", "1.1");
+  } catch {
+    return false;
+  }
 }
