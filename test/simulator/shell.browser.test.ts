@@ -157,6 +157,28 @@ describe("Outlook simulator in Chromium", { timeout: 20_000 }, () => {
     });
   });
 
+  // ExecuteFunction works on one item (office-js#5232, by design); ShowTaskpane with SupportsMultiSelect on several
+  // (manifest Action docs); an unpinned pane closes when the item changes (pinnable task pane docs); multi-select
+  // needs ReadWriteMailbox (getSelectedItemsAsync reference: the fixture has it).
+  it("enables ExecuteFunction for one item only, ShowTaskpane for several, and closes an unpinned pane on a change", async () => {
+    await page.getByRole("option").first().click();
+    await openPane();
+    await page.getByRole("option").nth(1).click();
+    expect(await page.evaluate(() => window.simulator?.taskpaneFrame())).toBeNull();
+    await page.evaluate(() => window.simulator?.selectMessages([0, 1]));
+    const ribbon = await page.evaluate(() => window.simulator?.ribbon() ?? []);
+    expect(ribbon.map((b) => [b.label, b.kind, b.enabled])).toEqual([
+      ["Run command", "ExecuteFunction", false],
+      ["Open pane", "ShowTaskpane", true],
+    ]);
+    const pane = await openPane();
+    const selected = await pane.evaluate(() =>
+      (window as unknown as { fixture: { getSelected: () => Promise<unknown> } }).fixture.getSelected(),
+    );
+    expect(selected).toMatchObject({ status: "succeeded", value: [{ subject: "Quarterly results" }, {}] });
+    expect(await page.evaluate(() => window.simulator?.currentItem())).toBeNull();
+  });
+
   it("raises ItemChanged and SelectedItemsChanged in a pinned pane and reports the selection", async () => {
     await page.getByRole("option").first().click();
     const pane = await openPane();
