@@ -88,6 +88,8 @@ describe("sovereign cloud", () => {
 
   it("signs in through the dialog fallback for the China cloud's Graph, and purges an event there", async () => {
     const { page, emulator } = stack;
+    // A China mailbox: its Graph and Entra ID are China's (tokens for microsoftgraph.chinacloudapi.cn only).
+    emulator.control.configure({ cloud: "china" });
     await page.evaluate(() => window.simulator?.setCloud("china"));
     await page.evaluate(() => window.simulator?.setNaa(false));
     await page.evaluate(() => window.simulator?.openCalendar());

@@ -152,6 +152,8 @@ describe("calendar events", () => {
 
   it("purges an event from the task pane in the China cloud, where Graph deletes events but not messages", async () => {
     const { page, emulator } = stack;
+    // A China mailbox: its Graph and Entra ID are China's (tokens for microsoftgraph.chinacloudapi.cn only).
+    emulator.control.configure({ cloud: "china" });
     await page.evaluate(() => window.simulator?.setCloud("china"));
     const event = await openEvent("singleInstance");
     await page.getByRole("button", { name: /Permanent Delete pane/ }).click();

@@ -103,6 +103,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 export async function resetStack(stack: Stack): Promise<void> {
   await stack.page.evaluate(() => window.simulator?.reset());
   stack.emulator.control.reset();
+  // reset() keeps settings: a test that made the emulator another cloud's Graph and Entra ID ends that here.
+  stack.emulator.control.configure({ cloud: "global" });
   await stack.page.evaluate(() => window.simulator?.refresh());
   stack.external.length = 0;
 }

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ADELE, TENANT_ID } from "./data";
 import { type Kit, startKit } from "./testkit";
-import { graphScopes } from "./tokens";
+import { graphScopes, TokenRequestError } from "./tokens";
 
 const CLIENT_ID = "5f1e2d3c-4b5a-4697-8877-665544332211";
 const REDIRECT = "https://localhost:3000/dialog/redirect.html";
@@ -199,38 +199,64 @@ describe("Entra ID emulator", () => {
 });
 
 describe("scopes in issued tokens", () => {
-  it("grants a Graph permission asked for with any cloud's Graph resource, without the resource, as Entra ID does", () => {
+  it("grants a Graph permission without the resource, bare or with this cloud's Graph resource, as Entra ID does", () => {
     expect(
       graphScopes([
         "https://graph.microsoft.com/Mail.ReadWrite",
-        "https://microsoftgraph.chinacloudapi.cn/Calendars.ReadWrite",
-        "https://graph.microsoft.us/Contacts.ReadWrite",
         "openid",
         "Mail.ReadWrite",
+        "Calendars.ReadWrite",
       ]),
-    ).toEqual(["Mail.ReadWrite", "Calendars.ReadWrite", "Contacts.ReadWrite"]);
+    ).toEqual(["Mail.ReadWrite", "Calendars.ReadWrite"]);
+    expect(graphScopes(["https://microsoftgraph.chinacloudapi.cn/Calendars.ReadWrite"], "china")).toEqual([
+      "Calendars.ReadWrite",
+    ]);
     // Another resource's scope is not a Graph permission.
     expect(graphScopes(["https://outlook.office.com/Mail.ReadWrite"])).toEqual([
       "https://outlook.office.com/Mail.ReadWrite",
     ]);
+  });
+
+  it("refuses another cloud's Graph: the global Entra ID has no China or US Government Graph (AADSTS500011)", () => {
+    expect(() => graphScopes(["https://microsoftgraph.chinacloudapi.cn/Calendars.ReadWrite"])).toThrow(
+      /^AADSTS500011: The resource principal named https:\/\/microsoftgraph\.chinacloudapi\.cn was not found/,
+    );
+    expect(() => graphScopes(["https://graph.microsoft.us/Mail.ReadWrite"])).toThrow(TokenRequestError);
+    expect(() => graphScopes(["https://graph.microsoft.com/Mail.ReadWrite"], "china")).toThrow(
+      /AADSTS500011/,
+    );
+    expect(() => graphScopes(["https://dod-graph.microsoft.us/Mail.ReadWrite"], "usgov")).toThrow(
+      /AADSTS500011/,
+    );
   });
 });
 
 describe("scopes at the authorize endpoint", () => {
   const errorOf = (res: Response) =>
     new URLSearchParams(new URL(res.headers.get("Location") ?? "").hash.slice(1)).get("error");
+  const chinaCalendar =
+    "https://microsoftgraph.chinacloudapi.cn/Calendars.ReadWrite openid profile offline_access";
 
-  it("accepts a national cloud's Graph resource (the China calendar scope the dialog sign-in asks for)", async () => {
-    const res = await authorize({
-      scope: "https://microsoftgraph.chinacloudapi.cn/Calendars.ReadWrite openid profile offline_access",
-    });
-    expect(res.status).toBe(302);
-    expect(errorOf(res)).toBeNull();
+  it("accepts the China cloud's Graph resource where it is the China cloud's Entra ID", async () => {
+    kit.emu.control.configure({ cloud: "china" });
+    try {
+      const res = await authorize({ scope: chinaCalendar });
+      expect(res.status).toBe(302);
+      expect(errorOf(res)).toBeNull();
+      // Bare names there are the China Graph's: one resource.
+      expect(errorOf(await authorize({ scope: `Mail.ReadWrite ${chinaCalendar}` }))).toBeNull();
+    } finally {
+      kit.emu.control.configure({ cloud: "global" });
+    }
+  });
+
+  it("refuses the China cloud's Graph at the global Entra ID", async () => {
+    expect(errorOf(await authorize({ scope: chinaCalendar }))).toBe("invalid_scope");
   });
 
   it("refuses two resources in one request, as Entra ID does (AADSTS28000)", async () => {
     const res = await authorize({
-      scope: "Mail.ReadWrite https://microsoftgraph.chinacloudapi.cn/Calendars.ReadWrite openid",
+      scope: "Mail.ReadWrite api://11111111-2222-3333-4444-555555555555/access openid",
     });
     expect(errorOf(res)).toBe("invalid_scope");
   });

@@ -13,7 +13,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { ADELE, TENANT_DOMAIN, TENANT_ID } from "./data";
 import type { FaultPlan } from "./faults";
 import type { EmulatorState, RequestLogEntry } from "./state";
-import { GRAPH_RESOURCE, GRAPH_RESOURCES, type TokenService } from "./tokens";
+import { CLOUDS, GRAPH_RESOURCES, type TokenService } from "./tokens";
 
 export type IdentityOutcome =
   | { kind: "response"; status: number; headers: Record<string, string>; body?: string | object }
@@ -335,24 +335,26 @@ export class Identity {
     });
   }
 
-  /** One resource per request, like Entra (AADSTS28000); only Graph is served here. */
   /**
-   * One resource per request (AADSTS28000, as Entra ID answers a mix), and only Graph: bare names are the global
-   * Graph's; a national cloud's Graph resource URI (cloud.ts) is accepted too, since the emulator stands in for
-   * the Entra ID of whichever cloud the add-in signs in to (the token endpoint reads them the same way:
-   * tokens.ts graphScopes).
+   * One resource per request (AADSTS28000, as Entra ID answers a mix), and only this cloud's Graph: bare names are
+   * its Graph's, and another cloud's Graph resource is one this Entra ID doesn't have (AADSTS500011; tokens.ts
+   * CLOUDS, graphScopes).
    */
   private checkScopes(scopes: string[]): string | undefined {
     const resources = new Set<string>();
+    const own = CLOUDS[this.tokens.cloud].graph;
     for (const s of scopes) {
       if (OIDC.has(s.toLowerCase())) continue;
       if (!/^(api|https?):\/\//i.test(s)) {
-        resources.add(GRAPH_RESOURCE);
+        resources.add(own);
         continue;
       }
       const resource = GRAPH_RESOURCES.find((r) => s.toLowerCase().startsWith(`${r}/`));
       if (resource === undefined) {
         return `AADSTS28000: Provided value for the input parameter scope is not valid because it contains more than one resource or a resource this emulator does not serve: ${s}.`;
+      }
+      if (resource !== own) {
+        return `AADSTS500011: The resource principal named ${resource} was not found in the tenant. (This Entra ID is ${CLOUDS[this.tokens.cloud].login}.)`;
       }
       resources.add(resource);
     }

@@ -22,13 +22,20 @@ import { Identity, type IdentityOutcome, type IdentitySettings } from "./identit
 import { DEFAULT_LIMITS, type LimitSettings, Limits } from "./limits";
 import { Rng } from "./prng";
 import { EmulatorState, type PurgeRecord, type RequestLogEntry } from "./state";
-import { type IssuedTokens, type TokenRequest, TokenService } from "./tokens";
+import {
+  CLOUD_NAMES,
+  type CloudName,
+  type IssuedTokens,
+  type TokenRequest,
+  TokenRequestError,
+  TokenService,
+} from "./tokens";
 
 export { ADELE, ALEX, DELEGATE_BITS, ONPREM, RECEPTION, SALES, TENANT_ID } from "./data";
 export type { FaultAction, FaultRule, RetryAfterSpec } from "./faults";
 export { ewsToRestId, restToEwsId } from "./ids";
 export type { PurgeRecord, RequestLogEntry } from "./state";
-export type { IssuedTokens, TokenRequest } from "./tokens";
+export type { CloudName, IssuedTokens, TokenRequest } from "./tokens";
 export { DEFAULT_CLIENT_ID } from "./tokens";
 
 export interface Clock {
@@ -55,10 +62,14 @@ export interface EmulatorOptions {
   limits?: Partial<LimitSettings>;
   /** Permissions every issued token carries besides the requested ones. Default ["User.Read"]. */
   consentedScopes?: string[];
+  /** Which cloud's Graph and Entra ID the emulator is (tokens.ts CLOUDS). Default "global". */
+  cloud?: CloudName;
 }
 
 export interface Settings extends EngineSettings, LimitSettings, IdentitySettings {
   consentedScopes: string[];
+  /** Which cloud's Graph and Entra ID the emulator is: tokens are issued for, and accepted from, its Graph only. */
+  cloud: CloudName;
   /** Added to the clock; moved forward by `advanceClock`. */
   clockOffsetMs: number;
 }
@@ -147,6 +158,12 @@ function listing(mb: MailboxRecord, m: MessageRecord): MessageListing {
 const GRAPH_EXPOSED =
   "ETag, Location, Preference-Applied, Content-Range, request-id, client-request-id, ReadWriteConsistencyToken, SdkVersion, WWW-Authenticate, x-ms-ags-diagnostic";
 
+function checkCloud(cloud: unknown): CloudName {
+  if (typeof cloud !== "string" || !CLOUD_NAMES.includes(cloud as CloudName))
+    throw new HttpError(400, `bad cloud (one of ${CLOUD_NAMES.join(", ")})`);
+  return cloud as CloudName;
+}
+
 class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -197,6 +214,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const faults = new FaultPlan();
   const limits = new Limits({ ...DEFAULT_LIMITS, ...options.limits });
   const tokens = new TokenService(state, now, options.consentedScopes ?? ["User.Read"]);
+  if (options.cloud !== undefined) tokens.cloud = checkCloud(options.cloud);
   const engine = new Engine(
     state,
     faults,
@@ -221,6 +239,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...limits.settings,
     ...identity.settings,
     consentedScopes: [...tokens.consentedScopes],
+    cloud: tokens.cloud,
     clockOffsetMs,
   });
 
@@ -269,6 +288,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         l.concurrencyRetryAfterSeconds = Number(patch.concurrencyRetryAfterSeconds);
       }
       if (patch.consentedScopes !== undefined) tokens.consentedScopes = [...patch.consentedScopes];
+      if (patch.cloud !== undefined) tokens.cloud = checkCloud(patch.cloud);
       if (patch.clockOffsetMs !== undefined) clockOffsetMs = Number(patch.clockOffsetMs);
       if (patch.silentSignInFails !== undefined)
         identity.settings.silentSignInFails = Boolean(patch.silentSignInFails);
@@ -398,6 +418,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         try {
           return send(res, 200, tokens.issue(tr));
         } catch (e) {
+          // Entra ID's refusal (another cloud's resource): its OAuth error and AADSTS text.
+          if (e instanceof TokenRequestError)
+            return send(res, 400, { error: e.error, error_description: e.message });
           throw new HttpError(400, e instanceof Error ? e.message : String(e));
         }
       }

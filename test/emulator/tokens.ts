@@ -61,25 +61,67 @@ export interface IssuedTokens {
 }
 
 /**
- * Graph's resource URI in each cloud. The emulator stands in for the Graph of whichever cloud the add-in addresses
- * (a build pointed at it with VITE_GRAPH_BASE_URL, the mailbox claiming a national cloud), so a scope for any of
- * them is that Graph permission, as Entra ID puts it in `scp` without the resource.
+ * Each cloud's own Microsoft Graph resource and Entra ID (learn.microsoft.com/graph/deployments, "Microsoft Graph
+ * and Graph Explorer service root endpoints" and "Microsoft Entra ID endpoints"). A token is for one cloud's Graph:
+ * its `aud` is that Graph, it comes from that cloud's Entra ID, and a scope naming another cloud's Graph is a
+ * resource that cloud's Entra ID doesn't know. The v1 issuer (`sts`) of the US Government clouds is not
+ * published there; sts.windows.net is an assumption (the emulator checks `aud`, not `iss`).
  */
-export const GRAPH_RESOURCES: readonly string[] = [
-  GRAPH_RESOURCE,
-  "https://graph.microsoft.us",
-  "https://dod-graph.microsoft.us",
-  "https://microsoftgraph.chinacloudapi.cn",
-];
+export const CLOUDS = {
+  global: { graph: GRAPH_RESOURCE, login: "login.microsoftonline.com", sts: "https://sts.windows.net" },
+  usgov: {
+    graph: "https://graph.microsoft.us",
+    login: "login.microsoftonline.us",
+    sts: "https://sts.windows.net",
+  },
+  "usgov-dod": {
+    graph: "https://dod-graph.microsoft.us",
+    login: "login.microsoftonline.us",
+    sts: "https://sts.windows.net",
+  },
+  china: {
+    graph: "https://microsoftgraph.chinacloudapi.cn",
+    login: "login.chinacloudapi.cn",
+    sts: "https://sts.chinacloudapi.cn",
+  },
+} as const;
+export type CloudName = keyof typeof CLOUDS;
+export const CLOUD_NAMES = Object.keys(CLOUDS) as CloudName[];
 
-/** Splits requested scopes into Graph permissions (without the resource prefix). */
-export function graphScopes(requested: string[]): string[] {
+/** Graph's resource URI in each cloud. */
+export const GRAPH_RESOURCES: readonly string[] = CLOUD_NAMES.map((c) => CLOUDS[c].graph);
+
+/** A token request Entra ID refuses: the OAuth error and its AADSTS text. */
+export class TokenRequestError extends Error {
+  constructor(
+    readonly error: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Splits requested scopes into Graph permissions (without the resource prefix) for `cloud`'s Entra ID: a bare name
+ * is that cloud's Graph; a scope naming another cloud's Graph is refused as Entra ID refuses a resource it doesn't
+ * have (AADSTS500011).
+ */
+export function graphScopes(requested: string[], cloud: CloudName = "global"): string[] {
   const out = new Set<string>();
+  const own = CLOUDS[cloud].graph;
   for (const raw of requested) {
     let s = raw.trim();
     if (s === "" || OIDC_SCOPES.has(s.toLowerCase())) continue;
     const resource = GRAPH_RESOURCES.find((r) => s.toLowerCase().startsWith(`${r}/`));
-    if (resource !== undefined) s = s.slice(resource.length + 1);
+    if (resource !== undefined) {
+      if (resource !== own) {
+        throw new TokenRequestError(
+          "invalid_resource",
+          `AADSTS500011: The resource principal named ${resource} was not found in the tenant. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. (This Entra ID is ${CLOUDS[cloud].login}.)`,
+        );
+      }
+      s = s.slice(resource.length + 1);
+    }
     if (s === ".default") {
       for (const d of DEFAULT_GRAPH_SCOPES) out.add(d);
       continue;
@@ -101,6 +143,8 @@ export class TokenService {
     public consentedScopes: string[] = ["User.Read"],
     /** Host name MSAL sees as the authority environment (for account objects). */
     public environment = "login.microsoftonline.com",
+    /** Which cloud's Graph and Entra ID the emulator is: tokens are for its Graph only (see CLOUDS). */
+    public cloud: CloudName = "global",
   ) {}
 
   issue(req: TokenRequest): IssuedTokens {
@@ -111,10 +155,11 @@ export class TokenService {
     const clientId = req.clientId ?? DEFAULT_CLIENT_ID;
     const nowSec = Math.floor(this.now() / 1000);
     const lifetime = req.expiresInSeconds ?? 3600;
-    const scopes = [...new Set([...graphScopes(req.scopes), ...this.consentedScopes])];
+    const scopes = [...new Set([...graphScopes(req.scopes, this.cloud), ...this.consentedScopes])];
+    const cloud = CLOUDS[this.cloud];
     const accessClaims: JwtClaims = {
-      aud: GRAPH_RESOURCE,
-      iss: `https://sts.windows.net/${TENANT_ID}/`,
+      aud: cloud.graph,
+      iss: `${cloud.sts}/${TENANT_ID}/`,
       iat: nowSec,
       nbf: nowSec,
       exp: nowSec + lifetime,
@@ -134,7 +179,7 @@ export class TokenService {
     };
     const idClaims: JwtClaims = {
       aud: clientId,
-      iss: `https://login.microsoftonline.com/${TENANT_ID}/v2.0`,
+      iss: `https://${cloud.login}/${TENANT_ID}/v2.0`,
       iat: nowSec,
       nbf: nowSec,
       exp: nowSec + lifetime,
@@ -157,7 +202,7 @@ export class TokenService {
         homeAccountId: `${user.id}.${TENANT_ID}`,
         localAccountId: user.id,
         tenantId: TENANT_ID,
-        environment: this.environment,
+        environment: this.cloud === "global" ? this.environment : cloud.login,
       },
       scopes,
     };
@@ -180,7 +225,8 @@ export class TokenService {
     const r = this.signer.verify(m[1]);
     if (!r.ok) return { ok: false, message: r.reason };
     const c = r.claims;
-    if (c.aud !== GRAPH_RESOURCE && c.aud !== GRAPH_APP_ID) {
+    // A token for another cloud's Graph is not for this one (the app id GUID is Graph's in every cloud).
+    if (c.aud !== CLOUDS[this.cloud].graph && c.aud !== GRAPH_APP_ID) {
       return { ok: false, message: "Access token validation failure. Invalid audience." };
     }
     if (typeof c.exp !== "number" || c.exp * 1000 <= this.now()) {

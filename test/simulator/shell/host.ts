@@ -39,7 +39,14 @@ import {
 } from "../common/protocol";
 import { supportedRequirementSets } from "../common/requirements";
 import { isSimTheme, OFFICE_THEMES, type SimTheme } from "../common/theme";
-import type { CalendarEvent, MailFolder, MailMessage, MailSource, OtherMailbox } from "./mailbox";
+import {
+  type CalendarEvent,
+  type MailFolder,
+  type MailMessage,
+  type MailSource,
+  type OtherMailbox,
+  TokenRefusedError,
+} from "./mailbox";
 import type { AddinManifest, RibbonButton, RibbonGroup } from "./manifest";
 
 export interface HostConfig {
@@ -1513,6 +1520,16 @@ export class OutlookHost {
       reply(tokenResponse(request.requestId, params, token, this.config.naaEnvironment, Date.now()));
     } catch (error) {
       this.note("naa", `token source failed: ${String(error)}`);
+      // Entra ID said no (AADSTS…): a persistent error with its code, as a host passes a server error on.
+      if (error instanceof TokenRefusedError) {
+        reply(
+          errorResponse(request.requestId, "PERSISTENT_ERROR", {
+            code: error.code,
+            description: error.description,
+          }),
+        );
+        return;
+      }
       reply(errorResponse(request.requestId, "NO_NETWORK", { description: String(error) }));
     }
   }

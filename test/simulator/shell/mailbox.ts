@@ -153,21 +153,37 @@ const messageSelect =
 /** The app id the shell's own reads run under (Outlook's client, not the add-in's registration). */
 export const SHELL_CLIENT_ID = "5e11c0de-0a11-4c0e-9a5e-000000000001";
 
+/** The emulator's Entra ID refused a token request: an OAuth error code and its AADSTS description. */
+export class TokenRefusedError extends Error {
+  constructor(
+    readonly code: string,
+    readonly description: string,
+  ) {
+    super(`${code}: ${description}`);
+  }
+}
+
 export function emulatorSource(proxyBase: string, upn: string | null): MailSource {
   let cached: { token: IssuedToken; until: number } | null = null;
   const token = async (scopes: string[], clientId?: string): Promise<IssuedToken> => {
     const body: Record<string, unknown> = { scopes };
     if (upn) body.upn = upn;
     if (clientId) body.clientId = clientId;
-    const issued = parseIssuedToken(
-      await json(
-        await fetch(`${proxyBase}/_emulator/token`, {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify(body),
-        }),
-      ),
-    );
+    const response = await fetch(`${proxyBase}/_emulator/token`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    if (response.status === 400) {
+      // Entra ID refused the request (e.g. another cloud's Graph): keep its OAuth error for the bridge's answer.
+      const refusal = (await response.json().catch(() => ({}))) as {
+        error?: unknown;
+        error_description?: unknown;
+      };
+      if (typeof refusal.error === "string")
+        throw new TokenRefusedError(refusal.error, String(refusal.error_description ?? ""));
+    }
+    const issued = parseIssuedToken(await json(response));
     if (issued === null) throw new Error("the emulator's /_emulator/token answer has no accessToken/account");
     return issued;
   };
@@ -181,9 +197,18 @@ export function emulatorSource(proxyBase: string, upn: string | null): MailSourc
     return t.accessToken;
   };
   const graph = async (path: string, init: RequestInit = {}): Promise<unknown> => {
-    const headers = new Headers(init.headers);
-    headers.set("Authorization", `Bearer ${await shellToken()}`);
-    return json(await fetch(`${proxyBase}/v1.0${path}`, { ...init, headers }));
+    const send = async () => {
+      const headers = new Headers(init.headers);
+      headers.set("Authorization", `Bearer ${await shellToken()}`);
+      return fetch(`${proxyBase}/v1.0${path}`, { ...init, headers });
+    };
+    let response = await send();
+    // A token the emulator no longer takes (it became another cloud's Graph, or its clock moved): a fresh one.
+    if (response.status === 401) {
+      cached = null;
+      response = await send();
+    }
+    return json(response);
   };
   return {
     kind: "emulator",
