@@ -22,17 +22,36 @@ export function paneLocator(page: Page): Locator {
 export async function lookShot(
   target: Locator,
   name: string,
-  options: { readme?: string; mask?: Locator[] } = {},
+  options: { readme?: string; style?: string } = {},
 ): Promise<void> {
   const dir = join(E2E.artifacts, "look");
   await mkdir(dir, { recursive: true });
-  const shot = { animations: "disabled", caret: "hide", scale: "css", mask: options.mask ?? [] } as const;
+  // `style` applies to the page and its frames while the picture is taken (e.g. to hide what differs per run).
+  const shot = { animations: "disabled", caret: "hide", scale: "css", style: options.style ?? "" } as const;
   // Let layout and fonts settle (a scroll bar appearing, a transition's last frame) before drawing.
   await target.page().waitForTimeout(150);
   await target.screenshot({ ...shot, path: join(dir, `${name}.png`) });
   if (options.readme && process.env.E2E_README_IMAGES !== "0") {
     await mkdir(README_IMAGES, { recursive: true });
     await target.screenshot({ ...shot, path: join(README_IMAGES, `${options.readme}.png`) });
+  }
+}
+
+/** Like lookShot, for a rectangle of the page (`clip`, in CSS pixels). */
+export async function lookShotClip(
+  page: Page,
+  name: string,
+  clip: { x: number; y: number; width: number; height: number },
+  readme?: string,
+): Promise<void> {
+  const dir = join(E2E.artifacts, "look");
+  await mkdir(dir, { recursive: true });
+  const shot = { animations: "disabled", caret: "hide", scale: "css", clip } as const;
+  await page.waitForTimeout(150);
+  await page.screenshot({ ...shot, path: join(dir, `${name}.png`) });
+  if (readme && process.env.E2E_README_IMAGES !== "0") {
+    await mkdir(README_IMAGES, { recursive: true });
+    await page.screenshot({ ...shot, path: join(README_IMAGES, `${readme}.png`) });
   }
 }
 

@@ -3,7 +3,7 @@
  * browser's prefers-color-scheme where it doesn't; a change in Outlook (OfficeThemeChanged) repaints an open pane;
  * the ribbon's confirmation and the sign-in page follow prefers-color-scheme (Outlook gives dialogs no theme,
  * office-js#6820). In light, dark and high contrast (the browser's forced colours, as Windows turns on): axe passes
- * with its colour-contrast rule, and pictures are taken (test-results/look/, the README's in docs/images/).
+ * with its colour-contrast rule, and pictures are taken (test-results/look/; the README's: readme.e2e.ts).
  */
 import type { Frame } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -108,9 +108,7 @@ for (const look of ["light", "dark", "high-contrast"] as const) {
         expect(await background(pane)).toBe(look === "dark" ? FLUENT_DARK : FLUENT_LIGHT);
       }
       expect(await addinViolations(page)).toEqual([]);
-      await lookShot(paneLocator(page), `theme-pane-${look}`, {
-        readme: look === "light" ? "pane" : `pane-${look}`,
-      });
+      await lookShot(paneLocator(page), `theme-pane-${look}`);
 
       // A bulk run's report: every outcome kind on screen (a 404, a 403).
       await page.evaluate(() => window.simulator?.pinTaskpane(true));
