@@ -667,6 +667,47 @@ describe("bulk views and the mailbox shown", () => {
     expect(purge).toHaveBeenCalledTimes(1);
   });
 
+  it("offers no bulk deletion while Graph hasn't said whose mailbox is shown (UPN isn't the address), nor a mailbox note", async () => {
+    const unresolved = mailItem({
+      access: {
+        mailbox: { kind: "me" },
+        via: "unresolved",
+        address: "alex.wilber@contoso.com",
+        permissions: undefined,
+        targetRestUrl: undefined,
+      },
+    });
+    const f = fake({}, unresolved);
+    render(<App deps={f.deps} bulk={bulk} locale="en-US" />);
+    expect(await screen.findByText(/works in your own mailbox only/)).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Delete a whole folder…" })).toBeNull();
+    expect(screen.queryByText(/opened as another mailbox|shared with you/)).toBeNull();
+    // Once Graph says it is the person's own (an item change re-reads it), the folder views are offered.
+    f.current = mailItem();
+    f.fireItemChanged();
+    expect(await screen.findByRole("button", { name: "Delete a whole folder…" })).toBeInTheDocument();
+  });
+
+  it("asks whose mailbox it is at the press, with a sign-in allowed (interactive read)", async () => {
+    const user = userEvent.setup();
+    const f = fake();
+    render(<App deps={f.deps} locale="en-US" />);
+    await user.click(await screen.findByRole("button", { name: "Delete permanently" }));
+    await screen.findByRole("alertdialog", { hidden: true });
+    expect(f.readItem).toHaveBeenCalledWith({ interactive: true });
+  });
+
+  it("reads the item again after signing in: whose mailbox it is may only now be known", async () => {
+    const user = userEvent.setup();
+    const f = fake();
+    f.checkSignIn.mockRejectedValue(new AuthError("interaction-required", AUTH_MESSAGES.interactionRequired));
+    render(<App deps={f.deps} locale="en-US" />);
+    const signIn = await screen.findByRole("button", { name: "Sign in" });
+    const readsBefore = f.readItem.mock.calls.length;
+    await user.click(signIn);
+    await waitFor(() => expect(f.readItem.mock.calls.length).toBeGreaterThan(readsBefore));
+  });
+
   it("offers no bulk deletion while the pane shows another mailbox's message, and says why", async () => {
     const shared = mailItem({ mailbox: { kind: "user", id: "sales@contoso.com" } });
     const f = fake({}, shared);
