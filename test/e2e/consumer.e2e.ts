@@ -58,4 +58,21 @@ describe("an Outlook.com mailbox", () => {
     });
     expect(accountType).toBe("enterprise");
   });
+
+  it("is switched on from the shell's Simulator settings too", async () => {
+    const { page } = stack;
+    await page.locator("#open-settings").click();
+    await page.locator("#set-consumer").check();
+    expect(
+      await page.evaluate(() => window.simulator?.log().some((e) => e.detail === "account type consumer")),
+    ).toBe(true);
+    await page.evaluate(() => window.simulator?.openTaskpane());
+    const pane = await taskpaneFrame(page);
+    await pane.waitForFunction(() => typeof Office !== "undefined");
+    const accountType = await pane.evaluate(async () => {
+      await Office.onReady();
+      return Office.context.mailbox.userProfile.accountType;
+    });
+    expect(accountType).toBe("consumer");
+  });
 });

@@ -660,6 +660,7 @@ export class ShellUi {
       panel.innerHTML = `
         <h2>Simulator</h2>
         <label><input type="checkbox" id="set-naa"> Nested app authentication (NestedAppAuth 1.1 and the bridge)</label>
+        <label><input type="checkbox" id="set-consumer"> Outlook.com mailbox (accountType "consumer": no nested app authentication)</label>
         <label><input type="checkbox" id="set-autoaccept"> Accept sign-in prompts automatically</label>
         <label><input type="checkbox" id="set-conversations"> Conversation view (collapsed): a conversation selects its messages in every folder</label>
         <fieldset><legend>Bridge fault</legend>
@@ -692,6 +693,9 @@ export class ShellUi {
         <button type="button" id="settings-close">Close</button>`;
       const input = (id: string) => this.$(id) as HTMLInputElement;
       input("set-naa").addEventListener("change", () => host.setNaa(input("set-naa").checked));
+      input("set-consumer").addEventListener("change", () =>
+        host.setAccountType(input("set-consumer").checked ? "consumer" : "enterprise"),
+      );
       input("set-conversations").addEventListener("change", () =>
         host.setConversationView(input("set-conversations").checked),
       );
@@ -729,6 +733,7 @@ export class ShellUi {
       this.$("settings-close").addEventListener("click", () => this.$("open-settings").click());
     }
     (this.$("set-naa") as HTMLInputElement).checked = host.settings.naa;
+    (this.$("set-consumer") as HTMLInputElement).checked = host.settings.accountType === "consumer";
     (this.$("set-autoaccept") as HTMLInputElement).checked = host.settings.popupAutoAccept;
     (this.$("set-conversations") as HTMLInputElement).checked = host.settings.conversationView;
     (this.$("set-dialog") as HTMLSelectElement).value = host.settings.dialogBehavior;
