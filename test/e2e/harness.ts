@@ -151,13 +151,20 @@ export function deletesOf(emulator: Emulator, id: string) {
   return emulator.control.requests().filter((r) => r.itemId === id && r.op === "permanentDelete");
 }
 
-/** Waits for the last ribbon command to call event.completed() and returns the item's notifications. */
+/** Waits for the last ribbon command to call event.completed() and returns the notifications its item showed. */
 export async function commandFinished(page: Page): Promise<{ type: string; message: string }[]> {
   await page.waitForFunction(() => {
     const last = window.simulator?.lastCommand();
     return Boolean(last?.completedAt);
   });
-  const notes = await page.evaluate(() => window.simulator?.notifications() ?? []);
+  // What the command's item showed: after a purge the shell's refresh may already have dropped the item (and its
+  // non-persistent notifications) from the list, as Outlook does once it learns the item is gone.
+  const notes = await page.evaluate(() => {
+    const key = window.simulator?.lastCommand()?.itemKey;
+    return key
+      ? (window.simulator?.notificationsShown(key) ?? [])
+      : (window.simulator?.notifications() ?? []);
+  });
   return notes.map((n) => ({ type: String(n.type), message: String(n.message) }));
 }
 

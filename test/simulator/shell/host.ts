@@ -279,6 +279,11 @@ export class OutlookHost {
   }
   prompts: Prompt[] = [];
   notificationsByItem = new Map<string, StoredNotification[]>();
+  /**
+   * The last list each item's notification bar showed, kept when the person moves on or the item leaves the list
+   * (a purge followed by a refresh): what the person saw, for tests that look after the fact.
+   */
+  notificationsShown = new Map<string, StoredNotification[]>();
   commands: CommandRecord[] = [];
   private queue: CommandRecord[] = [];
   private running: Pending | null = null;
@@ -1170,7 +1175,9 @@ export class OutlookHost {
           ? replaceNotification(list, key, details)
           : removeNotification(list, key);
     if (!outcome.ok) throw outcome.error;
+    this.note("notification", `${method.slice("notifications.".length)} ${key} on ${itemKey.slice(0, 16)}`);
     this.notificationsByItem.set(itemKey, outcome.list);
+    this.notificationsShown.set(itemKey, outcome.list);
     this.changed();
     return undefined;
   }
@@ -1606,6 +1613,7 @@ export class OutlookHost {
     this.selection = [];
     this.anchor = null;
     this.notificationsByItem.clear();
+    this.notificationsShown.clear();
     this.commands = [];
     this.log = [];
     this.sharedOverrides.clear();

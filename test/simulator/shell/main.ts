@@ -158,6 +158,8 @@ function controlApi(host: OutlookHost, ready: Promise<void>) {
       host.notificationsFor(
         ref === undefined ? itemKeyOf(host.currentItemSnapshot()) : host.resolveMessage(ref).ewsId,
       ),
+    /** The last notifications an item's bar showed (by item key, e.g. a command's itemKey), kept after it left. */
+    notificationsShown: (itemKey: string) => [...(host.notificationsShown.get(itemKey) ?? [])],
     lastCommand: () => (host.lastCommand() ? { ...host.lastCommand() } : null),
     commands: () => host.commands.map((c) => ({ ...c })),
     log: () => host.log.map((e) => ({ ...e })),
