@@ -28,13 +28,21 @@ export async function lookShot(
   await mkdir(dir, { recursive: true });
   // `style` applies to the page and its frames while the picture is taken (e.g. to hide what differs per run).
   const shot = { animations: "disabled", caret: "hide", scale: "css", style: options.style ?? "" } as const;
-  // Let layout and fonts settle (a scroll bar appearing, a transition's last frame) before drawing.
-  await target.page().waitForTimeout(150);
+  await settle(target.page());
   await target.screenshot({ ...shot, path: join(dir, `${name}.png`) });
   if (options.readme && process.env.E2E_README_IMAGES !== "0") {
     await mkdir(README_IMAGES, { recursive: true });
     await target.screenshot({ ...shot, path: join(README_IMAGES, `${options.readme}.png`) });
   }
+}
+
+/**
+ * The pointer off anything that reacts to it (the shell's top bar), then a moment for layout and fonts to settle
+ * (a scroll bar appearing, a transition's last frame).
+ */
+async function settle(page: Page): Promise<void> {
+  await page.mouse.move(1, 1);
+  await page.waitForTimeout(150);
 }
 
 /** Like lookShot, for a rectangle of the page (`clip`, in CSS pixels). */
@@ -47,7 +55,7 @@ export async function lookShotClip(
   const dir = join(E2E.artifacts, "look");
   await mkdir(dir, { recursive: true });
   const shot = { animations: "disabled", caret: "hide", scale: "css", clip } as const;
-  await page.waitForTimeout(150);
+  await settle(page);
   await page.screenshot({ ...shot, path: join(dir, `${name}.png`) });
   if (readme && process.env.E2E_README_IMAGES !== "0") {
     await mkdir(README_IMAGES, { recursive: true });
