@@ -15,8 +15,9 @@ import { E2E } from "./config";
 
 export const README_IMAGES = resolve(import.meta.dirname, "../../docs/images");
 
+/** The add-in's task pane frame, without the simulator's header (its Pin button's border rendered a shade apart). */
 export function paneLocator(page: Page): Locator {
-  return page.locator("#taskpane");
+  return page.locator("#pane-body");
 }
 
 export async function lookShot(
