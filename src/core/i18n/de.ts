@@ -161,7 +161,7 @@ export const de: Catalogue = {
   "office.draftNotSaved":
     "Dieser Entwurf wurde noch nicht gespeichert, es gibt also nichts zu löschen. Speichern Sie den Entwurf zuerst, und versuchen Sie es dann erneut.",
   "office.meetingNotSaved":
-    "Diese Besprechung wurde noch nicht gespeichert, es gibt also nichts zu löschen. Wenn Sie sie nicht möchten, verwerfen Sie sie in Outlook.",
+    "Diese Besprechung ist noch nicht gespeichert: Es gibt nichts zu löschen. Verwerfen Sie sie in Outlook, wenn Sie sie nicht möchten.",
   "office.noItem":
     "Es ist keine Nachricht ausgewählt. Wählen Sie eine Nachricht aus, und versuchen Sie es dann erneut.",
   "office.unsupportedItem":
@@ -428,8 +428,7 @@ export const de: Catalogue = {
   "selection.count": "{count} Nachrichten ausgewählt",
   "selection.left": "{remaining} von {total} ausgewählten Nachrichten übrig",
   "selection.severalFolders":
-    "Outlook hat eine Unterhaltung mit Nachrichten in mehreren Ordnern ausgewählt ({folders}). Keine ist angehakt: Haken Sie die zu löschenden an.",
-  "selection.unknownFolder": "unbekannter Ordner",
+    "Outlook hat eine Unterhaltung aus mehreren Ordnern ausgewählt ({folders}). Nichts ist angehakt: Haken Sie an, was weg soll.",
   "selection.leftOut": "Ausgelassen: {items}",
   "selection.leftOutItem": "{subject} ({reason})",
   "selection.delete": "{count} endgültig löschen",

@@ -419,8 +419,7 @@ export const en = {
   "selection.count": "{count} messages selected",
   "selection.left": "{remaining} of {total} selected messages left",
   "selection.severalFolders":
-    "Outlook selected a conversation with messages in several folders ({folders}). None is ticked: tick the ones to delete.",
-  "selection.unknownFolder": "unknown folder",
+    "Outlook selected a conversation across several folders ({folders}). None is ticked: tick the ones to delete.",
   "selection.leftOut": "Left out: {items}",
   "selection.leftOutItem": "{subject} ({reason})",
   "selection.delete": "Delete {count} permanently",

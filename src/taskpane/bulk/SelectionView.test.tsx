@@ -63,7 +63,7 @@ describe("SelectionView", () => {
       target("sent3", "Sent Items"),
     ]);
     await screen.findByText(
-      "Outlook selected a conversation with messages in several folders (Inbox; Sent Items). None is ticked: tick the ones to delete.",
+      "Outlook selected a conversation across several folders (Inbox; Sent Items). None is ticked: tick the ones to delete.",
     );
     const checkboxes = screen.getAllByRole("checkbox");
     expect(checkboxes.map((c) => (c as HTMLInputElement).checked)).toEqual([false, false, false, false]);

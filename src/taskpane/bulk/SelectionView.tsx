@@ -185,7 +185,7 @@ export const SelectionView = memo(function SelectionView({
       {folders.length > 1 && (
         <Caption1 role="note">
           {t("selection.severalFolders", {
-            folders: folders.map((f) => f || t("selection.unknownFolder")).join(t("common.listSeparator")),
+            folders: folders.filter(Boolean).join(t("common.listSeparator")),
           })}
         </Caption1>
       )}
