@@ -224,26 +224,30 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     if (signal?.aborted) return abortedProblem(false); // before asking for a token: nothing at all happens
     // A wait for a token (perhaps a sign-in window) ends on the call's signal and on stopRetries alike: nothing has
     // been sent for it yet, so a run's Cancel ends it (and the token service closes the window).
-    const tokenSignal = eitherSignal(signal, stopRetries);
+    const tokenWait = eitherSignal(signal, stopRetries);
     let token: string;
     try {
-      token = await getToken(false, tokenSignal);
+      token = await getToken(false, tokenWait.signal);
     } catch (error) {
-      if (tokenSignal?.aborted) return abortedProblem(false);
+      if (tokenWait.signal?.aborted) return abortedProblem(false);
       throw error; // typed auth errors: the caller shows "sign in" etc.
+    } finally {
+      tokenWait.done();
     }
 
     let refreshed = false;
     let retriesUsed = 0;
     const waitBeforeRetry = async (delayMs: number): Promise<boolean> => {
       retriesUsed += 1;
-      const either = eitherSignal(signal, stopRetries);
+      const { signal: either, done } = eitherSignal(signal, stopRetries);
       try {
         await raceAbort(sleep(delayMs, either), either);
         return !either?.aborted;
       } catch (error) {
         if (signal?.aborted || error instanceof AbortedError) return false;
         throw error;
+      } finally {
+        done();
       }
     };
 
@@ -254,10 +258,13 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       // send never happens.
       let release: (() => void) | undefined;
       if (options.gate) {
+        const room = eitherSignal(signal, stopRetries);
         try {
-          release = await options.gate.acquire(slots, eitherSignal(signal, stopRetries));
+          release = await options.gate.acquire(slots, room.signal);
         } catch {
           return abortedProblem(false);
+        } finally {
+          room.done();
         }
         if (stopRetries?.aborted || signal?.aborted) {
           release();
@@ -303,15 +310,18 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       const { status, headers, body } = attempt;
       if (status === 401 && !refreshed) {
         refreshed = true;
+        const refreshWait = eitherSignal(signal, stopRetries);
         try {
-          token = await getToken(true, tokenSignal);
+          token = await getToken(true, refreshWait.signal);
         } catch (error) {
-          if (tokenSignal?.aborted) return abortedProblem(false);
+          if (refreshWait.signal?.aborted) return abortedProblem(false);
           // An earlier send (a 504) may have done the work: the caller must not read this as "nothing was sent".
           if (uncertain && error instanceof AuthError) {
             throw new AuthError(error.kind, error.message, error.details, true);
           }
           throw error;
+        } finally {
+          refreshWait.done();
         }
         continue;
       }
@@ -528,15 +538,29 @@ function normaliseBaseUrl(value: string): string {
   return trimmed;
 }
 
-/** Aborts when either does (AbortSignal.any is too new for some Outlook webviews). */
-function eitherSignal(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
-  if (a === undefined || b === undefined) return a ?? b;
-  if (a.aborted || b.aborted) return AbortSignal.abort();
+/**
+ * A signal that aborts when either does (AbortSignal.any is too new for some Outlook webviews), for one wait;
+ * `done()` when the wait is over takes its listeners off both, so a run's signal, which lives for the whole run,
+ * doesn't collect one per request.
+ */
+export function eitherSignal(
+  a: AbortSignal | undefined,
+  b: AbortSignal | undefined,
+): { signal: AbortSignal | undefined; done: () => void } {
+  const nothing = () => undefined;
+  if (a === undefined || b === undefined) return { signal: a ?? b, done: nothing };
+  if (a.aborted || b.aborted) return { signal: AbortSignal.abort(), done: nothing };
   const controller = new AbortController();
   const abort = () => controller.abort();
   a.addEventListener("abort", abort, { once: true });
   b.addEventListener("abort", abort, { once: true });
-  return controller.signal;
+  return {
+    signal: controller.signal,
+    done: () => {
+      a.removeEventListener("abort", abort);
+      b.removeEventListener("abort", abort);
+    },
+  };
 }
 
 function provablyBeforeSend(error: unknown): boolean {
