@@ -4,6 +4,7 @@
  * in the active catalogue (src/core/i18n); these functions choose the sentence and fill it.
  */
 import { t } from "../i18n";
+import { isOne } from "../i18n/plural";
 import type { ItemKind, ItemRef } from "./types";
 
 /** What the failed call was for: deleting one item, or reading (getJson). */
@@ -141,7 +142,7 @@ export function throttledTooLong(
   uncertain: boolean,
 ): string {
   const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
-  const wait = minutes === 1 ? t("graph.wait.one", { minutes }) : t("graph.wait.other", { minutes });
+  const wait = isOne(minutes) ? t("graph.wait.one", { minutes }) : t("graph.wait.other", { minutes });
   const first = t("graph.throttledTooLong", { wait, note: codeNote(code) });
   if (subject.op === "read") return `${first} ${t("common.tryAfterThat")}`;
   return `${first} ${notDeleted(subject.item.kind, uncertain, "afterThat")}`;
@@ -189,7 +190,7 @@ export function network(subject: Subject, beforeSend: boolean, uncertain: boolea
 
 export function timeout(subject: Subject, timeoutMs: number): string {
   const seconds = Math.max(1, Math.round(timeoutMs / 1000));
-  const first = seconds === 1 ? t("graph.timeout.one", { seconds }) : t("graph.timeout.other", { seconds });
+  const first = isOne(seconds) ? t("graph.timeout.one", { seconds }) : t("graph.timeout.other", { seconds });
   if (subject.op === "read") return `${first} ${t("common.checkConnection")}`;
   return `${first} ${maybeDeleted(subject.item.kind, "again")}`;
 }

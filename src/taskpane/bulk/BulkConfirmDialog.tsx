@@ -12,6 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useId, useState } from "react";
 import { t } from "../../core/i18n";
+import { isOne } from "../../core/i18n/plural";
 import { holdNote } from "../../core/purge/report";
 import type { PurgeTarget } from "../../core/purge/types";
 import { displaySender, displaySubject, formatReceived } from "../format";
@@ -47,10 +48,9 @@ export function BulkConfirmDialog({ request, locale, onAnswer }: BulkConfirmDial
   // The Contacts view uses this dialog too: name what is going.
   const contacts = count > 0 && (request?.targets.every((target) => target.ref.kind === "contact") ?? false);
   const kind = contacts ? "contact" : "message";
-  const title =
-    count === 1
-      ? t(`bulk.confirm.title.${kind}.one` as const, { count })
-      : t(`bulk.confirm.title.${kind}.other` as const, { count });
+  const title = isOne(count)
+    ? t(`bulk.confirm.title.${kind}.one` as const, { count })
+    : t(`bulk.confirm.title.${kind}.other` as const, { count });
   const needsTyping = count >= TYPED_CONFIRMATION_FROM;
   const confirmed = !needsTyping || typedCountMatches(count, typed);
   useEffect(() => {

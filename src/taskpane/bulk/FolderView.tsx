@@ -19,6 +19,7 @@ import {
 import { DeleteRegular, FolderProhibitedRegular } from "@fluentui/react-icons";
 import { memo, useEffect, useId, useRef, useState } from "react";
 import { t } from "../../core/i18n";
+import { isOne } from "../../core/i18n/plural";
 import { type FolderActions, type FolderTree, sameTree } from "../../core/purge/folders";
 import type { MailFolder } from "../../core/purge/mailData";
 import { type Summary, summarizeError } from "../../core/purge/report";
@@ -179,7 +180,7 @@ export function folderContents(tree: FolderTree): string {
   const parts: string[] = [];
   if (tree.items > 0) {
     parts.push(
-      tree.items === 1
+      isOne(tree.items)
         ? t("folders.contents.messages.one", { count: tree.items })
         : t("folders.contents.messages.other", { count: tree.items }),
     );

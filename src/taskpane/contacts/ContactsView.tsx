@@ -17,6 +17,7 @@ import {
 import { DeleteRegular, DismissRegular, SearchRegular } from "@fluentui/react-icons";
 import { type FormEvent, memo, useCallback, useEffect, useRef, useState } from "react";
 import { t } from "../../core/i18n";
+import { isOne } from "../../core/i18n/plural";
 import {
   CONTACT_LIST_LIMIT,
   type ContactActions,
@@ -145,10 +146,9 @@ function ContactsView({ actions, busy, settled, onDelete, onError, onClose }: Co
     const where = shown.folder.displayName;
     onDelete({
       targets: chosen,
-      scope:
-        chosen.length === 1
-          ? t("contacts.scope.one", { count: chosen.length, folder: where })
-          : t("contacts.scope.other", { count: chosen.length, folder: where }),
+      scope: isOne(chosen.length)
+        ? t("contacts.scope.one", { count: chosen.length, folder: where })
+        : t("contacts.scope.other", { count: chosen.length, folder: where }),
       // Nothing outside the pane can change what was ticked; the confirmation is bound to these IDs, and a
       // contact deleted or moved meanwhile answers 404 and is reported as not found.
       stillValid: async () => true,
@@ -159,11 +159,13 @@ function ContactsView({ actions, busy, settled, onDelete, onError, onClose }: Co
   if (!shown) status = "";
   else {
     const params = { count: remaining.length, folder: shown.folder.displayName, term: shown.term };
-    const one = remaining.length === 1;
     if (remaining.length === 0)
       status = shown.term ? t("contacts.noMatch", params) : t("contacts.none", params);
-    else if (shown.term) status = one ? t("contacts.match.one", params) : t("contacts.match.other", params);
-    else status = one ? t("contacts.count.one", params) : t("contacts.count.other", params);
+    else {
+      const one = isOne(remaining.length);
+      if (shown.term) status = one ? t("contacts.match.one", params) : t("contacts.match.other", params);
+      else status = one ? t("contacts.count.one", params) : t("contacts.count.other", params);
+    }
   }
 
   return (
@@ -244,7 +246,7 @@ function ContactsView({ actions, busy, settled, onDelete, onError, onClose }: Co
               disabled={busy || chosen.length === 0}
               onClick={start}
             >
-              {chosen.length === 1
+              {isOne(chosen.length)
                 ? t("contacts.delete.one", { count: chosen.length })
                 : t("contacts.delete.other", { count: chosen.length })}
             </Button>
