@@ -13,7 +13,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["src/**/*.test.{ts,tsx}", "test/**/*.test.{ts,tsx}"],
+          include: ["src/**/*.test.{ts,tsx}", "test/**/*.test.{ts,tsx}", "dev/**/*.test.{ts,tsx}"],
           exclude: ["test/e2e/**", "**/node_modules/**"],
           environment: "node",
           setupFiles: ["test/setup.ts"],

@@ -4,8 +4,8 @@
  * (performance.now / timeOrigin), so Playwright's own round trips are not in them.
  */
 import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
+import { buildOfficeJs } from "../dev/simulator/build";
 import { commandFinished, dialogFrame, OFFICE_JS_CDN, type Stack, taskpaneFrame } from "../test/e2e/harness";
-import { buildOfficeJs } from "../test/simulator/build";
 import { countRequests, median, peakConcurrency, phases, type RunResult } from "./measure";
 
 interface BenchWindow {

@@ -3,10 +3,10 @@
  * per N (seeded with N messages), server time REQUEST_TIME_MS per request and 4 per mailbox at once.
  */
 import { performance } from "node:perf_hooks";
+import { startEmulator } from "../dev/emulator/server";
 import { createGraphClient } from "../src/core/graph/client";
 import type { ItemRef } from "../src/core/graph/types";
 import { purgeItems } from "../src/core/purge/scheduler";
-import { startEmulator } from "../test/emulator/server";
 import {
   CONCURRENCY,
   countRequests,

@@ -1,6 +1,6 @@
 /** What a benchmark run reports, read from the emulator's request log, and how it is printed. */
 import { availableParallelism, cpus } from "node:os";
-import type { RequestLogEntry } from "../test/emulator/server";
+import type { RequestLogEntry } from "../dev/emulator/server";
 
 export const REQUEST_TIME_MS = 100;
 export const CONCURRENCY = 4;

@@ -87,7 +87,7 @@ if (parts.has("demo")) {
 
 if (parts.has("pane") || parts.has("speed")) {
   const { E2E, E2E_EMULATOR_URL } = await import("../test/e2e/config");
-  const { DEFAULT_CLIENT_ID } = await import("../test/emulator/server");
+  const { DEFAULT_CLIENT_ID } = await import("../dev/emulator/server");
   const { buildProduction } = await import("../test/budgets/chunks");
   const { startStack, resetStack } = await import("../test/e2e/harness");
   const browser = await import("./browser");

@@ -1,9 +1,9 @@
 /**
  * `npm start`: the add-in on its embedded default, no tenant needed.
- *   https://localhost:3001  Graph + Entra ID emulator (test/emulator)
+ *   https://localhost:3001  Graph + Entra ID emulator (dev/emulator)
  *   https://localhost:3000  the add-in's pages: a production build made at start in mode "simulator", served as
  *                           files (office.js from the simulator, Graph and the authority on the emulator)
- *   https://localhost:3100  the Outlook simulator shell (test/simulator): open this one
+ *   https://localhost:3100  the Outlook simulator shell (dev/simulator): open this one
  * The pages are the add-in's own, unmodified; only the office.js script, the script-src origin that admits it and
  * the build-time configuration differ from a real deployment.
  *
@@ -16,9 +16,9 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { build, createServer } from "vite";
+import { DEFAULT_CLIENT_ID, startEmulator } from "../dev/emulator/server";
+import { startShell } from "../dev/simulator/server";
 import { type StaticServer, serveStatic } from "../test/e2e/staticServer";
-import { DEFAULT_CLIENT_ID, startEmulator } from "../test/emulator/server";
-import { startShell } from "../test/simulator/server";
 import { ensureDevCerts } from "./dev-certs";
 import { rewriteOrigin } from "./manifest/make-prod-manifest";
 

@@ -4,7 +4,7 @@
  */
 import type { Frame, Request } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ADELE } from "../emulator/data";
+import { ADELE } from "../../dev/emulator/data";
 import { resetStack, type Stack, screenshot, startStack, taskpaneFrame } from "./harness";
 
 let stack: Stack;

@@ -5,9 +5,9 @@
  * into the pane does not run.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DEFAULT_CLIENT_ID } from "../../dev/emulator/tokens";
 import { readConfig } from "../../src/core/config";
 import { buildCsp, cspDirectives } from "../../tools/csp";
-import { DEFAULT_CLIENT_ID } from "../emulator/tokens";
 import { E2E_ADDIN_ORIGIN, E2E_EMULATOR_URL } from "./config";
 import {
   commandFinished,

@@ -1,7 +1,7 @@
 /** What the person sees in the task pane when Graph fails, and what reached the emulator. */
 import type { Frame } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import type { FaultRule } from "../emulator/server";
+import type { FaultRule } from "../../dev/emulator/server";
 import { deletesOf, screenshot, selectMessage, stackForThisFile, taskpaneFrame } from "./harness";
 
 const stack = stackForThisFile();

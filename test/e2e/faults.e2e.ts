@@ -6,9 +6,9 @@
  */
 import type { Frame, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { ADELE } from "../../dev/emulator/server";
 import { AUTH_MESSAGES } from "../../src/core/auth/errors";
 import { notFound } from "../../src/core/graph/wording";
-import { ADELE } from "../emulator/server";
 import {
   commandFinished,
   deletesOf,

@@ -4,7 +4,7 @@
  */
 import { resolve } from "node:path";
 import { build } from "vite";
-import { DEFAULT_CLIENT_ID } from "../emulator/server";
+import { DEFAULT_CLIENT_ID } from "../../dev/emulator/server";
 import { assertChromium } from "../support/chromium";
 import { E2E, E2E_EMULATOR_URL } from "./config";
 

@@ -6,7 +6,7 @@
  */
 import type { Frame } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
-import { ALEX, SALES, TENANT_ID } from "../emulator/server";
+import { ALEX, SALES, TENANT_ID } from "../../dev/emulator/server";
 import {
   commandFinished,
   deletesOf,

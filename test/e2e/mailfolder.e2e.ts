@@ -4,7 +4,7 @@
  */
 import type { Frame } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { ADELE } from "../emulator/data";
+import { ADELE } from "../../dev/emulator/data";
 import { screenshot, stackForThisFile, taskpaneFrame } from "./harness";
 
 const stack = stackForThisFile();

@@ -4,7 +4,7 @@
  */
 import type { Frame } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
-import { RECEPTION, SALES } from "../emulator/server";
+import { RECEPTION, SALES } from "../../dev/emulator/server";
 import {
   commandFinished,
   deletesOf,

@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach } from "vitest";
+import { type Emulator, type MessageListing, startEmulator } from "../../dev/emulator/server";
 import { runPurgeCommand } from "../../src/commands/purgeCommand";
 import { createGraphClient, type GraphClientOptions } from "../../src/core/graph/client";
 import type { ItemRef, TokenProvider } from "../../src/core/graph/types";
@@ -19,7 +20,6 @@ import type {
   PurgeTarget,
 } from "../../src/core/purge/types";
 import { createPurger } from "../../src/core/purge/workflow";
-import { type Emulator, type MessageListing, startEmulator } from "../emulator/server";
 
 /** One emulator for the file, reset (data, log, faults, settings) before each test. */
 export function emulatorForThisFile(): { readonly emu: Emulator } {

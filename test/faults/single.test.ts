@@ -6,6 +6,8 @@
  * second client, a token that expires or an answer in the middle say what they do in `run`.
  */
 import { describe, expect, it } from "vitest";
+import type { FaultRule } from "../../dev/emulator/faults";
+import { type MessageListing, SALES } from "../../dev/emulator/server";
 import { AUTH_MESSAGES, AuthError } from "../../src/core/auth/errors";
 import { backoffDelay } from "../../src/core/graph/retry";
 import type { ItemRef } from "../../src/core/graph/types";
@@ -13,8 +15,6 @@ import * as say from "../../src/core/graph/wording";
 import { fitNotification } from "../../src/core/office/notifications";
 import { notificationText, summarizeItem } from "../../src/core/purge/report";
 import type { PurgeResult, PurgeTarget } from "../../src/core/purge/types";
-import type { FaultRule } from "../emulator/faults";
-import { type MessageListing, SALES } from "../emulator/server";
 import {
   deletesOf,
   emulatorForThisFile,

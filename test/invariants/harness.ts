@@ -13,6 +13,13 @@
  * request log and Purges view; the wire record only adds what the log doesn't keep (Retry-After headers).
  */
 import { AsyncLocalStorage } from "node:async_hooks";
+import { seedMailboxes } from "../../dev/emulator/data";
+import {
+  type Emulator,
+  type FaultRule,
+  type RequestLogEntry,
+  startEmulator,
+} from "../../dev/emulator/server";
 import { AuthError } from "../../src/core/auth/errors";
 import { createTokenService, type NestableClient, type TokenSource } from "../../src/core/auth/tokens";
 import { batchShape } from "../../src/core/graph/batch";
@@ -20,8 +27,6 @@ import type { GraphClient } from "../../src/core/graph/client";
 import { batchSlots, MAILBOX_CONCURRENCY } from "../../src/core/graph/gate";
 import type { TokenProvider } from "../../src/core/graph/types";
 import type { SchedulerClock } from "../../src/core/purge/clock";
-import { seedMailboxes } from "../emulator/data";
-import { type Emulator, type FaultRule, type RequestLogEntry, startEmulator } from "../emulator/server";
 
 /** The add-in's app id in emulator tokens: how its requests are told apart from "someone else's" in the log. */
 export const APP_ID = "5e1f0c2a-9d3b-4e7f-8a6c-1b2d3e4f5a6b";

@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Emulator } from "../emulator/server";
+import type { Emulator } from "../../dev/emulator/server";
 import { coverage, type IoClock, startInvariantEmulator } from "./harness";
 import { type PressReport, runPaneScenario } from "./pane";
 import { scenarioArb } from "./scenario";

@@ -5,6 +5,7 @@
  * cancel. After every press the invariants are checked against the emulator's record.
  */
 import fc from "fast-check";
+import type { Emulator } from "../../dev/emulator/server";
 import { AuthError } from "../../src/core/auth/errors";
 import { createGraphClient } from "../../src/core/graph/client";
 import { GraphError } from "../../src/core/graph/errors";
@@ -13,7 +14,6 @@ import { resolveSelection } from "../../src/core/purge/mailData";
 import { createRequestLedger, purgeItems } from "../../src/core/purge/scheduler";
 import type { ConfirmationAnswer, ItemResult, PurgeResult, PurgeTarget } from "../../src/core/purge/types";
 import { createPurger } from "../../src/core/purge/workflow";
-import type { Emulator } from "../emulator/server";
 import {
   checkRetries,
   checkWireMatchesLog,

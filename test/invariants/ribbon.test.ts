@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Emulator } from "../emulator/server";
+import type { Emulator } from "../../dev/emulator/server";
 import { coverage, type IoClock, startInvariantEmulator } from "./harness";
 import { type RibbonPressReport, ribbonScenarioArb, runRibbonScenario } from "./ribbon";
 

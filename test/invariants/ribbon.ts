@@ -5,12 +5,12 @@
  * permanentDelete through the real client and token service, against the emulator.
  */
 import fc from "fast-check";
+import type { Emulator } from "../../dev/emulator/server";
 import { runPurgeCommand } from "../../src/commands/purgeCommand";
 import { createGraphClient } from "../../src/core/graph/client";
 import type { DialogEvent, DialogSession } from "../../src/core/office/dialog";
 import { confirmInDialog } from "../../src/core/purge/dialogConfirm";
 import type { PurgeResult, PurgeTarget } from "../../src/core/purge/types";
-import type { Emulator } from "../emulator/server";
 import {
   checkRetries,
   checkWireMatchesLog,

@@ -6,11 +6,11 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_CLIENT_ID } from "../../dev/emulator/tokens.ts";
+import { FRAME_NAME_PREFIX, PROTOCOL } from "../../dev/simulator/common/protocol.ts";
 import { readConfig } from "../../src/core/config.ts";
 import { buildCsp } from "../../tools/csp.ts";
 import { OUTLOOK_FRAME_ANCESTORS, staticWebAppConfig } from "../../tools/deploy/headers.ts";
-import { DEFAULT_CLIENT_ID } from "../emulator/tokens.ts";
-import { FRAME_NAME_PREFIX, PROTOCOL } from "../simulator/common/protocol.ts";
 
 let outDir = "";
 const files = new Map<string, string>();

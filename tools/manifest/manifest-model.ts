@@ -3,7 +3,7 @@
  *
  * Pure string parsing (./xml-tree), no DOM, no Node APIs. make-prod-manifest.ts and the manifest tests
  * (test/manifest) use it; the Outlook simulator reads the manifest with its own DOMParser reader
- * (test/simulator/shell/manifest.ts), as Outlook on the web does.
+ * (dev/simulator/shell/manifest.ts), as Outlook on the web does.
  * The model follows Outlook's rules: the innermost VersionOverrides (1.1 inside 1.0) is the one a
  * current client uses, and its resources merge with those of the outer one.
  */

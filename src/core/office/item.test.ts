@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { officeJsRules } from "../../../test/simulator/common/officeJsSource";
+import { officeJsRules } from "../../../dev/simulator/common/officeJsSource";
 import { failed, installOffice, succeeded } from "../../../test/support/officeStub";
 import { officeCall } from "./async";
 import {

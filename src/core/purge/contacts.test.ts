@@ -3,8 +3,8 @@
  * the search forms Graph accepts, both permanentDelete paths through the scheduler's $batch, and the scope.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ADELE } from "../../../test/emulator/data";
-import { type Emulator, startEmulator } from "../../../test/emulator/server";
+import { ADELE } from "../../../dev/emulator/data";
+import { type Emulator, startEmulator } from "../../../dev/emulator/server";
 import { createGraphClient } from "../graph/client";
 import type { MailboxRef } from "../graph/types";
 import {

@@ -1,7 +1,7 @@
 /** Deleting custom mail folders outright, with the real Graph client against the Graph emulator (test-only). */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ADELE } from "../../../test/emulator/data";
-import { type Emulator, startEmulator } from "../../../test/emulator/server";
+import { ADELE } from "../../../dev/emulator/data";
+import { type Emulator, startEmulator } from "../../../dev/emulator/server";
 import { AuthError } from "../auth/errors";
 import { createGraphClient } from "../graph/client";
 import type { MailboxRef } from "../graph/types";

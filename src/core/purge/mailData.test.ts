@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, ewsToRestId, startEmulator } from "../../../test/emulator/server";
+import { type Emulator, ewsToRestId, startEmulator } from "../../../dev/emulator/server";
 import { createGraphClient } from "../graph/client";
 import {
   listFolderMessages,

@@ -5,7 +5,7 @@
  * refresh the token and resend after the cancel, deleting messages the person had just stopped.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../../test/emulator/server";
+import { type Emulator, startEmulator } from "../../../dev/emulator/server";
 import { createGraphClient } from "../graph/client";
 import type { ItemRef } from "../graph/types";
 import { purgeItems } from "./scheduler";

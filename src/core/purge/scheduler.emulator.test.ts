@@ -1,10 +1,10 @@
 /**
- * The scheduler with the real Graph client against the Graph emulator (test/emulator): real HTTP, real $batch
+ * The scheduler with the real Graph client against the Graph emulator (dev/emulator): real HTTP, real $batch
  * parsing, Exchange's 4-per-mailbox limit enforced by the server (members beyond it get 429), answers shuffled.
  * Test-only import of the emulator; shipped code never imports it.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../../test/emulator/server";
+import { type Emulator, startEmulator } from "../../../dev/emulator/server";
 import { createGraphClient } from "../graph/client";
 import type { ItemRef } from "../graph/types";
 import { purgeItems } from "./scheduler";

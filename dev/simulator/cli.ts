@@ -1,5 +1,5 @@
 /**
- * npx tsx test/simulator/cli.ts [--port 3100] [--addin https://localhost:3000] [--emulator https://localhost:3001]
+ * npx tsx dev/simulator/cli.ts [--port 3100] [--addin https://localhost:3000] [--emulator https://localhost:3001]
  *                               [--manifest manifest.xml] [--stub-tokens] [--command-timeout-ms 300000] [--poll-ms 3000]
  */
 import { resolve } from "node:path";

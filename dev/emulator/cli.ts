@@ -1,6 +1,6 @@
 /**
  * Starts the emulator for the demo and for out-of-process tests:
- *   npx tsx test/emulator/cli.ts --port 3001 [--seed 1] [--http] [--request-time-ms 0] [--expose-retry-after]
+ *   npx tsx dev/emulator/cli.ts --port 3001 [--seed 1] [--http] [--request-time-ms 0] [--expose-retry-after]
  * HTTPS uses the office-addin dev certificates (tools/dev-certs.ts).
  */
 import { parseArgs } from "node:util";

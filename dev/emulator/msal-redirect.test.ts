@@ -9,8 +9,8 @@ import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../../test/support/chromium";
 import { ensureDevCerts } from "../../tools/dev-certs";
-import { launchChromium } from "../support/chromium";
 import { ADELE } from "./data";
 import { type Emulator, startEmulator } from "./server";
 

@@ -38,7 +38,7 @@ export interface ShellServer {
   close(): Promise<void>;
 }
 
-/** The emulator's seeded user (test/emulator/data.ts); the emulator's own answers take precedence when reachable. */
+/** The emulator's seeded user (dev/emulator/data.ts); the emulator's own answers take precedence when reachable. */
 const defaultUser = {
   upn: "adele.vance@contoso.onmicrosoft.com",
   name: "Adele Vance",
