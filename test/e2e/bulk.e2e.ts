@@ -120,4 +120,36 @@ describe("bulk purge from a multi-selection", () => {
     expect(body.filter((r) => r[5] === "Not found")).toHaveLength(1);
     expect(stack.external).toEqual([]);
   });
+
+  it("purges 5 selected messages against the strict emulator: one outcome each, only shapes Graph accepts", async () => {
+    const { page, emulator } = stack;
+    const picked = await page.evaluate(() => window.simulator?.messages().slice(0, 5) ?? []);
+    expect(picked).toHaveLength(5);
+    const ids = picked.map((m) => m.restId);
+    await page.evaluate((refs) => window.simulator?.selectMessages(refs), ids);
+    await page.evaluate(() => window.simulator?.openTaskpane());
+    const pane = await taskpaneFrame(page);
+    const deleteButton = pane.getByRole("button", { name: "Delete 5 permanently" });
+    await deleteButton.waitFor();
+    await deleteButton.click();
+    const dialog = pane.getByRole("alertdialog");
+    await dialog.waitFor();
+    // Below 10 items the confirmation asks for no typed count.
+    expect(await dialog.getByLabel("Type 5 to confirm").count()).toBe(0);
+    await dialog.getByRole("button", { name: "Delete permanently" }).click();
+    await pane.getByRole("region", { name: "Report" }).waitFor({ timeout: 30_000 });
+
+    // Each selected message purged exactly once; no batch refused (the emulator refuses a mixed or forward-
+    // depending $batch with 400 and answers 424 after a failed sequential member).
+    const purged = emulator.control.purges().map((p) => p.id);
+    expect(purged.sort()).toEqual([...ids].sort());
+    const batches = emulator.control.requests().filter((r) => r.op === "$batch");
+    expect(batches.length).toBeGreaterThan(0);
+    expect(batches.every((r) => r.status === 200)).toBe(true);
+    const deletes = emulator.control.requests().filter((r) => r.op === "permanentDelete");
+    expect(deletes.map((r) => r.status)).toEqual([204, 204, 204, 204, 204]);
+    // 5 items: more than one parallel batch's worth (4), so lanes; deleting requests stay within ceil(5/20) + 4.
+    expect(batches.length).toBeLessThanOrEqual(5);
+    expect(await pane.getByRole("region", { name: "Report" }).textContent()).toContain("Deleted permanently");
+  });
 });
