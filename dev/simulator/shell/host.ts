@@ -198,6 +198,21 @@ function newId(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${counter}`;
 }
 
+/** The settings a fresh shell starts with, and what reset() returns to (every field a primitive: a spread copies it). */
+const DEFAULT_SETTINGS: HostSettings = {
+  naa: true,
+  authContextApi: true,
+  popupAutoAccept: false,
+  dialogBehavior: "normal",
+  displayLanguage: "en-US",
+  selectionFault: null,
+  restUrl: CLOUD_REST_URLS.global,
+  theme: "light",
+  taskpaneWidth: null,
+  accountType: "enterprise",
+  conversationView: false,
+};
+
 export class OutlookHost {
   readonly config: HostConfig;
   /** The manifest as read in the display language (setLanguage reads it again through localiseManifest). */
@@ -208,19 +223,7 @@ export class OutlookHost {
   private containers: Containers;
   private listeners = new Set<() => void>();
 
-  settings: HostSettings = {
-    naa: true,
-    authContextApi: true,
-    popupAutoAccept: false,
-    dialogBehavior: "normal",
-    displayLanguage: "en-US",
-    selectionFault: null,
-    restUrl: CLOUD_REST_URLS.global,
-    theme: "light",
-    taskpaneWidth: null,
-    accountType: "enterprise",
-    conversationView: false,
-  };
+  settings: HostSettings = { ...DEFAULT_SETTINGS };
   /** The conversation selected in conversation view, and its messages outside the folder shown. */
   selectedConversation: string | null = null;
   conversationExtras = new Map<string, MailMessage>();
@@ -1619,19 +1622,7 @@ export class OutlookHost {
     this.sharedOverrides.clear();
     this.clearTokenFaults();
     this.consented = new Set(DEFAULT_CONSENT);
-    this.settings = {
-      naa: true,
-      authContextApi: true,
-      popupAutoAccept: false,
-      dialogBehavior: "normal",
-      displayLanguage: "en-US",
-      selectionFault: null,
-      restUrl: CLOUD_REST_URLS.global,
-      theme: "light",
-      taskpaneWidth: null,
-      accountType: "enterprise",
-      conversationView: false,
-    };
+    this.settings = { ...DEFAULT_SETTINGS };
     this.selectedConversation = null;
     this.conversationExtras.clear();
     if (this.localiseManifest) this.manifest = this.localiseManifest("en-US");
