@@ -104,6 +104,10 @@ export default defineConfig(async ({ command, mode }) => ({
     sourcemap: true,
     // .vite/manifest.json: the chunk graph (imports, dynamicImports) that test/budgets checks sizes against.
     manifest: true,
+    // No modulepreload polyfill: every browser Outlook runs add-ins in (Edge WebView2 in the new Outlook for Windows,
+    // the browsers Outlook on the web supports) implements <link rel="modulepreload">; one without it just loads the
+    // chunks on import, unpreloaded. Vite's preload links and its dynamic-import preloading stay.
+    modulePreload: { polyfill: false },
     rollupOptions: {
       input: pages,
       output: { codeSplitting: { groups: chunkGroups(projectLayout(root, pages)) } },
