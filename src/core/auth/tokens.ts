@@ -1,18 +1,23 @@
 /**
- * Delegated Graph tokens.
+ * Delegated Graph tokens: the service the Graph client asks before each request.
  *
- * Nested app authentication first (NestedAppAuth 1.1): one nested MSAL client (msal.ts: what
- * createNestablePublicClientApplication builds where the host offers NAA, without its standard-flow wrapper),
- * created and initialised once, silent first and a popup only when MSAL says interaction is required and the
- * caller is handling a click. The host brokers the token, so there is no redirect in the pane.
+ * Nested app authentication first (NestedAppAuth 1.1; nestedTokens.ts): the host brokers the token through the
+ * nested MSAL client that msal.ts builds by hand (what createNestablePublicClientApplication builds where the
+ * host offers NAA, without its standard-flow wrapper), silent first and a popup only when MSAL says interaction
+ * is required and the caller is handling a click.
  *
  * Where the host has no NAA (older clients, Outlook.com, or the bridge reports it unavailable), the standard
- * MSAL flow runs in an Office dialog page (dialog/signin.html) and hands the token back with messageParent:
- * the dialog and the pane don't share storage, so the token lives in this module's memory only.
+ * MSAL flow runs in an Office dialog page (dialogTokens.ts), for the rest of the page's life.
  *
- * MSAL is imported lazily so the pane's first paint doesn't wait for it.
+ * Requests for the same token at the same time share one acquisition (sharedAcquisition.ts). This module and
+ * those it imports load no MSAL: the client comes from `createNestableClient` (msal.ts imports MSAL on first
+ * use), so the pane's first paint doesn't wait for it.
  */
-import { AUTH_MESSAGES, AuthError, fromMsalError } from "./errors";
+import { DialogTokens } from "./dialogTokens";
+import { AUTH_MESSAGES, AuthError } from "./errors";
+import { NestedTokens } from "./nestedTokens";
+import { SharedAcquisitions } from "./sharedAcquisition";
+import { type ExpiringToken, scopeKey } from "./tokenCache";
 
 export interface TokenRequest {
   scopes: readonly string[];
@@ -39,11 +44,8 @@ export interface AuthContextInfo {
   tenantId?: string | undefined;
 }
 
-export interface DialogToken {
-  accessToken: string;
-  /** Epoch milliseconds. */
-  expiresOn: number;
-}
+/** The dialog's token; expiresOn in epoch milliseconds. */
+export type DialogToken = ExpiringToken;
 
 /** The subset of MSAL's client the service uses; MSAL's own type satisfies it. */
 export interface NestableClient {
@@ -78,199 +80,75 @@ export interface TokenServiceOptions {
   now?: () => number;
 }
 
-/** One acquisition shared by every caller asking for the same token at the same time. */
-interface Shared {
-  promise: Promise<string>;
-  /** Aborts the acquisition (closes a sign-in window) once no caller is left waiting for it. */
-  controller: AbortController;
-  /** Callers with a signal still waiting. */
-  waiting: number;
-  /** A caller without a signal joined: it can't cancel, so the acquisition runs to its end. */
-  keepOpen: boolean;
+/** A key per token a caller can ask for: requests that agree on it share one acquisition. */
+function acquisitionKey(request: TokenRequest): string {
+  return `${scopeKey(request.scopes)}|${request.forceRefresh ? "refresh" : ""}|${request.interactive ? "interactive" : ""}`;
 }
 
-function cancelledWait(): AuthError {
-  return new AuthError("cancelled", AUTH_MESSAGES.cancelled);
-}
-
-function join(shared: Shared, signal: AbortSignal | undefined): Promise<string> {
-  if (signal === undefined) {
-    shared.keepOpen = true;
-    return shared.promise;
-  }
-  shared.waiting += 1;
-  return new Promise<string>((resolve, reject) => {
-    let done = false;
-    const onAbort = () => {
-      if (done) return;
-      done = true;
-      shared.waiting -= 1;
-      if (shared.waiting === 0 && !shared.keepOpen) shared.controller.abort();
-      reject(cancelledWait());
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
-    shared.promise.then(
-      (token) => {
-        signal.removeEventListener("abort", onAbort);
-        if (done) return;
-        done = true;
-        shared.waiting -= 1;
-        resolve(token);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        if (done) return;
-        done = true;
-        shared.waiting -= 1;
-        reject(error);
-      },
-    );
-  });
-}
-
-/** Refuse a cached dialog token this close to expiry. */
-const EXPIRY_MARGIN_MS = 5 * 60 * 1000;
-
-export function createTokenService(options: TokenServiceOptions): TokenSource {
-  const now = options.now ?? Date.now;
-  let mode: TokenSource["mode"] = "unknown";
-  let client: Promise<NestableClient> | undefined;
-  const dialogTokens = new Map<string, DialogToken>();
-
-  const nestable = (clientId: string) => {
-    // One client, initialised once; a failed creation is forgotten so a later click can try again.
-    client ??= options.createNestableClient(clientId, options.authority).catch((error: unknown) => {
-      client = undefined;
-      throw fromMsalError(error);
-    });
-    return client;
-  };
-
-  // Never throws, not even synchronously: who is signed in is a hint, and its absence only costs the hint.
-  async function authContext(): Promise<AuthContextInfo | undefined> {
+/** Never rejects, not even synchronously: who is signed in is a hint, and its absence only costs the hint. */
+function safeAuthContext(getAuthContext: TokenServiceOptions["getAuthContext"]) {
+  return async (): Promise<AuthContextInfo | undefined> => {
     try {
-      return (await options.getAuthContext()) ?? undefined;
+      return (await getAuthContext()) ?? undefined;
     } catch {
       return undefined;
     }
-  }
-
-  async function loginHint(): Promise<string | undefined> {
-    return (await authContext())?.userPrincipalName || undefined;
-  }
-
-  // Tokens the host brokered, kept in memory until shortly before they expire: each bridge round trip is a
-  // message to the host and back, and a bulk run asks for a token before every batch.
-  const nestedTokens = new Map<string, DialogToken>();
-  const remember = (key: string, result: { accessToken: string; expiresOn?: Date | null }) => {
-    const expiresOn = result.expiresOn?.getTime();
-    if (expiresOn !== undefined && Number.isFinite(expiresOn))
-      nestedTokens.set(key, { accessToken: result.accessToken, expiresOn });
-    return result.accessToken;
   };
+}
 
-  async function viaNestedAuth(clientId: string, request: TokenRequest): Promise<string> {
-    const key = [...request.scopes].sort().join(" ");
-    const cached = nestedTokens.get(key);
-    if (cached && !request.forceRefresh && cached.expiresOn - now() > EXPIRY_MARGIN_MS)
-      return cached.accessToken;
-    nestedTokens.delete(key);
-    const pca = await nestable(clientId);
-    const scopes = [...request.scopes];
-    const context = await authContext();
-    const account = context?.userPrincipalName
-      ? pca.getAccount({
-          username: context.userPrincipalName,
-          ...(context.userObjectId ? { localAccountId: context.userObjectId } : {}),
-          ...(context.tenantId ? { tenantId: context.tenantId } : {}),
-        })
-      : undefined;
-    try {
-      const result = account
-        ? await pca.acquireTokenSilent({
-            scopes,
-            account,
-            ...(request.forceRefresh ? { forceRefresh: true } : {}),
-          })
-        : await pca.ssoSilent({
-            scopes,
-            ...(context?.userPrincipalName ? { loginHint: context.userPrincipalName } : {}),
-          });
-      return remember(key, result);
-    } catch (error) {
-      const problem = fromMsalError(error);
-      if (problem.kind !== "interaction-required" || !request.interactive) throw problem;
-    }
-    try {
-      const hint = context?.userPrincipalName;
-      const result = await pca.acquireTokenPopup({ scopes, ...(hint ? { loginHint: hint } : {}) });
-      return remember(key, result);
-    } catch (error) {
-      throw fromMsalError(error);
-    }
-  }
+/** Nested auth while the host offers it; the dialog from the first time it doesn't, for the page's lifetime. */
+class TokenRoute {
+  mode: TokenSource["mode"] = "unknown";
 
-  async function viaDialog(request: TokenRequest): Promise<string> {
-    const key = [...request.scopes].sort().join(" ");
-    const cached = dialogTokens.get(key);
-    if (cached && !request.forceRefresh && cached.expiresOn - now() > EXPIRY_MARGIN_MS)
-      return cached.accessToken;
-    dialogTokens.delete(key);
-    if (!request.interactive) {
-      throw new AuthError("interaction-required", AUTH_MESSAGES.interactionRequired);
-    }
-    const hint = await loginHint();
-    const token = await options.signInWithDialog({
-      scopes: request.scopes,
-      loginHint: hint,
-      ...(request.signal ? { signal: request.signal } : {}),
-    });
-    dialogTokens.set(key, token);
-    return token.accessToken;
-  }
+  constructor(
+    private readonly options: Pick<TokenServiceOptions, "clientId" | "nestedAppAuthSupported">,
+    private readonly nested: NestedTokens,
+    private readonly dialog: DialogTokens,
+  ) {}
 
-  // Requests for the same token at the same time share one acquisition: a bulk run's 4 lanes start (and meet a
-  // 401) together, and must not open 4 sign-in windows or send the host 4 bridge requests (MSAL refuses a second
-  // interactive call while one runs: interaction_in_progress).
-  const pending = new Map<string, Shared>();
-
-  return {
-    get mode() {
-      return mode;
-    },
-    getToken(request) {
-      const { signal } = request;
-      if (signal?.aborted) return Promise.reject(cancelledWait());
-      const key = `${[...request.scopes].sort().join(" ")}|${request.forceRefresh ? "refresh" : ""}|${request.interactive ? "interactive" : ""}`;
-      let shared = pending.get(key);
-      // An acquisition everyone stopped waiting for is ending: a new caller starts afresh.
-      if (shared === undefined || shared.controller.signal.aborted) {
-        const controller = new AbortController();
-        const entry: Shared = { controller, waiting: 0, keepOpen: false, promise: Promise.resolve("") };
-        entry.promise = acquire({ ...request, signal: controller.signal }).finally(() => {
-          if (pending.get(key) === entry) pending.delete(key);
-        });
-        pending.set(key, entry);
-        shared = entry;
-      }
-      return join(shared, signal);
-    },
-  };
-
-  async function acquire(request: TokenRequest): Promise<string> {
-    const clientId = options.clientId;
+  async acquire(request: TokenRequest): Promise<string> {
+    const clientId = this.options.clientId;
     if (!clientId) throw new AuthError("not-configured", AUTH_MESSAGES.notConfigured);
-    if (mode !== "dialog" && options.nestedAppAuthSupported()) {
+    if (this.mode !== "dialog" && this.options.nestedAppAuthSupported()) {
       try {
-        const token = await viaNestedAuth(clientId, request);
-        mode = "nested";
+        const token = await this.nested.getToken(clientId, request);
+        this.mode = "nested";
         return token;
       } catch (error) {
         if (!(error instanceof AuthError) || error.kind !== "nested-auth-unavailable") throw error;
         // The host says NAA can't be used here: standard browser sign-in is the documented way on.
       }
     }
-    mode = "dialog";
-    return viaDialog(request);
+    this.mode = "dialog";
+    return this.dialog.getToken(request);
   }
+}
+
+export function createTokenService(options: TokenServiceOptions): TokenSource {
+  const now = options.now ?? Date.now;
+  const authContext = safeAuthContext(options.getAuthContext);
+  const route = new TokenRoute(
+    options,
+    new NestedTokens({
+      authority: options.authority,
+      createNestableClient: options.createNestableClient,
+      authContext,
+      now,
+    }),
+    new DialogTokens({
+      signInWithDialog: options.signInWithDialog,
+      loginHint: async () => (await authContext())?.userPrincipalName || undefined,
+      now,
+    }),
+  );
+  const acquisitions = new SharedAcquisitions();
+  return {
+    get mode() {
+      return route.mode;
+    },
+    getToken: (request) =>
+      acquisitions.join(acquisitionKey(request), request.signal, (signal) =>
+        route.acquire({ ...request, signal }),
+      ),
+  };
 }
