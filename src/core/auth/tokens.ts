@@ -96,59 +96,46 @@ function safeAuthContext(getAuthContext: TokenServiceOptions["getAuthContext"]) 
   };
 }
 
-/** Nested auth while the host offers it; the dialog from the first time it doesn't, for the page's lifetime. */
-class TokenRoute {
-  mode: TokenSource["mode"] = "unknown";
+export function createTokenService(options: TokenServiceOptions): TokenSource {
+  const now = options.now ?? Date.now;
+  const authContext = safeAuthContext(options.getAuthContext);
+  const nested = new NestedTokens({
+    authority: options.authority,
+    createNestableClient: options.createNestableClient,
+    authContext,
+    now,
+  });
+  const dialog = new DialogTokens({
+    signInWithDialog: options.signInWithDialog,
+    loginHint: async () => (await authContext())?.userPrincipalName || undefined,
+    now,
+  });
+  const acquisitions = new SharedAcquisitions();
+  let mode: TokenSource["mode"] = "unknown";
 
-  constructor(
-    private readonly options: Pick<TokenServiceOptions, "clientId" | "nestedAppAuthSupported">,
-    private readonly nested: NestedTokens,
-    private readonly dialog: DialogTokens,
-  ) {}
-
-  async acquire(request: TokenRequest): Promise<string> {
-    const clientId = this.options.clientId;
+  // Nested auth while the host offers it; the dialog from the first time it doesn't, for the page's lifetime.
+  async function acquire(request: TokenRequest): Promise<string> {
+    const clientId = options.clientId;
     if (!clientId) throw new AuthError("not-configured", AUTH_MESSAGES.notConfigured);
-    if (this.mode !== "dialog" && this.options.nestedAppAuthSupported()) {
+    if (mode !== "dialog" && options.nestedAppAuthSupported()) {
       try {
-        const token = await this.nested.getToken(clientId, request);
-        this.mode = "nested";
+        const token = await nested.getToken(clientId, request);
+        mode = "nested";
         return token;
       } catch (error) {
         if (!(error instanceof AuthError) || error.kind !== "nested-auth-unavailable") throw error;
         // The host says NAA can't be used here: standard browser sign-in is the documented way on.
       }
     }
-    this.mode = "dialog";
-    return this.dialog.getToken(request);
+    mode = "dialog";
+    return dialog.getToken(request);
   }
-}
 
-export function createTokenService(options: TokenServiceOptions): TokenSource {
-  const now = options.now ?? Date.now;
-  const authContext = safeAuthContext(options.getAuthContext);
-  const route = new TokenRoute(
-    options,
-    new NestedTokens({
-      authority: options.authority,
-      createNestableClient: options.createNestableClient,
-      authContext,
-      now,
-    }),
-    new DialogTokens({
-      signInWithDialog: options.signInWithDialog,
-      loginHint: async () => (await authContext())?.userPrincipalName || undefined,
-      now,
-    }),
-  );
-  const acquisitions = new SharedAcquisitions();
   return {
     get mode() {
-      return route.mode;
+      return mode;
     },
     getToken: (request) =>
-      acquisitions.join(acquisitionKey(request), request.signal, (signal) =>
-        route.acquire({ ...request, signal }),
-      ),
+      acquisitions.join(acquisitionKey(request), request.signal, (signal) => acquire({ ...request, signal })),
   };
 }
