@@ -21,7 +21,7 @@ export const OFFICE_JS_ORIGIN = "https://appsforoffice.microsoft.com";
 export const MICROSOFT_AJAX = "https://ajax.aspnetcdn.com/ajax/3.5/MicrosoftAjax.js";
 /**
  * sha256 of the empty string. Fluent v9's style engine inserts empty <style> elements and fills them through the
- * CSSOM; this hash admits exactly those without 'unsafe-inline' (../shared/DESIGN.md, "CSP with Fluent v9").
+ * CSSOM; this hash admits exactly those without 'unsafe-inline' (docs/platform-facts.md#csp-with-fluent).
  */
 export const EMPTY_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
 

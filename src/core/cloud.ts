@@ -1,9 +1,9 @@
 /**
  * Which Microsoft cloud a mailbox lives in, the endpoints that go with it, and which purge operations Graph offers
  * there. Graph's permanentDelete for messages, contacts and mail folders exists only in the global service; for
- * events also in the China cloud operated by 21Vianet (see the "National cloud availability" tables of
- * ../../shared/seeds). Where an operation is missing, the add-in says so instead of sending a request that can
- * only fail with a 404 or 400.
+ * events also in the China cloud operated by 21Vianet (the "national cloud deployments" table of each permanentDelete
+ * page; docs/platform-facts.md#clouds). Where an operation is missing, the add-in says so instead of sending a request
+ * that can only fail with a 404 or 400.
  *
  * No Office.js here: callers pass what they read (Office.context.mailbox.restUrl, a shared item's
  * targetRestUrl, the configured authority), so this is plain and testable.

@@ -10,8 +10,8 @@ import type { OfficeErrorShape } from "./protocol";
 /**
  * normal: opens at once. prompt: the shell shows Outlook's Allow/Ignore prompt and the person decides.
  * ignore: as if the person chose Ignore. blocked: as if the browser blocked the window.
- * untrusted: as Outlook on the web builds that refuse even the add-in's own domain unless AppDomains lists it
- * (PITFALLS row 16): every dialog gets 12004.
+ * untrusted: every dialog gets 12004, as Outlook on the web and the new Outlook answer an add-in on localhost whose
+ * manifest lists no AppDomain for it (docs/platform-facts.md#dialogs).
  */
 export type DialogBehavior = "normal" | "prompt" | "ignore" | "blocked" | "untrusted";
 

@@ -1,9 +1,10 @@
 /**
- * Graph scopes, least privilege per operation (see ../../../shared/seeds): message permanentDelete needs
- * delegated Mail.ReadWrite in the person's own mailbox and Mail.ReadWrite.Shared in a mailbox someone shared with
- * them; event permanentDelete needs Calendars.ReadWrite. Each is asked for only when that operation is used (incremental consent), so a person who never opens a
- * shared mailbox never consents to the .Shared scope. Only Graph resource scopes: mixing resources in one request
- * fails (AADSTS28000).
+ * Graph scopes, least privilege per operation (docs/platform-facts.md#graph-permanentdelete-and-scopes): message
+ * permanentDelete needs delegated Mail.ReadWrite in the person's own mailbox and Mail.ReadWrite.Shared in a mailbox
+ * someone shared with them; contact permanentDelete needs Contacts.ReadWrite, event permanentDelete
+ * Calendars.ReadWrite. Each is asked for only when that operation is used (incremental consent), so a person who never
+ * opens a shared mailbox never consents to the .Shared scope. Only Graph resource scopes: one token request naming two
+ * resources fails (AADSTS28000).
  */
 import type { CloudId } from "../cloud";
 import { CLOUDS } from "../cloud";

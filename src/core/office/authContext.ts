@@ -3,8 +3,8 @@
  *
  * Microsoft advises checking an API for undefined as well as its requirement set ("Understanding the Office
  * JavaScript API requirement sets": "the API may not be available... check that the API isn't undefined"): a host
- * may report NestedAppAuth 1.1 and still lack the function (PITFALLS; issue 11.4). Without it the add-in signs in
- * without a login hint and never guesses whose mailbox it is.
+ * may report NestedAppAuth 1.1 and still lack the function (docs/platform-facts.md#nested-app-authentication). Without
+ * it the add-in signs in without a login hint and never guesses whose mailbox it is.
  */
 import type { AuthContextInfo } from "../auth/tokens";
 import { isSupported, REQUIREMENTS } from "./requirements";

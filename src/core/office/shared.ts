@@ -5,7 +5,7 @@
  * mailboxes, with SupportsSharedFolders in the manifest); NestedAppAuth 1.1 (Office.auth.getAuthContext, to learn
  * who is signed in). Permission: ReadItem.
  *
- * Three cases (learn.microsoft.com .../outlook/delegate-access; PITFALLS rows 39-43):
+ * Three cases (docs/platform-facts.md#shared-and-delegate-mailboxes):
  * - a shared folder or a shared mailbox added to the folder pane: getSharedPropertiesAsync names the owner
  *   (targetMailbox) and the person's delegate permission bits; Graph must address /users/{owner}/...;
  * - a mailbox opened with "Open another mailbox" (Outlook on the web) or added as a full account: Outlook treats it
@@ -16,11 +16,12 @@
  *
  * userProfile.emailAddress differing from the sign-in name (getAuthContext's UPN) does not make a mailbox another
  * one: in many tenants a person's UPN (at onmicrosoft.com, an alternate login ID) is not their primary SMTP address
- * or is one of their aliases (PITFALLS row 40; issue 11.2). Then the add-in asks Graph whether the item resolves
- * under /me (OwnMailboxProbe: a GET with the scope the delete needs anyway, no extra permission such as User.Read
- * for /me's proxyAddresses), and remembers the answer for that pair of addresses. Until Graph has said (no token
- * without asking yet), the mailbox is "unresolved": a single delete addresses /me, which for another mailbox's item
- * ends in ErrorInvalidMailboxItemId, and views of the whole mailbox (folders, selections) aren't offered.
+ * or is one of their aliases (docs/platform-facts.md#identity-upn-and-mail-address). Then the add-in asks Graph
+ * whether the item resolves under /me (OwnMailboxProbe: a GET with the scope the delete needs anyway, no extra
+ * permission such as User.Read for /me's proxyAddresses), and remembers the answer for that pair of addresses.
+ * Until Graph has said (no token without asking yet), the mailbox is "unresolved": a single delete addresses /me,
+ * which for another mailbox's item ends in ErrorInvalidMailboxItemId, and views of the whole mailbox (folders,
+ * selections) aren't offered.
  */
 import type { MailboxRef } from "../graph/types";
 import { t } from "../i18n";
