@@ -1,9 +1,18 @@
 /**
- * The ribbon handler as Outlook runs it: a stubbed Office global (item, notification bar, displayDialogAsync
- * and a confirmation page that answers through the real protocol), the real Office wrappers and dialog
+ * The ribbon handler as Outlook runs it: the Office fake (item, notification bar, displayDialogAsync and a
+ * confirmation page that answers through the real protocol), the real Office wrappers and dialog
  * confirmation, and a fake Graph client in place of MSAL and the network.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  appointmentRead,
+  type FakeDialogPage,
+  type FakeItem,
+  installOffice,
+  messageRead,
+  OUTLOOK_WEB_SETS,
+  sharedPropertiesAsync,
+} from "../../test/support/officeFake";
 import { AUTH_MESSAGES, AuthError } from "../core/auth/errors";
 import type { DeleteOutcome, ItemRef } from "../core/graph/types";
 import { t } from "../core/i18n";
@@ -29,17 +38,6 @@ const REF: ItemRef = { kind: "message", id: REST_ID, mailbox: { kind: "me" } };
 /** What the confirmation page does once it is shown the item. */
 type PagePlan = "confirm" | "cancel" | "close" | "change-item-then-confirm" | { failToOpen: number };
 
-interface Stub {
-  notifications: { type: string; message: string }[];
-  dialogUrls: string[];
-  shown: unknown[];
-  dialogClosed: ReturnType<typeof vi.fn>;
-  onReady: ReturnType<typeof vi.fn>;
-  associate: ReturnType<typeof vi.fn>;
-}
-
-const ok = <T>(value: T) => ({ status: "succeeded", value });
-
 interface SharedProps {
   targetMailbox: string;
   owner: string;
@@ -47,106 +45,69 @@ interface SharedProps {
   delegatePermissions: number;
 }
 
-function installOffice(plan: PagePlan, hasItem = true, shared?: SharedProps, missingSet?: string): Stub {
-  const stub: Stub = {
-    notifications: [],
-    dialogUrls: [],
-    shown: [],
-    dialogClosed: vi.fn(),
-    onReady: vi.fn(),
-    associate: vi.fn(),
-  };
-  const item = {
-    itemId: EWS_ID,
-    itemType: "message",
-    subject: "Quarterly numbers",
-    from: { displayName: "Megan Bowen", emailAddress: "megan@contoso.com" },
-    dateTimeCreated: new Date("2026-11-20T09:30:00Z"),
-    ...(shared
-      ? {
-          getSharedPropertiesAsync: (cb: (r: unknown) => void) => queueMicrotask(() => cb(ok({ ...shared }))),
-        }
-      : {}),
-    notificationMessages: {
-      replaceAsync: (_key: string, details: { type: string; message: string }, cb: (r: unknown) => void) => {
-        stub.notifications.push(details);
-        queueMicrotask(() => cb(ok(undefined)));
-      },
-    },
-  };
-  const EventType = {
-    DialogMessageReceived: "dialogMessageReceived",
-    DialogEventReceived: "dialogEventReceived",
-  };
-
-  function displayDialogAsync(url: string, _options: unknown, cb: (r: unknown) => void) {
-    stub.dialogUrls.push(url);
-    if (typeof plan === "object") {
-      const error = {
-        code: plan.failToOpen,
-        name: "DialogError",
-        message: `Dialog error ${plan.failToOpen}`,
-      };
-      queueMicrotask(() => cb({ status: "failed", error }));
-      return;
-    }
-    const handlers = new Map<string, (arg: unknown) => void>();
-    const fromPage = (message: unknown) =>
-      queueMicrotask(() =>
-        handlers.get(EventType.DialogMessageReceived)?.({ message: JSON.stringify(message), origin: ORIGIN }),
-      );
-    const dialog = {
-      addEventHandler(type: string, handler: (arg: unknown) => void) {
-        handlers.set(type, handler);
-        // Both handlers are in place: the page has loaded and says so.
-        if (handlers.size === 2) fromPage({ type: "ready" });
-      },
-      messageChild(raw: string) {
-        const show = parseToPage(raw);
-        stub.shown.push(show);
-        if (!show) return;
-        const ids = show.items.map((i) => i.id);
-        if (plan === "cancel") fromPage({ type: "answer", nonce: show.nonce, confirmed: false });
-        if (plan === "close") {
-          queueMicrotask(() => handlers.get(EventType.DialogEventReceived)?.({ error: 12006 }));
-        }
-        if (plan === "confirm") fromPage({ type: "answer", nonce: show.nonce, confirmed: true, ids });
-        if (plan === "change-item-then-confirm") {
-          item.itemId = "AAMkOTHER+id==";
-          fromPage({ type: "answer", nonce: show.nonce, confirmed: true, ids });
-        }
-      },
-      close: stub.dialogClosed,
-    };
-    queueMicrotask(() => cb(ok(dialog)));
-  }
-
-  vi.stubGlobal("Office", {
-    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
-    EventType,
-    MailboxEnums: {
-      ItemType: { Message: "message", Appointment: "appointment" },
-      RestVersion: { v2_0: "v2.0" },
-      ItemNotificationMessageType: {
-        ProgressIndicator: "progressIndicator",
-        InformationalMessage: "informationalMessage",
-        ErrorMessage: "errorMessage",
-      },
-    },
-    context: {
-      requirements: { isSetSupported: (set: string) => set !== missingSet },
-      mailbox: {
-        item: hasItem ? item : null,
-        convertToRestId: (id: string) => id.replace(/\//g, "-").replace(/\+/g, "_"),
-      },
-      ui: { displayDialogAsync },
-    },
-    onReady: stub.onReady,
-    actions: { associate: stub.associate },
-  });
-  vi.stubGlobal("window", { location: { origin: ORIGIN } });
-  return stub;
+interface OutlookOptions {
+  /** The item open instead of the message "Quarterly numbers". */
+  item?: FakeItem;
+  /** No item is open. */
+  noItem?: boolean;
+  /** The item is in a shared folder or mailbox: what getSharedPropertiesAsync answers. */
+  shared?: SharedProps;
+  /** A requirement set the host lacks. */
+  missingSet?: string;
+  /** The notification bar refuses every message with this error. */
+  notificationError?: { code: number; name: string; message: string };
 }
+
+/**
+ * Outlook on the web with a message open, a notification bar, and a confirmation page that answers through the
+ * real protocol as `plan` says once it is shown the item.
+ */
+function installOutlook(plan: PagePlan, options: OutlookOptions = {}) {
+  const shown: unknown[] = [];
+  const item =
+    options.item ??
+    messageRead({
+      itemId: EWS_ID,
+      subject: "Quarterly numbers",
+      from: { displayName: "Megan Bowen", emailAddress: "megan@contoso.com" },
+      dateTimeCreated: new Date("2026-11-20T09:30:00Z"),
+      ...(options.shared ? { getSharedPropertiesAsync: sharedPropertiesAsync({ ...options.shared }) } : {}),
+    });
+  const sets = Object.fromEntries(
+    Object.entries(OUTLOOK_WEB_SETS).filter(([name]) => name !== options.missingSet?.toLowerCase()),
+  );
+  const page: FakeDialogPage =
+    typeof plan === "object"
+      ? { failToOpen: plan.failToOpen }
+      : {
+          // Both handlers are in place: the page has loaded and says so.
+          loaded: (window) => window.send({ type: "ready" }, ORIGIN),
+          received(window, raw) {
+            const show = parseToPage(raw);
+            shown.push(show);
+            if (!show) return;
+            const ids = show.items.map((i) => i.id);
+            const answer = (message: object) => window.send(message, ORIGIN);
+            if (plan === "cancel") answer({ type: "answer", nonce: show.nonce, confirmed: false });
+            if (plan === "close") window.end(12006);
+            if (plan === "confirm") answer({ type: "answer", nonce: show.nonce, confirmed: true, ids });
+            if (plan === "change-item-then-confirm") {
+              item.itemId = "AAMkOTHER+id==";
+              answer({ type: "answer", nonce: show.nonce, confirmed: true, ids });
+            }
+          },
+        };
+  vi.stubGlobal("window", { location: { origin: ORIGIN } });
+  const outlook = installOffice({
+    item: options.noItem ? null : item,
+    sets,
+    dialog: page,
+    ...(options.notificationError ? { notificationError: options.notificationError } : {}),
+  });
+  return { ...outlook, shown, dialogUrls: () => outlook.dialogs.map((w) => w.url) };
+}
+
+type Outlook = ReturnType<typeof installOutlook>;
 
 function commandEvent() {
   const completed = vi.fn();
@@ -160,7 +121,7 @@ async function press(): Promise<ReturnType<typeof vi.fn>> {
   return completed;
 }
 
-function onlyNotification(stub: Stub): { type: string; message: string } {
+function onlyNotification(stub: Outlook): { type: string; message: string } {
   expect(stub.notifications).toHaveLength(1);
   const [note] = stub.notifications;
   if (!note) throw new Error("no notification");
@@ -192,9 +153,9 @@ afterEach(() => {
 
 describe("purgeCurrentItem", () => {
   it("confirms in the dialog page, deletes once, notifies, and completes once", async () => {
-    const stub = installOffice("confirm");
+    const stub = installOutlook("confirm");
     const completed = await press();
-    expect(stub.dialogUrls).toEqual([`${ORIGIN}/dialog/confirm.html`]);
+    expect(stub.dialogUrls()).toEqual([`${ORIGIN}/dialog/confirm.html`]);
     // The subject goes to the page by messageChild, never in the URL.
     expect(stub.shown).toEqual([
       expect.objectContaining({
@@ -219,12 +180,12 @@ describe("purgeCurrentItem", () => {
     const note = onlyNotification(stub);
     expect(note.type).toBe("informationalMessage");
     expect(note.message).toMatch(/^Deleted permanently\./);
-    expect(stub.dialogClosed).toHaveBeenCalledTimes(1);
+    expect(stub.dialogs[0]?.close).toHaveBeenCalledTimes(1);
     expect(completed).toHaveBeenCalledTimes(1);
   });
 
   it("completes only after the work is done", async () => {
-    installOffice("confirm");
+    installOutlook("confirm");
     let finish: (outcome: DeleteOutcome) => void = () => undefined;
     graph.permanentDelete.mockImplementation(() => new Promise((resolve) => (finish = resolve)));
     const { purgeCurrentItem } = await import("./commands");
@@ -241,7 +202,7 @@ describe("purgeCurrentItem", () => {
     ["Cancel", "cancel"],
     ["closing the dialog (12006)", "close"],
   ] as const)("deletes nothing after %s and completes once", async (_label, plan) => {
-    const stub = installOffice(plan);
+    const stub = installOutlook(plan);
     const completed = await press();
     expect(graph.permanentDelete).not.toHaveBeenCalled();
     expect(onlyNotification(stub)).toEqual({
@@ -262,7 +223,7 @@ describe("purgeCurrentItem", () => {
   ])(
     "deletes nothing when the dialog fails to open with %i, says what to do, and completes once",
     async (code, advice) => {
-      const stub = installOffice({ failToOpen: code });
+      const stub = installOutlook({ failToOpen: code });
       const completed = await press();
       expect(graph.permanentDelete).not.toHaveBeenCalled();
       const note = onlyNotification(stub);
@@ -274,18 +235,18 @@ describe("purgeCurrentItem", () => {
   );
 
   it("a failed open leaves no dialog marked open: the next press can open one", async () => {
-    installOffice({ failToOpen: 12011 });
+    installOutlook({ failToOpen: 12011 });
     await press();
-    const stub = installOffice("confirm");
+    const stub = installOutlook("confirm");
     await press();
-    expect(stub.dialogUrls).toHaveLength(1);
+    expect(stub.dialogUrls()).toHaveLength(1);
     expect(graph.permanentDelete).toHaveBeenCalledTimes(1);
   });
 
   it("checks DialogApi 1.2 (messageChild) before anything: without it, no dialog, no Graph, the set named", async () => {
-    const stub = installOffice("confirm", true, undefined, "DialogApi");
+    const stub = installOutlook("confirm", { missingSet: "DialogApi" });
     const completed = await press();
-    expect(stub.dialogUrls).toEqual([]);
+    expect(stub.dialogUrls()).toEqual([]);
     expect(graph.createServices).not.toHaveBeenCalled();
     expect(graph.permanentDelete).not.toHaveBeenCalled();
     const note = onlyNotification(stub);
@@ -296,9 +257,9 @@ describe("purgeCurrentItem", () => {
   });
 
   it("deletes nothing and completes once when no item is open", async () => {
-    const stub = installOffice("confirm", false);
+    const stub = installOutlook("confirm", { noItem: true });
     const completed = await press();
-    expect(stub.dialogUrls).toEqual([]);
+    expect(stub.dialogUrls()).toEqual([]);
     expect(graph.permanentDelete).not.toHaveBeenCalled();
     // No item, no notification bar to write on.
     expect(stub.notifications).toEqual([]);
@@ -307,10 +268,10 @@ describe("purgeCurrentItem", () => {
 
   it("says how to configure the add-in when the build has no client ID, and completes once", async () => {
     vi.stubEnv("VITE_AAD_CLIENT_ID", "");
-    const stub = installOffice("confirm");
+    const stub = installOutlook("confirm");
     const completed = await press();
     expect(graph.createServices).not.toHaveBeenCalled();
-    expect(stub.dialogUrls).toEqual([]);
+    expect(stub.dialogUrls()).toEqual([]);
     const note = onlyNotification(stub);
     expect(note.type).toBe("errorMessage");
     expect(note.message).toMatch(/^The add-in has no Microsoft Entra app configured/);
@@ -321,7 +282,7 @@ describe("purgeCurrentItem", () => {
 
   it("names the bad setting when the build's configuration is invalid, and completes once", async () => {
     vi.stubEnv("VITE_AAD_CLIENT_ID", "my-app");
-    const stub = installOffice("confirm");
+    const stub = installOutlook("confirm");
     const completed = await press();
     expect(graph.createServices).not.toHaveBeenCalled();
     const note = onlyNotification(stub);
@@ -331,7 +292,7 @@ describe("purgeCurrentItem", () => {
   });
 
   it("asks to sign in when no token can be had, and completes once", async () => {
-    const stub = installOffice("confirm");
+    const stub = installOutlook("confirm");
     graph.permanentDelete.mockRejectedValue(
       new AuthError("interaction-required", AUTH_MESSAGES.interactionRequired),
     );
@@ -358,7 +319,7 @@ describe("purgeCurrentItem", () => {
   ])(
     "says nothing was deleted after an unexpected exception %s, and completes once",
     async (_label, arrange) => {
-      const stub = installOffice("confirm");
+      const stub = installOutlook("confirm");
       arrange();
       const completed = await press();
       const note = onlyNotification(stub);
@@ -370,23 +331,16 @@ describe("purgeCurrentItem", () => {
   );
 
   it("completes once even when the notification bar refuses the message", async () => {
-    const stub = installOffice("cancel");
-    const office = (globalThis as unknown as { Office: typeof Office }).Office;
-    const item = office.context.mailbox.item as unknown as {
-      notificationMessages: { replaceAsync: (k: string, d: unknown, cb: (r: unknown) => void) => void };
-    };
-    item.notificationMessages.replaceAsync = (_k, _d, cb) =>
-      cb({
-        status: "failed",
-        error: { code: 9041, name: "NumberOfNotificationMessagesExceeded", message: "x" },
-      });
+    const stub = installOutlook("cancel", {
+      notificationError: { code: 9041, name: "NumberOfNotificationMessagesExceeded", message: "x" },
+    });
     const completed = await press();
     expect(stub.notifications).toEqual([]);
     expect(completed).toHaveBeenCalledTimes(1);
   });
 
   it("deletes nothing when the item changed during the confirmation, and completes once", async () => {
-    const stub = installOffice("change-item-then-confirm");
+    const stub = installOutlook("change-item-then-confirm");
     const completed = await press();
     expect(graph.permanentDelete).not.toHaveBeenCalled();
     const note = onlyNotification(stub);
@@ -399,12 +353,12 @@ describe("purgeCurrentItem", () => {
   // Last: it reloads the modules, after which errors built here are no longer instances of the loaded classes.
   it("registers itself under the manifest's FunctionName once Office is ready", async () => {
     vi.resetModules();
-    const stub = installOffice("confirm");
+    const stub = installOutlook("confirm");
     const commands = await import("./commands");
-    expect(stub.onReady).toHaveBeenCalledTimes(1);
-    expect(stub.associate).not.toHaveBeenCalled();
-    stub.onReady.mock.calls[0]?.[0]?.({ host: "Outlook", platform: "OfficeOnline" });
-    expect(stub.associate).toHaveBeenCalledWith("purgeCurrentItem", commands.purgeCurrentItem);
+    expect(stub.office.onReady).toHaveBeenCalledTimes(1);
+    expect(stub.office.actions.associate).not.toHaveBeenCalled();
+    stub.ready();
+    expect(stub.office.actions.associate).toHaveBeenCalledWith("purgeCurrentItem", commands.purgeCurrentItem);
     expect(commands.FUNCTION_NAME).toBe("purgeCurrentItem");
   });
 });
@@ -419,7 +373,7 @@ describe("purgeCurrentItem in a shared mailbox", () => {
   });
 
   it("names the mailbox in the confirmation and deletes under /users/{owner} with the shared client", async () => {
-    const stub = installOffice("confirm", true, sharedProps(1 | 2 | 4 | 8));
+    const stub = installOutlook("confirm", { shared: sharedProps(1 | 2 | 4 | 8) });
     const completed = await press();
     expect(stub.shown).toEqual([
       expect.objectContaining({ items: [expect.objectContaining({ id: REST_ID, mailbox: SALES })] }),
@@ -435,9 +389,9 @@ describe("purgeCurrentItem in a shared mailbox", () => {
     ["Read only", 1, /don't have delete rights on sales@contoso\.com/],
     ["DeleteOwn on received mail", 1 | 4, /only your own items in sales@contoso\.com/],
   ])("with %s rights opens no dialog, deletes nothing and says why", async (_label, bits, sentence) => {
-    const stub = installOffice("confirm", true, sharedProps(bits));
+    const stub = installOutlook("confirm", { shared: sharedProps(bits) });
     const completed = await press();
-    expect(stub.dialogUrls).toEqual([]);
+    expect(stub.dialogUrls()).toEqual([]);
     expect(graph.permanentDelete).not.toHaveBeenCalled();
     const note = onlyNotification(stub);
     expect(note.type).toBe("errorMessage");
@@ -449,7 +403,7 @@ describe("purgeCurrentItem in a shared mailbox", () => {
 
 describe("purgeCurrentItem in a sovereign cloud", () => {
   it("says Graph can't purge messages there, opens no dialog and sends nothing", async () => {
-    const stub = installOffice("confirm");
+    const stub = installOutlook("confirm");
     graph.createServices.mockImplementation(() => ({
       tokens: { getToken: vi.fn() },
       available: () => false,
@@ -460,7 +414,7 @@ describe("purgeCurrentItem in a sovereign cloud", () => {
       itemGraph: () => ({ permanentDelete: graph.permanentDelete }),
     }));
     const completed = await press();
-    expect(stub.dialogUrls).toEqual([]);
+    expect(stub.dialogUrls()).toEqual([]);
     expect(graph.permanentDelete).not.toHaveBeenCalled();
     const note = onlyNotification(stub);
     expect(note.type).toBe("errorMessage");
@@ -472,23 +426,19 @@ describe("purgeCurrentItem in a sovereign cloud", () => {
 });
 
 describe("purgeCurrentItem on an appointment", () => {
-  function asOccurrence(): void {
-    const item = (Office.context.mailbox as unknown as { item: Record<string, unknown> }).item;
-    delete item.from;
-    Object.assign(item, {
-      itemType: "appointment",
-      subject: "Weekly sync",
-      organizer: { displayName: "Megan Bowen", emailAddress: "megan@contoso.com" },
-      start: new Date("2026-12-01T09:00:00Z"),
-      end: new Date("2026-12-01T09:30:00Z"),
-      seriesId: "AAMkSeries+Master/Id==",
-      recurrence: { recurrenceType: "weekly" },
-    });
-  }
+  const occurrence = appointmentRead({
+    itemId: EWS_ID,
+    subject: "Weekly sync",
+    organizer: { displayName: "Megan Bowen", emailAddress: "megan@contoso.com" },
+    start: new Date("2026-12-01T09:00:00Z"),
+    end: new Date("2026-12-01T09:30:00Z"),
+    dateTimeCreated: new Date("2026-11-20T09:30:00Z"),
+    seriesId: "AAMkSeries+Master/Id==",
+    recurrence: { recurrenceType: "weekly" },
+  });
 
   it("in the China cloud (which has event permanentDelete), shows the occurrence and deletes it with the event client", async () => {
-    const stub = installOffice("confirm");
-    asOccurrence();
+    const stub = installOutlook("confirm", { item: occurrence });
     const refs: unknown[] = [];
     graph.createServices.mockImplementation(() => ({
       tokens: { getToken: vi.fn() },

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { installOffice } from "../../test/support/officeStub";
+import { installOffice } from "../../test/support/officeFake";
 import type { NestableClient } from "./auth/tokens";
 
 const auth = vi.hoisted(() => ({
@@ -28,11 +28,9 @@ function client(overrides: Partial<NestableClient> = {}): NestableClient {
   };
 }
 
-/** A host that reports NestedAppAuth 1.1 but has no Office.auth.getAuthContext (issue 11.4). */
+/** A host that reports NestedAppAuth 1.1 but has no Office.auth.getAuthContext. */
 function withoutAuthContext() {
-  const stub = installOffice();
-  (stub.office.auth as { getAuthContext?: unknown }).getAuthContext = undefined;
-  return stub;
+  return installOffice({ authContext: null });
 }
 
 beforeEach(() => {

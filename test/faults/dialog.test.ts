@@ -15,7 +15,7 @@ import { notificationForError, summarize, summarizeError } from "../../src/core/
 import { purgeItems } from "../../src/core/purge/scheduler";
 import type { PurgeResult } from "../../src/core/purge/types";
 import { createPurger, PURGE_MESSAGES } from "../../src/core/purge/workflow";
-import { installOffice, succeeded } from "../support/officeStub";
+import { installOffice } from "../support/officeFake";
 import {
   emulatorForThisFile,
   emulatorTokens,
@@ -210,17 +210,9 @@ describe("fault table: Outlook can't open the confirmation", () => {
  * nothing and every later dialog of the page failed with 12007.
  */
 describe("fault table: a sign-in window Outlook never reports closed", () => {
+  /** Sign-in windows open, and their page never says anything. */
   function silentOutlook() {
-    const { office } = installOffice();
-    const windows: { url: string; close: ReturnType<typeof vi.fn> }[] = [];
-    office.context.ui.displayDialogAsync = vi.fn(
-      (url: string, _options: unknown, callback: (result: unknown) => void) => {
-        const dialog = { addEventHandler: vi.fn(), messageChild: vi.fn(), close: vi.fn() };
-        windows.push({ url, close: dialog.close });
-        queueMicrotask(() => callback(succeeded(dialog)));
-      },
-    );
-    return windows;
+    return installOffice().dialogs;
   }
 
   function bulkRun(timeoutMs: number) {

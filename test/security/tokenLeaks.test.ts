@@ -23,7 +23,7 @@ import { purgeItems } from "../../src/core/purge/scheduler";
 import type { ItemResult, PurgeResult } from "../../src/core/purge/types";
 import { createPurger } from "../../src/core/purge/workflow";
 import { emulatorForThisFile, graphClient, inbox, targetOf } from "../faults/kit";
-import { installOffice, succeeded } from "../support/officeStub";
+import { installOffice } from "../support/officeFake";
 
 const env = emulatorForThisFile();
 const ORIGIN = "https://localhost:3000";
@@ -35,25 +35,18 @@ afterEach(() => {
 
 /** Outlook with a sign-in page that answers each window with the next scripted message. */
 function outlookWithSignInPage(answers: object[]) {
-  const { office } = installOffice({ sets: { DialogApi: "1.2", DialogOrigin: "1.1" } });
-  let opened = 0;
-  office.context.ui.displayDialogAsync = vi.fn(
-    (_url: string, _options: unknown, callback: (result: unknown) => void) => {
-      const handlers = new Map<string, (arg: unknown) => void>();
-      const dialog = {
-        addEventHandler: (type: string, handler: (arg: unknown) => void) => handlers.set(type, handler),
-        messageChild: vi.fn(),
-        close: vi.fn(),
-      };
-      const answer = answers[opened] ?? { type: "error", code: "no_more_answers" };
-      opened += 1;
-      queueMicrotask(() => callback(succeeded(dialog)));
-      setTimeout(() =>
-        handlers.get("dialogMessageReceived")?.({ message: JSON.stringify(answer), origin: ORIGIN }),
-      );
+  let answered = 0;
+  const { dialogs } = installOffice({
+    sets: { DialogApi: "1.2", DialogOrigin: "1.1" },
+    dialog: {
+      loaded(window) {
+        const answer = answers[answered] ?? { type: "error", code: "no_more_answers" };
+        answered += 1;
+        setTimeout(() => window.send(answer, ORIGIN));
+      },
     },
-  );
-  return { windows: () => opened };
+  });
+  return { windows: () => dialogs.length };
 }
 
 /** Everything a token must never reach, gathered as text. */

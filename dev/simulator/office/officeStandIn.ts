@@ -9,6 +9,7 @@
 import { failed, OfficeErrors, type SimAsyncResult, succeeded } from "../common/errors";
 import { convertToEwsId, convertToRestId } from "../common/ids";
 import { validateKey, validateNotification } from "../common/notifications";
+import { AsyncResultStatus, EventType, MailboxEnums } from "../common/officeEnums";
 import type { FrameMessage, HostContext, ItemSnapshot, OfficeErrorShape } from "../common/protocol";
 import { decodeFrameName, HostEvent, isHostMessage, isRecord, PROTOCOL } from "../common/protocol";
 import { isSetSupported } from "../common/requirements";
@@ -97,35 +98,6 @@ function dispatch(handlers: Iterable<Handler>, arg: unknown): void {
     }
   }
 }
-
-// ---------------------------------------------------------------- enums
-
-const AsyncResultStatus = { Succeeded: "succeeded", Failed: "failed" } as const;
-const EventType = {
-  ItemChanged: HostEvent.ItemChanged,
-  SelectedItemsChanged: HostEvent.SelectedItemsChanged,
-  DialogMessageReceived: HostEvent.DialogMessageReceived,
-  DialogEventReceived: HostEvent.DialogEventReceived,
-  DialogParentMessageReceived: HostEvent.DialogParentMessageReceived,
-  OfficeThemeChanged: HostEvent.OfficeThemeChanged,
-} as const;
-const MailboxEnums = {
-  ItemType: { Message: "message", Appointment: "appointment" },
-  RestVersion: { v1_0: "v1.0", v2_0: "v2.0", Beta: "beta" },
-  ItemNotificationMessageType: {
-    ProgressIndicator: "progressIndicator",
-    InformationalMessage: "informationalMessage",
-    ErrorMessage: "errorMessage",
-    InsightMessage: "insightMessage",
-  },
-  DelegatePermissions: { Read: 1, Write: 2, DeleteOwn: 4, DeleteAll: 8, EditOwn: 16, EditAll: 32 },
-  OWAView: {
-    OneColumnNarrow: "OneColumnNarrow",
-    OneColumn: "OneColumn",
-    TwoColumns: "TwoColumns",
-    ThreeColumns: "ThreeColumns",
-  },
-} as const;
 
 // ---------------------------------------------------------------- item
 

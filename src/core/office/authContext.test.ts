@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { installOffice } from "../../../test/support/officeStub";
+import { installOffice } from "../../../test/support/officeFake";
 import { canReadAuthContext, readAuthContext } from "./authContext";
 
 afterEach(() => vi.unstubAllGlobals());
@@ -17,8 +17,7 @@ describe("readAuthContext", () => {
   });
 
   it("says nothing, without throwing, where the host reports NestedAppAuth 1.1 but lacks the function", async () => {
-    const { office } = installOffice();
-    (office.auth as { getAuthContext?: unknown }).getAuthContext = undefined;
+    const { office } = installOffice({ authContext: null });
     expect(canReadAuthContext()).toBe(false);
     await expect(readAuthContext()).resolves.toBeUndefined();
     (office as { auth?: unknown }).auth = undefined;

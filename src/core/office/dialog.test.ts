@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from "vitest";
-import { installOffice, succeeded } from "../../../test/support/officeStub";
+import { describe, expect, it } from "vitest";
+import { installOffice } from "../../../test/support/officeFake";
 import { fromOwnOrigin, openDialog } from "./dialog";
 
 const ORIGIN = "https://addin.contoso.com";
@@ -23,14 +23,10 @@ describe("fromOwnOrigin", () => {
 
 describe("openDialog: originReported follows the DialogOrigin 1.1 requirement set", () => {
   async function openWith(sets: Record<string, string>) {
-    const { office } = installOffice({ sets });
-    office.context.ui.displayDialogAsync = vi.fn((_url: string, _o: unknown, cb: (r: unknown) => void) =>
-      queueMicrotask(() =>
-        cb(succeeded({ addEventHandler: vi.fn(), messageChild: vi.fn(), close: vi.fn() })),
-      ),
-    );
+    const fake = installOffice({ sets });
     const session = await openDialog(`${ORIGIN}/dialog/confirm.html`, { height: 40, width: 40 });
     session.close();
+    expect(fake.dialogs.map((w) => [w.url, w.closed])).toEqual([[`${ORIGIN}/dialog/confirm.html`, true]]);
     return session.originReported;
   }
 

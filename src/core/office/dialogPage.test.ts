@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { installOffice } from "../../../test/support/officeStub";
+import { installOffice } from "../../../test/support/officeFake";
 import { fromOwnParent, messageOwnParent } from "./dialogPage";
 
 const ORIGIN = "https://addin.contoso.com";

@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { failed, installOffice, type StubItem, succeeded } from "../../../test/support/officeStub";
+import {
+  appointmentRead,
+  type FakeItem,
+  installOffice,
+  organizerForm,
+} from "../../../test/support/officeFake";
 import { toShownItem } from "../purge/dialogConfirm";
 import { eventConfirmation } from "../purge/eventWording";
 import { parseToPage } from "../purge/protocol";
@@ -14,20 +19,17 @@ const SERIES_EWS_ID = "AAMkAGI2TG93AAA+se/ries==";
 const start = new Date("2026-12-01T09:00:00Z");
 const end = new Date("2026-12-01T09:30:00Z");
 
-function appointment(extra: Record<string, unknown> = {}): StubItem {
-  return {
+function appointment(extra: Record<string, unknown> = {}): FakeItem {
+  return appointmentRead({
     itemId: EWS_ID,
-    itemType: "appointment",
     subject: "Design review",
     organizer: { displayName: "Megan Bowen", emailAddress: "megan@contoso.com" },
     start,
     end,
-    seriesId: null,
-    recurrence: null,
     requiredAttendees: [{ displayName: "Adele", emailAddress: "adele@contoso.com" }],
     optionalAttendees: [],
     ...extra,
-  } as StubItem;
+  });
 }
 
 describe("readCurrentItem on appointments", () => {
@@ -80,36 +82,26 @@ describe("readCurrentItem on appointments", () => {
 });
 
 /** The organizer's form (Office.AppointmentCompose): fields read with getAsync, no itemId, getItemIdAsync. */
-function organizerForm(extra: Record<string, unknown> = {}, id: string | null = EWS_ID): StubItem {
-  const field = (value: unknown) => ({
-    getAsync: (cb: (r: unknown) => void) => setTimeout(() => cb(succeeded(value))),
-  });
-  return {
-    itemType: "appointment",
-    subject: field("Design review"),
-    organizer: field({ displayName: "Adele Vance", emailAddress: "adele@contoso.com" }),
-    start: field(start),
-    end: field(end),
-    recurrence: field(null),
-    requiredAttendees: field([{ displayName: "Megan Bowen", emailAddress: "megan@contoso.com" }]),
-    optionalAttendees: field([]),
-    location: field("Room 1"),
-    seriesId: null,
-    getItemIdAsync: (cb: (r: unknown) => void) =>
-      setTimeout(() =>
-        cb(
-          id === null
-            ? failed(9046, "ItemNotSaved", "The ID can't be retrieved until the item is saved.")
-            : succeeded(id),
-        ),
-      ),
-    ...extra,
-  } as StubItem;
+function meetingForm(extra: Record<string, unknown> = {}, id: string | null = EWS_ID): FakeItem {
+  return organizerForm(
+    {
+      subject: "Design review",
+      organizer: { displayName: "Adele Vance", emailAddress: "adele@contoso.com" },
+      start,
+      end,
+      recurrence: null,
+      requiredAttendees: [{ displayName: "Megan Bowen", emailAddress: "megan@contoso.com" }],
+      optionalAttendees: [],
+      location: "Room 1",
+      ...extra,
+    },
+    id,
+  );
 }
 
 describe("readCurrentItem on the organizer's meeting form (AppointmentOrganizerCommandSurface)", () => {
   it("reads a saved meeting through getItemIdAsync and getAsync, as the organizer's event", async () => {
-    installOffice({ item: organizerForm() });
+    installOffice({ item: meetingForm() });
     expect(await readCurrentItem()).toEqual({
       kind: "event",
       restId: "AAMkAGI2TG93AAA_ev-nt==",
@@ -128,15 +120,14 @@ describe("readCurrentItem on the organizer's meeting form (AppointmentOrganizerC
 
   it("tells an occurrence form (seriesId) from a series form (recurrence) and a meeting without attendees", async () => {
     const pattern = { recurrenceType: "weekly" };
-    installOffice({ item: organizerForm({ seriesId: SERIES_EWS_ID }) });
+    installOffice({ item: meetingForm({ seriesId: SERIES_EWS_ID }) });
     expect(await readCurrentItem()).toMatchObject({ recurrence: "occurrence" });
-    const field = (value: unknown) => ({ getAsync: (cb: (r: unknown) => void) => cb(succeeded(value)) });
-    installOffice({ item: organizerForm({ recurrence: field(pattern), requiredAttendees: field([]) }) });
+    installOffice({ item: meetingForm({ recurrence: pattern, requiredAttendees: [] }) });
     expect(await readCurrentItem()).toMatchObject({ recurrence: "series", hasAttendees: false });
   });
 
   it("says a new meeting that was never saved has nothing to delete yet", async () => {
-    installOffice({ item: organizerForm({}, null) });
+    installOffice({ item: meetingForm({}, null) });
     const error = await readCurrentItem().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DraftNotSavedError);
     expect((error as Error).message).toBe(
@@ -146,7 +137,7 @@ describe("readCurrentItem on the organizer's meeting form (AppointmentOrganizerC
   });
 
   it("needs Mailbox 1.8 for getItemIdAsync on the form", async () => {
-    installOffice({ item: organizerForm(), sets: { Mailbox: "1.7" } });
+    installOffice({ item: meetingForm(), sets: { Mailbox: "1.7" } });
     const error = await readCurrentItem().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequirementError);
     expect((error as Error).message).toContain("Mailbox 1.8");
@@ -154,14 +145,14 @@ describe("readCurrentItem on the organizer's meeting form (AppointmentOrganizerC
   });
 
   it("currentItemKey re-reads the form's ID through getItemIdAsync (none while unsaved)", async () => {
-    installOffice({ item: organizerForm() });
+    installOffice({ item: meetingForm() });
     expect(await currentItemKey()).toBe(EWS_ID);
-    installOffice({ item: organizerForm({}, null) });
+    installOffice({ item: meetingForm({}, null) });
     expect(await currentItemKey()).toBeUndefined();
   });
 
   it("carries the organizer's facts to the confirmation, with what Graph says about attendees", async () => {
-    installOffice({ item: organizerForm() });
+    installOffice({ item: meetingForm() });
     const shown = toShownItem(itemToTarget(await readCurrentItem()));
     expect(shown.event).toMatchObject({ isOrganizer: true, hasAttendees: true, recurrence: "single" });
     const wording = eventConfirmation(

@@ -2,7 +2,13 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { officeJsRules } from "../../../dev/simulator/common/officeJsSource";
-import { failed, installOffice, succeeded } from "../../../test/support/officeStub";
+import {
+  failed,
+  installOffice,
+  messageCompose,
+  messageRead,
+  succeeded,
+} from "../../../test/support/officeFake";
 import { officeCall } from "./async";
 import {
   DraftNotSavedError,
@@ -32,13 +38,12 @@ describe("readCurrentItem", () => {
   it("reads subject, sender, received time and the REST ID in read mode", async () => {
     const received = new Date("2026-11-20T09:30:00Z");
     installOffice({
-      item: {
+      item: messageRead({
         itemId: EWS_ID,
-        itemType: "message",
         subject: "Quarterly numbers",
         from: { displayName: "Megan Bowen", emailAddress: "megan@contoso.com" },
         dateTimeCreated: received,
-      },
+      }),
     });
     const item = await readCurrentItem();
     expect(item).toEqual({
@@ -64,20 +69,14 @@ describe("readCurrentItem", () => {
   });
 
   it("names the missing requirement set", async () => {
-    installOffice({ item: { itemId: EWS_ID, itemType: "message", subject: "x" }, sets: { Mailbox: "1.4" } });
+    installOffice({ item: messageRead({ itemId: EWS_ID, subject: "x" }), sets: { Mailbox: "1.4" } });
     const error = await readCurrentItem().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequirementError);
     expect((error as Error).message).toContain("Mailbox 1.5");
   });
 
   it("uses getItemIdAsync for a saved draft in compose mode", async () => {
-    installOffice({
-      item: {
-        itemType: "message",
-        subject: { getAsync: (cb: (r: unknown) => void) => setTimeout(() => cb(succeeded("Draft subject"))) },
-        getItemIdAsync: (cb) => setTimeout(() => cb(succeeded(EWS_ID))),
-      },
-    });
+    installOffice({ item: messageCompose("Draft subject", EWS_ID) });
     const item = await readCurrentItem();
     expect(item.mode).toBe("compose");
     expect(item.restId).toBe("AAMkAGI2TG93AAA_bc-de==");
@@ -85,29 +84,19 @@ describe("readCurrentItem", () => {
   });
 
   it("asks to save an unsaved draft first", async () => {
-    installOffice({
-      item: {
-        itemType: "message",
-        subject: { getAsync: (cb: (r: unknown) => void) => cb(succeeded("")) },
-        getItemIdAsync: (cb) =>
-          setTimeout(() => cb(failed(9049, "ItemNotSaved", "The item has not been saved."))),
-      },
-    });
+    installOffice({ item: messageCompose("", null) });
     const error = await readCurrentItem().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DraftNotSavedError);
     expect((error as Error).message).toMatch(/save the draft first/i);
   });
 
   it("names Mailbox 1.8 when compose-mode IDs aren't supported", async () => {
-    installOffice({
-      item: { itemType: "message", subject: { getAsync: vi.fn() }, getItemIdAsync: vi.fn() },
-      sets: { Mailbox: "1.7" },
-    });
+    installOffice({ item: messageCompose("Draft subject", EWS_ID), sets: { Mailbox: "1.7" } });
     await expect(readCurrentItem()).rejects.toThrow(/Mailbox 1\.8/);
   });
 
   it("currentItemKey follows the item Outlook shows", async () => {
-    const stub = installOffice({ item: { itemId: "A", itemType: "message" } });
+    const stub = installOffice({ item: messageRead({ itemId: "A" }) });
     expect(await currentItemKey()).toBe("A");
     stub.setItem(null);
     expect(await currentItemKey()).toBeUndefined();
@@ -169,17 +158,15 @@ describe("notifications", () => {
   });
 
   it("replaces one fixed notification on the item", async () => {
-    const replaceAsync = vi.fn((_k: string, _d: unknown, cb: (r: unknown) => void) =>
-      cb(succeeded(undefined)),
-    );
-    installOffice({ item: { itemId: "A", itemType: "message", notificationMessages: { replaceAsync } } });
+    const item = messageRead({ itemId: "A" });
+    const outlook = installOffice({ item });
     await notify("error", "y".repeat(200));
     await notify("info", "Deleted.");
-    expect(replaceAsync).toHaveBeenCalledTimes(2);
-    expect(replaceAsync.mock.calls[0]?.[0]).toBe(replaceAsync.mock.calls[1]?.[0]);
-    const first = replaceAsync.mock.calls[0]?.[1] as { message: string } | undefined;
-    expect(first?.message.length).toBeLessThanOrEqual(150);
-    expect(replaceAsync.mock.calls[1]?.[1]).toMatchObject({
+    expect(outlook.notifications).toHaveLength(2);
+    // One key: the second replaced the first, so the bar shows one.
+    expect(outlook.shownOn(item)).toHaveLength(1);
+    expect(outlook.notifications[0]?.message.length).toBeLessThanOrEqual(150);
+    expect(outlook.notifications[1]).toMatchObject({
       type: "informationalMessage",
       icon: "Delete.Icon.16",
     });
@@ -191,7 +178,7 @@ describe("notifications", () => {
       office.validateNotification(key, details);
       cb(succeeded(undefined));
     });
-    installOffice({ item: { itemId: "A", itemType: "message", notificationMessages: { replaceAsync } } });
+    installOffice({ item: messageRead({ itemId: "A", notificationMessages: { replaceAsync } }) });
     for (const kind of ["info", "error", "progress"] as const) {
       for (const text of ["Deleted permanently.", "z".repeat(400), " a\n b "]) await notify(kind, text);
       for (const empty of ["", "   ", "\n"]) await notify(kind, empty);

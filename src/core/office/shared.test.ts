@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { installOffice, succeeded } from "../../../test/support/officeStub";
+import { installOffice, messageRead, sharedPropertiesAsync } from "../../../test/support/officeFake";
 import { readCurrentItem } from "./item";
 import {
   deleteRefusal,
@@ -21,31 +21,18 @@ const EWS_ID = "AAMkAGI2TG93AAA+bc/de==";
 const SALES = "sales@contoso.com";
 
 function sharedItem(delegatePermissions: number | undefined, sender = "megan@contoso.com") {
-  return {
+  return messageRead({
     itemId: EWS_ID,
-    itemType: "message",
     subject: "Leads for Q3",
     from: { displayName: "Megan Bowen", emailAddress: sender },
     dateTimeCreated: new Date("2026-11-20T09:30:00Z"),
-    getSharedPropertiesAsync: vi.fn((cb: (r: unknown) => void) =>
-      queueMicrotask(() =>
-        cb(
-          succeeded({
-            targetMailbox: SALES,
-            owner: SALES,
-            targetRestUrl: "https://outlook.office.com/api",
-            ...(delegatePermissions === undefined ? {} : { delegatePermissions }),
-          }),
-        ),
-      ),
-    ),
-  };
-}
-
-function withProfile(office: ReturnType<typeof installOffice>["office"], emailAddress: string) {
-  (office.context.mailbox as unknown as { userProfile: { emailAddress: string } }).userProfile = {
-    emailAddress,
-  };
+    getSharedPropertiesAsync: sharedPropertiesAsync({
+      targetMailbox: SALES,
+      owner: SALES,
+      targetRestUrl: "https://outlook.office.com/api",
+      ...(delegatePermissions === undefined ? {} : { delegatePermissions }),
+    }),
+  });
 }
 
 describe("readMailboxAccess", () => {
@@ -62,8 +49,8 @@ describe("readMailboxAccess", () => {
   });
 
   it("treats a mailbox opened as another mailbox (no shared properties) as /users/{shown address} once Graph says the item isn't under /me", async () => {
-    const { office } = installOffice();
-    withProfile(office, SALES); // the signed-in UPN is adele@contoso.com
+    const outlook = installOffice();
+    outlook.setUserEmail(SALES); // the signed-in UPN is adele@contoso.com
     const probe = vi.fn(async () => false);
     const access = await readMailboxAccess({}, { item: ITEM, probe });
     expect(access).toMatchObject({ mailbox: { kind: "user", id: SALES }, via: "other-mailbox" });
@@ -72,11 +59,10 @@ describe("readMailboxAccess", () => {
   });
 
   it("is the person's own mailbox when their email address isn't their UPN and the item resolves under /me", async () => {
-    const { office } = installOffice();
-    office.auth.getAuthContext.mockResolvedValue({
-      userPrincipalName: "alex.wilber@contoso.onmicrosoft.com",
-    } as never);
-    withProfile(office, "alex.wilber@contoso.com");
+    const outlook = installOffice({
+      authContext: { userPrincipalName: "alex.wilber@contoso.onmicrosoft.com" },
+      userEmail: "alex.wilber@contoso.com",
+    });
     const probe = vi.fn(async () => true);
     expect(await readMailboxAccess({}, { item: ITEM, probe })).toEqual(OWN_MAILBOX);
     // One runtime shows one mailbox: Graph is asked once for this pair of addresses.
@@ -85,14 +71,14 @@ describe("readMailboxAccess", () => {
     );
     expect(probe).toHaveBeenCalledTimes(1);
     // An alias shown (another pair) is asked about again, and is the person's own too.
-    withProfile(office, "alex@contoso.com");
+    outlook.setUserEmail("alex@contoso.com");
     expect(await readMailboxAccess({}, { item: ITEM, probe })).toEqual(OWN_MAILBOX);
     expect(probe).toHaveBeenCalledTimes(2);
   });
 
   it("leaves the mailbox unresolved (/me for one item, nothing remembered) while Graph can't say", async () => {
-    const { office } = installOffice();
-    withProfile(office, "adele.vance@contoso.com");
+    const outlook = installOffice();
+    outlook.setUserEmail("adele.vance@contoso.com");
     const probe = vi.fn(async (): Promise<boolean | undefined> => undefined);
     const unresolved = {
       mailbox: { kind: "me" },
@@ -109,11 +95,11 @@ describe("readMailboxAccess", () => {
   });
 
   it("asks Graph nothing for a shared folder or where the shown address is the UPN", async () => {
-    const { office } = installOffice();
+    const outlook = installOffice();
     const probe = vi.fn(async () => false);
-    withProfile(office, "adele@contoso.com");
+    outlook.setUserEmail("adele@contoso.com");
     expect(await readMailboxAccess({}, { item: ITEM, probe })).toEqual(OWN_MAILBOX);
-    withProfile(office, "adele.vance@contoso.com");
+    outlook.setUserEmail("adele.vance@contoso.com");
     expect((await readMailboxAccess(sharedItem(P.DeleteAll), { item: ITEM, probe })).via).toBe(
       "shared-folder",
     );
@@ -121,8 +107,8 @@ describe("readMailboxAccess", () => {
   });
 
   it("lets a sign-in problem of an interactive probe through rather than guessing", async () => {
-    const { office } = installOffice();
-    withProfile(office, SALES);
+    const outlook = installOffice();
+    outlook.setUserEmail(SALES);
     const cancelled = new Error("cancelled");
     await expect(
       readMailboxAccess({}, { item: ITEM, probe: async () => Promise.reject(cancelled) }),
@@ -130,14 +116,14 @@ describe("readMailboxAccess", () => {
   });
 
   it("is the person's own mailbox when the shown address is theirs, in any case", async () => {
-    const { office } = installOffice();
-    withProfile(office, "Adele@Contoso.com");
+    const outlook = installOffice();
+    outlook.setUserEmail("Adele@Contoso.com");
     expect(await readMailboxAccess({})).toEqual(OWN_MAILBOX);
   });
 
   it("never guesses an owner when it can't tell who is signed in", async () => {
-    const { office } = installOffice({ sets: { Mailbox: "1.13" } }); // no NestedAppAuth: no getAuthContext
-    withProfile(office, SALES);
+    const outlook = installOffice({ sets: { Mailbox: "1.13" } }); // no NestedAppAuth: no getAuthContext
+    outlook.setUserEmail(SALES);
     expect(await readMailboxAccess({})).toEqual(OWN_MAILBOX);
   });
 });
@@ -177,7 +163,7 @@ describe("deleteRefusal", () => {
 
 describe("readCurrentItem in a shared mailbox", () => {
   it("carries the owner's mailbox and no refusal with DeleteAll", async () => {
-    installOffice({ item: sharedItem(P.Read | P.DeleteAll) as never });
+    installOffice({ item: sharedItem(P.Read | P.DeleteAll) });
     const item = await readCurrentItem();
     expect(item.mailbox).toEqual({ kind: "user", id: SALES });
     expect(item.access?.via).toBe("shared-folder");
@@ -185,10 +171,10 @@ describe("readCurrentItem in a shared mailbox", () => {
   });
 
   it("refuses received mail with DeleteOwn, and allows mail the person sent from the mailbox", async () => {
-    const { office } = installOffice({ item: sharedItem(P.Read | P.DeleteOwn) as never });
-    withProfile(office, "adele@contoso.com");
+    const outlook = installOffice({ item: sharedItem(P.Read | P.DeleteOwn) });
+    outlook.setUserEmail("adele@contoso.com");
     expect((await readCurrentItem()).refusal?.short).toMatch(/only your own items in sales@contoso\.com/);
-    installOffice({ item: sharedItem(P.Read | P.DeleteOwn, "adele@contoso.com") as never });
+    installOffice({ item: sharedItem(P.Read | P.DeleteOwn, "adele@contoso.com") });
     expect((await readCurrentItem()).refusal).toBeUndefined();
   });
 
@@ -197,7 +183,7 @@ describe("readCurrentItem in a shared mailbox", () => {
     item.getSharedPropertiesAsync = vi.fn((cb: (r: unknown) => void) =>
       queueMicrotask(() => cb({ status: "failed", error: { code: 9017, name: "GenericResponseError" } })),
     );
-    installOffice({ item: item as never });
+    installOffice({ item });
     await expect(readCurrentItem()).rejects.toMatchObject({ operation: "getSharedPropertiesAsync" });
   });
 });

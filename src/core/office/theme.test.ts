@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { installOffice, removeOffice } from "../../../test/support/officeFake";
 import { officeScheme, schemeOf } from "./theme";
 
 describe("Outlook's theme", () => {
@@ -23,11 +24,11 @@ describe("Outlook's theme", () => {
   });
 
   it("reads Office.context.officeTheme, and nothing where the host has none (dialogs, office-js#6820)", () => {
-    vi.stubGlobal("Office", { context: { officeTheme: { bodyBackgroundColor: "#1f1f1f" } } });
+    installOffice({ officeTheme: { bodyBackgroundColor: "#1f1f1f" } });
     expect(officeScheme()).toBe("dark");
-    vi.stubGlobal("Office", { context: {} });
+    installOffice();
     expect(officeScheme()).toBeUndefined();
-    vi.stubGlobal("Office", undefined);
+    removeOffice();
     expect(officeScheme()).toBeUndefined();
   });
 });
