@@ -19,7 +19,7 @@ import {
 
 /**
  * One untimed run first (a single delete and a batch): the first fetch and the first batch in a process pay
- * for connection setup and JIT compilation (about 45 ms once), which is not the scheduler's cost.
+ * for connection setup and JIT compilation once, which is not the scheduler's cost.
  */
 export async function warmUp(): Promise<void> {
   await runCore(1);

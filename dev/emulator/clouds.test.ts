@@ -1,5 +1,5 @@
 /**
- * National clouds (issue 11.7): a token is for one cloud's Graph. Its audience is that cloud's Graph resource, it
+ * National clouds: a token is for one cloud's Graph. Its audience is that cloud's Graph resource, it
  * comes from that cloud's Entra ID, and another cloud's Graph neither issues nor accepts it.
  * Source: learn.microsoft.com/graph/deployments (service root endpoints, Entra ID endpoints per cloud).
  */

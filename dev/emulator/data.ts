@@ -54,7 +54,7 @@ export const SALES: UserRecord = {
 /**
  * A person whose sign-in name (UPN, at the tenant's onmicrosoft.com domain) is not their email address (the
  * company domain), with an alias: Outlook's userProfile.emailAddress is the primary SMTP address, getAuthContext's
- * userPrincipalName the UPN (issue 11.2). Full access to sales@, like Adele.
+ * userPrincipalName the UPN (docs/platform-facts.md#identity-upn-and-mail-address). Full access to sales@, like Adele.
  */
 export const ALEX: UserRecord = {
   id: "a1e2c3d4-5b6a-4798-8a9b-0c1d2e3f4a5b",

@@ -1,5 +1,5 @@
 /**
- * A person whose sign-in name (UPN) is not their email address, with an alias (issue 11.2): Graph's /me says
+ * A person whose sign-in name (UPN) is not their email address, with an alias: Graph's /me says
  * both, the person's own items resolve under /me, and another mailbox's don't.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,6 +1,6 @@
 /**
  * Bundles the simulator's browser code with Vite's library mode (one classic IIFE script each), in memory.
- * Takes ~0.1 s per bundle, so the shell server builds at start and nothing is checked in.
+ * Quick enough that the shell server builds at start, so nothing is checked in.
  *
  *   buildOfficeJs()  -> the office.js stand-in (served at /office.js; e2e tests route the CDN URL to it)
  *   buildShellJs()   -> the host runtime and shell UI (served at /shell.js)

@@ -173,7 +173,7 @@ export function formatBudgets(results: BudgetResult[]): string {
 /**
  * Builds the production bundle (same vite.config.ts, mode production) into `outDir`. NODE_ENV is forced to
  * "production" for the build: under Vitest it is "test", and Vite then bundles React's development build
- * (jsxDEV, react-dom.development: about 70 kB more gzip on the task pane), which is not what ships.
+ * (jsxDEV, react-dom.development: much larger than React's production build), which is not what ships.
  */
 export async function buildProduction(outDir: string, env: Record<string, string> = {}): Promise<void> {
   const { build } = await import("vite");

@@ -112,8 +112,8 @@ describe("sovereign cloud", () => {
       .filter((r) => r.kind === "identity" && r.op === "authorize");
     expect(authorize.length).toBeGreaterThan(0);
     const asked = authorize.map((r) => new URLSearchParams(r.query).get("scope") ?? "").join(" ");
-    // The China cloud's Graph resource, the calendar only (before: the scope was dropped and Mail.ReadWrite
-    // asked for instead, so the event delete had no Calendars.ReadWrite).
+    // The China cloud's Graph resource and the calendar scope only: an event delete needs Calendars.ReadWrite, and
+    // Mail.ReadWrite would be a permission the operation doesn't use.
     expect(asked).toContain("https://microsoftgraph.chinacloudapi.cn/Calendars.ReadWrite");
     expect(asked).not.toContain("Mail.ReadWrite");
 

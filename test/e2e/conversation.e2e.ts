@@ -1,5 +1,5 @@
 /**
- * Conversation view (issue 11.7). In Outlook on the web and the new Outlook, selecting a collapsed conversation
+ * Conversation view. In Outlook on the web and the new Outlook, selecting a collapsed conversation
  * selects every message of it, in other folders too (learn.microsoft.com/office/dev/add-ins/outlook/item-multi-select,
  * "Multi-select in conversations"); the simulator does the same. The pane lists exactly what Outlook selected with
  * each message's folder, ticks nothing when the selection spans folders, and deletes exactly what was ticked.

@@ -1,7 +1,7 @@
 /**
  * A person whose sign-in name (UPN, alex.wilber@contoso.onmicrosoft.com) is not their email address
  * (alex.wilber@contoso.com, alias alex@contoso.com): Outlook shows the email address, getAuthContext the UPN
- * (issue 11.2). Their own mail, folders and events are purged under /me without a Mail.ReadWrite.Shared consent;
+ * (docs/platform-facts.md#identity-upn-and-mail-address). Their own mail, folders and events are purged under /me without a Mail.ReadWrite.Shared consent;
  * a mailbox opened with "Open another mailbox" and a shared folder still go to /users/{owner} with it.
  */
 import type { Frame } from "playwright-core";

@@ -1,5 +1,5 @@
 /**
- * Meetings the person organizes (issue 11.3). Outlook opens them as the organizer's editable form
+ * Meetings the person organizes. Outlook opens them as the organizer's editable form
  * (AppointmentOrganizerCommandSurface, Office.AppointmentCompose: no itemId, getItemIdAsync for a saved item); the
  * simulator does the same. What the person sees: the form, the ribbon's buttons, the confirmation saying what Graph
  * documents (and doesn't) about attendees, the result; and for a new meeting never saved, a sentence and no dialog.

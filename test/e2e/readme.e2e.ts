@@ -1,5 +1,5 @@
 /**
- * The README's pictures (issue 13.8), drawn from the production build in the simulator on every e2e run so they
+ * The README's pictures, drawn from the production build in the simulator on every e2e run so they
  * show the add-in as it is: the ribbon, its confirmation, the task pane (light, dark, high contrast), a bulk run and
  * its report. Written to docs/images/ (see look.ts: device scale 1, UTC, en-US, animations off; E2E_README_IMAGES=0
  * leaves them alone). Messages whose subjects have no emoji are used: Chromium here has no emoji font.

@@ -1,5 +1,5 @@
 /**
- * Outlook's theme (issue 13.7): the pane follows Office.context.officeTheme where Outlook gives it, and the
+ * Outlook's theme: the pane follows Office.context.officeTheme where Outlook gives it, and the
  * browser's prefers-color-scheme where it doesn't; a change in Outlook (OfficeThemeChanged) repaints an open pane;
  * the ribbon's confirmation and the sign-in page follow prefers-color-scheme (Outlook gives dialogs no theme,
  * office-js#6820). In light, dark and high contrast (the browser's forced colours, as Windows turns on): axe passes

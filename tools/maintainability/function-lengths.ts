@@ -1,5 +1,5 @@
 /**
- * How long the functions in src/ are (issue 14's rule: no function longer than about 80 lines, except React
+ * How long the functions in src/ are (the project's rule: no function longer than about 80 lines, except React
  * components that are mostly markup). Parsed with Vite's public parseAst (rolldown's oxc parser), so the count is of
  * real function nodes, not of text between braces.
  *

@@ -1,7 +1,7 @@
 /**
  * Writes src/taskpane/darkTheme.ts: Fluent's webDarkTheme as the values that differ from webLightTheme, in
  * webLightTheme's key order. The pane ships webLightTheme in its first paint anyway; built from @fluentui/tokens at
- * run time, the dark theme would pull the dark palette's colours into that first paint too (+0.8 kB gzip), while
+ * run time, the dark theme would pull the dark palette's colours into that first paint too, while
  * this table is fetched only when Outlook is dark. src/taskpane/darkTheme.test.ts checks that the table gives
  * exactly webDarkTheme and that it is what this script writes today: after a Fluent update, run `npm run theme`.
  */

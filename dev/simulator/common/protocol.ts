@@ -155,7 +155,8 @@ export interface HostContext {
   naaBridge: boolean;
   /**
    * Whether Office.auth.getAuthContext exists. False models a host that reports NestedAppAuth 1.1 but lacks the
-   * function (Microsoft advises checking an API for undefined as well as its set; issue 11.4). Absent means true.
+   * function (Microsoft advises checking an API for undefined as well as its set:
+   * learn.microsoft.com/office/dev/add-ins/develop/specify-api-requirements-runtime). Absent means true.
    */
   authContextApi?: boolean;
   /** Absent in dialogs, as in real hosts. */

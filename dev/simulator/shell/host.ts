@@ -64,7 +64,7 @@ export interface HostConfig {
 
 export interface HostSettings {
   naa: boolean;
-  /** Office.auth.getAuthContext exists (false: NestedAppAuth 1.1 reported without it, issue 11.4). */
+  /** Office.auth.getAuthContext exists (false: NestedAppAuth 1.1 reported without it). */
   authContextApi: boolean;
   /** GetTokenPopup is accepted without showing the sign-in prompt. */
   popupAutoAccept: boolean;

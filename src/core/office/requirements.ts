@@ -1,10 +1,10 @@
 /**
- * Every Office requirement set the add-in checks at run time, in one registry, and checks that say which set is
- * missing. manifest.xml asks for Mailbox 1.5 (the add-in's floor); everything above it is checked here before use,
- * and a missing set either fails with a RequirementError naming it (requireSets) or turns a feature off
- * (isSupported). Two optional refinements outside the pane's and the command's code read their set directly:
- * DialogOrigin 1.1 in the confirmation page (messageParent's targetOrigin) and Mailbox 1.14 for OfficeThemeChanged
- * (themeEvents.ts).
+ * The Office requirement sets the add-in's features need, and checks that say which set is missing. manifest.xml
+ * asks for Mailbox 1.5 (the add-in's floor); a set above it is checked before use, and a missing one either fails
+ * with a RequirementError naming it (requireSets) or turns a feature off (isSupported). Two sets only refine what
+ * works without them and are read where they are used, not registered here: DialogOrigin 1.1 (dialog.ts checks the
+ * origin of a DialogMessageReceived; dialogPage.ts names messageParent's targetOrigin) and Mailbox 1.14
+ * (themeEvents.ts, OfficeThemeChanged).
  */
 import { type FeatureKey, RequirementError } from "./errors";
 
