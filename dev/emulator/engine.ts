@@ -1,13 +1,14 @@
 /**
  * The request pipeline shared by top-level Graph requests and `$batch` members:
  * log -> token -> fault plan -> route -> mailbox and permissions -> budget -> concurrency ->
- * server time -> handler. Everything up to taking a concurrency slot runs without awaiting, so
+ * server time -> hold -> handler. Everything up to taking a concurrency slot runs without awaiting, so
  * members started together compete for the 4 slots exactly as they would at Graph.
  */
 import { randomUUID } from "node:crypto";
 import { DELEGATE_BITS, type MailboxRecord } from "./data";
 import { defaultErrorFor, type FaultPlan, type FaultRule, type RetryAfterSpec } from "./faults";
 import { type Area, classify, isRouteError, type Reply, type Route } from "./graph";
+import type { HoldPlan, HoldTicket } from "./holds";
 import type { Limits } from "./limits";
 import type { Json } from "./odata";
 import { Rng } from "./prng";
@@ -131,6 +132,7 @@ export class Engine {
   constructor(
     private readonly state: EmulatorState,
     readonly faults: FaultPlan,
+    readonly holds: HoldPlan,
     readonly limits: Limits,
     readonly tokens: TokenService,
     public settings: EngineSettings,
@@ -341,14 +343,15 @@ export class Engine {
           : (this.state.findMailbox(userRef)?.user.upn ?? userRef);
     log.mailbox = mailboxUpn;
 
-    const rule = this.faults.match({
+    const matchInput = {
       method: call.method,
       path: call.path,
       itemId: log.itemId,
       op: log.op,
       mailbox: mailboxUpn,
       member: call.member,
-    });
+    };
+    const rule = this.faults.match(matchInput);
     if (rule) log.faultId = rule.id;
     const faulted = rule ? this.faultReply(rule) : undefined;
     if (faulted !== undefined) {
@@ -400,9 +403,12 @@ export class Engine {
         ),
       );
     }
+    let held: HoldTicket | undefined;
     try {
       const wait = this.settings.requestTimeMs + (rule?.latencyMs ?? 0);
       if (wait > 0) await sleep(wait);
+      held = this.holds.catch(matchInput);
+      if (held) await held.released;
       const userSegment = route.userRef === "me" ? "me" : `users/${encodeURIComponent(route.userRef)}`;
       const reply = route.run({
         state: this.state,
@@ -418,6 +424,7 @@ export class Engine {
       return this.finish(log, this.render(reply, ids));
     } finally {
       this.limits.release(auth.appId, mailbox.user.upn);
+      held?.answered();
     }
   }
 
@@ -501,7 +508,21 @@ export class Engine {
           ),
         );
       }
-      return this.finish(log, await this.batch(req, verified.auth, ids));
+      // Held once its token and method are checked, before the batch is read and any member starts.
+      const held = this.holds.catch({
+        method: req.method,
+        path,
+        itemId: null,
+        op: "$batch",
+        mailbox: null,
+        member: false,
+      });
+      try {
+        if (held) await held.released;
+        return this.finish(log, await this.batch(req, verified.auth, ids));
+      } finally {
+        held?.answered();
+      }
     }
 
     if (!verified.ok) {

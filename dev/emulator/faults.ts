@@ -19,9 +19,8 @@ export type FaultAction =
   /** Never answer (the client has to time out or abort). For a batch member, the batch never answers. */
   | { kind: "hang" };
 
-export interface FaultRule {
-  /** Assigned when missing; used to remove a rule and shown in the request log. */
-  id?: string;
+/** Which requests a rule applies to: every field given must match. Shared by fault rules and holds. */
+export interface RequestMatcher {
   method?: string;
   /** Regular expression tested against the decoded path, e.g. `/permanentDelete$`. */
   path?: string;
@@ -37,6 +36,11 @@ export interface FaultRule {
   nth?: number;
   /** How many times it fires (default: every time from the nth on). */
   times?: number;
+}
+
+export interface FaultRule extends RequestMatcher {
+  /** Assigned when missing; used to remove a rule and shown in the request log. */
+  id?: string;
   /** Delay before the action (ms). */
   latencyMs?: number;
   action: FaultAction;
@@ -77,6 +81,33 @@ export function defaultErrorFor(status: number): [string, string] {
   return DEFAULT_MESSAGES[status] ?? ["UnknownError", "An error occurred."];
 }
 
+/** Checks the matcher fields of a fault rule or hold; throws a sentence for the first bad one. */
+export function validateMatcher(r: RequestMatcher): void {
+  if (r.path !== undefined) new RegExp(r.path);
+  if (r.target !== undefined && !["request", "member", "any"].includes(r.target)) {
+    throw new Error("target must be request, member or any");
+  }
+  for (const key of ["nth", "times"] as const) {
+    const n = r[key];
+    if (n !== undefined && !(Number.isInteger(n) && n >= (key === "nth" ? 1 : 0))) {
+      throw new Error(`${key} must be a whole number${key === "nth" ? " from 1" : ""}`);
+    }
+  }
+}
+
+/** Whether a request is one a rule names (its `nth` and `times` are counted by the caller). */
+export function matchesRequest(rule: RequestMatcher, input: FaultMatchInput): boolean {
+  const target = rule.target ?? "any";
+  if (target === "request" && input.member) return false;
+  if (target === "member" && !input.member) return false;
+  if (rule.method !== undefined && rule.method.toUpperCase() !== input.method.toUpperCase()) return false;
+  if (rule.path !== undefined && !new RegExp(rule.path).test(input.path)) return false;
+  if (rule.itemId !== undefined && rule.itemId !== input.itemId) return false;
+  if (rule.op !== undefined && rule.op !== input.op) return false;
+  if (rule.mailbox !== undefined && rule.mailbox.toLowerCase() !== input.mailbox?.toLowerCase()) return false;
+  return true;
+}
+
 export function validateRule(input: unknown): FaultRule {
   if (typeof input !== "object" || input === null) throw new Error("a fault rule must be an object");
   const r = input as Partial<FaultRule>;
@@ -89,10 +120,7 @@ export function validateRule(input: unknown): FaultRule {
   if (action.kind === "error" && typeof (action as { status?: unknown }).status !== "number") {
     throw new Error("an error action needs a numeric status");
   }
-  if (r.path !== undefined) new RegExp(r.path);
-  if (r.target !== undefined && !["request", "member", "any"].includes(r.target)) {
-    throw new Error("target must be request, member or any");
-  }
+  validateMatcher(r);
   return r as FaultRule;
 }
 
@@ -126,14 +154,7 @@ export class FaultPlan {
   match(input: FaultMatchInput): (FaultRule & { id: string }) | undefined {
     for (const live of this.rules) {
       const { rule } = live;
-      const target = rule.target ?? "any";
-      if (target === "request" && input.member) continue;
-      if (target === "member" && !input.member) continue;
-      if (rule.method !== undefined && rule.method.toUpperCase() !== input.method.toUpperCase()) continue;
-      if (rule.path !== undefined && !new RegExp(rule.path).test(input.path)) continue;
-      if (rule.itemId !== undefined && rule.itemId !== input.itemId) continue;
-      if (rule.op !== undefined && rule.op !== input.op) continue;
-      if (rule.mailbox !== undefined && rule.mailbox.toLowerCase() !== input.mailbox?.toLowerCase()) continue;
+      if (!matchesRequest(rule, input)) continue;
       live.seen += 1;
       if (live.seen < (rule.nth ?? 1)) continue;
       if (rule.times !== undefined && live.fired >= rule.times) continue;

@@ -18,6 +18,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { ADELE, buildBacklog, type MailboxRecord, type MessageRecord, seedMailboxes } from "./data";
 import { DEFAULT_ENGINE_SETTINGS, Engine, type EngineSettings, type Outcome } from "./engine";
 import { FaultPlan, type FaultRule } from "./faults";
+import { type HoldHandle, HoldPlan, type HoldRule, type HoldStatus } from "./holds";
 import { Identity, type IdentityOutcome, type IdentitySettings } from "./identity";
 import { DEFAULT_LIMITS, type LimitSettings, Limits } from "./limits";
 import { Rng } from "./prng";
@@ -32,7 +33,8 @@ import {
 } from "./tokens";
 
 export { ADELE, ALEX, DELEGATE_BITS, ONPREM, RECEPTION, SALES, TENANT_ID } from "./data";
-export type { FaultAction, FaultRule, RetryAfterSpec } from "./faults";
+export type { FaultAction, FaultRule, RequestMatcher, RetryAfterSpec } from "./faults";
+export type { HoldHandle, HoldRule, HoldStatus } from "./holds";
 export { ewsToRestId, restToEwsId } from "./ids";
 export type { PurgeRecord, RequestLogEntry } from "./state";
 export type { CloudName, IssuedTokens, TokenRequest } from "./tokens";
@@ -108,10 +110,19 @@ export interface EmulatorControl {
   removeFault(id: string): boolean;
   clearFaults(): void;
   faults(): ReturnType<FaultPlan["list"]>;
+  /**
+   * Holds the Graph requests that match (the fault plan's matchers, `nth`, `times`) where they would run, until the
+   * test releases them: `await hold.caught(n)`, act, `hold.release()`, `await hold.answered()`. See holds.ts.
+   */
+  hold(rule: HoldRule): HoldHandle;
+  holds(): HoldStatus[];
   requests(): RequestLogEntry[];
   clearRequests(): void;
   purges(): PurgeRecord[];
-  /** Reseeds the mailboxes (same seed unless given), clears purges, the log, faults and budgets. */
+  /**
+   * Reseeds the mailboxes (same seed unless given), clears purges, the log, faults and budgets, and ends the holds
+   * (what they held goes on). Requests still running keep their concurrency slots until they end.
+   */
   reset(seed?: number): void;
   settings(): Settings;
   configure(patch: Partial<Settings>): Settings;
@@ -212,12 +223,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   const state = new EmulatorState(options.seed ?? 1, seedFn(options.seed ?? 1));
   const faults = new FaultPlan();
+  const holds = new HoldPlan();
   const limits = new Limits({ ...DEFAULT_LIMITS, ...options.limits });
   const tokens = new TokenService(state, now, options.consentedScopes ?? ["User.Read"]);
   if (options.cloud !== undefined) tokens.cloud = checkCloud(options.cloud);
   const engine = new Engine(
     state,
     faults,
+    holds,
     limits,
     tokens,
     {
@@ -250,6 +263,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     removeFault: (id) => faults.remove(id),
     clearFaults: () => faults.clear(),
     faults: () => faults.list(),
+    hold: (rule) => holds.add(rule),
+    holds: () => holds.list(),
     requests: () => state.requests,
     clearRequests: () => {
       state.requests = [];
@@ -260,6 +275,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       backlogCalls = 0;
       state.reset(s, seedFn(s));
       faults.clear();
+      holds.clear();
       limits.resetBudgets();
       identity.reset();
     },
@@ -381,6 +397,38 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     send(res, outcome.status, outcome.body, outcome.headers);
   };
 
+  /** `POST /holds/{id}/wait` `{caught?, answered?, timeoutMs?}`, `POST /holds/{id}/release` `{count?}`, `DELETE /holds/{id}`. */
+  const holdApi = async (
+    res: ServerResponse,
+    method: string,
+    id: string,
+    action: string | undefined,
+    obj: Record<string, unknown>,
+  ) => {
+    const hold = holds.get(id);
+    if (!hold) return send(res, 404, { error: `no hold ${id}` });
+    if (method === "DELETE" && action === undefined) {
+      holds.end(id);
+      return send(res, 204, undefined);
+    }
+    if (method !== "POST" || action === undefined)
+      throw new HttpError(404, `No control route ${method} /holds/${id}.`);
+    if (action === "/release") {
+      const count = obj.count === undefined ? undefined : Number(obj.count);
+      if (count !== undefined && !(Number.isInteger(count) && count >= 0))
+        throw new HttpError(400, "count must be a whole number");
+      return send(res, 200, { released: hold.release(count), hold: hold.status() });
+    }
+    const options = typeof obj.timeoutMs === "number" ? { timeoutMs: obj.timeoutMs } : {};
+    try {
+      if (typeof obj.caught === "number") await hold.caught(obj.caught, options);
+      if (obj.answered === true) await hold.answered(options);
+    } catch (e) {
+      return send(res, 408, { error: e instanceof Error ? e.message : String(e), hold: hold.status() });
+    }
+    return send(res, 200, hold.status());
+  };
+
   const controlApi = async (
     req: IncomingMessage,
     res: ServerResponse,
@@ -404,7 +452,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const ok = faults.remove(decodeURIComponent(faultDelete[1]));
       return send(res, ok ? 204 : 404, ok ? undefined : { error: "no such fault" });
     }
+    const holdRoute = /^(POST|DELETE) \/holds\/([^/]+)(\/wait|\/release)?$/.exec(route);
+    if (holdRoute?.[2])
+      return holdApi(res, holdRoute[1] ?? "", decodeURIComponent(holdRoute[2]), holdRoute[3], obj);
     switch (route) {
+      case "GET /holds":
+        return send(res, 200, { holds: holds.list() });
+      case "POST /holds":
+        try {
+          return send(res, 201, { id: holds.add(obj as HoldRule).id });
+        } catch (e) {
+          throw new HttpError(400, e instanceof Error ? e.message : String(e));
+        }
+      case "DELETE /holds":
+        holds.clear();
+        return send(res, 204, undefined);
       case "GET /state":
         return send(res, 200, control.summary());
       case "POST /token": {
@@ -554,6 +616,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     control,
     close: () =>
       new Promise<void>((resolve) => {
+        holds.clear();
         for (const s of hungSockets) s.destroy();
         server.close(() => resolve());
         server.closeAllConnections();

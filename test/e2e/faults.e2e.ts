@@ -134,27 +134,23 @@ describe("fault table: the pane closed mid-purge", () => {
       window.simulator?.selectMessage(0);
       return { id: m?.restId ?? "", subject: m?.subject ?? "" };
     });
-    // The delete takes 2 s at the server: long enough to close the pane while it is under way.
-    emulator.control.addFault({
-      op: "permanentDelete",
-      times: 1,
-      latencyMs: 2000,
-      action: { kind: "latency" },
-    });
+    // The delete waits at Graph until released: the pane is closed while it is under way.
+    const atGraph = emulator.control.hold({ op: "permanentDelete", times: 1 });
     await page.evaluate(() => window.simulator?.openTaskpane());
     let pane = await taskpaneFrame(page);
     await pane.getByRole("heading", { name: message.subject }).waitFor();
     await pane.getByRole("button", { name: "Delete permanently" }).click();
     await pane.getByRole("alertdialog").getByRole("button", { name: "Delete permanently" }).click();
     await pane.getByText("Deleting…").first().waitFor();
-    // Close once the request has reached Graph (the emulator holds it for 2 s): "on its way", not "about to leave".
-    await expect.poll(() => deletesOf(emulator, message.id).length, { timeout: 10_000 }).toBe(1);
+    // Close once the request has reached Graph: "on its way", not "about to leave".
+    await atGraph.caught(1);
     await page.evaluate(() => window.simulator?.closeTaskpane());
+    expect(deletesOf(emulator, message.id).map((r) => r.status)).toEqual([null]);
 
     // The request had left: the emulator carries it out even though nobody is left to read the answer.
-    await expect
-      .poll(() => deletesOf(emulator, message.id).map((r) => r.status), { timeout: 10_000 })
-      .toEqual([204]);
+    atGraph.release();
+    await atGraph.answered();
+    expect(deletesOf(emulator, message.id).map((r) => r.status)).toEqual([204]);
 
     await page.evaluate(() => window.simulator?.openTaskpane());
     pane = await taskpaneFrame(page);

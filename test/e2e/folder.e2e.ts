@@ -1,77 +1,101 @@
 /** Purging a whole folder: 500 messages, Cancel part way, then run again to finish what is left. */
 import type { Frame } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Emulator } from "../../dev/emulator/server";
 import { screenshot, stackForThisFile, taskpaneFrame } from "./harness";
 
 const stack = stackForThisFile();
 
-async function confirmFolderPurge(pane: Frame, count: number): Promise<void> {
+async function confirmFolderPurge(
+  pane: Frame,
+  count: number,
+  beforeYes: () => void | Promise<void> = () => undefined,
+): Promise<void> {
   const start = pane.getByRole("button", { name: `Delete all ${count} in Deleted Items…` });
   await start.click();
   const dialog = pane.getByRole("alertdialog");
   await dialog.waitFor();
   expect(await dialog.textContent()).toContain(`all ${count} messages in Deleted Items`);
+  await beforeYes();
   await dialog.getByLabel(`Type ${count} to confirm`).fill(String(count));
   await dialog.getByRole("button", { name: "Delete permanently" }).click();
 }
 
+const running = (emulator: Emulator) => emulator.control.requests().filter((r) => r.endedAt === null);
+
 describe("folder purge", () => {
+  // Nothing a test started may still be running at Graph when the next begins: it would hold the next test's slots.
+  afterEach(async () => {
+    await expect.poll(() => running(stack.emulator), { timeout: 10_000 }).toEqual([]);
+  });
+
   it("purges 500 in Deleted Items with Cancel part way, and a second run finishes the rest", async () => {
     const { page, emulator } = stack;
     const existing = emulator.control.messages({ folder: "deleteditems" }).length;
     emulator.control.addMessages({ folder: "deleteditems", count: 500 - existing });
     const all = emulator.control.messages({ folder: "deleteditems" }).map((m) => m.id);
     expect(all).toHaveLength(500);
-    // Slow enough to press Cancel part way.
-    emulator.control.configure({ requestTimeMs: 25 });
-    try {
-      await page.evaluate(() => window.simulator?.openTaskpane());
-      const pane = await taskpaneFrame(page);
-      await pane.getByRole("button", { name: "Delete a whole folder…" }).click();
-      const folder = pane.getByLabel("Folder", { exact: true });
-      await folder.waitFor();
-      // Deleted Items and Junk Email come first.
-      const options = await folder.locator("option").allTextContents();
-      expect(options[0]).toMatch(/^Deleted Items \(500\)$/);
-      expect(options[1]).toMatch(/^Junk Email/);
+    // The add-in sends 4 lanes of sequential batches, one batch per lane at a time. The first 8 batches go through;
+    // from the 9th on, each waits at Graph until the test releases it.
+    const later = emulator.control.hold({ op: "$batch", nth: 9 });
+    await page.evaluate(() => window.simulator?.openTaskpane());
+    const pane = await taskpaneFrame(page);
+    await pane.getByRole("button", { name: "Delete a whole folder…" }).click();
+    const folder = pane.getByLabel("Folder", { exact: true });
+    await folder.waitFor();
+    // Deleted Items and Junk Email come first.
+    const options = await folder.locator("option").allTextContents();
+    expect(options[0]).toMatch(/^Deleted Items \(500\)$/);
+    expect(options[1]).toMatch(/^Junk Email/);
 
-      await confirmFolderPurge(pane, 500);
-      const progress = pane.getByRole("region", { name: "Deletion progress" });
-      await progress.waitFor();
-      // Wait until at least 100 are gone, then cancel.
-      await expect
-        .poll(() => emulator.control.purges().length, { timeout: 30_000, interval: 50 })
-        .toBeGreaterThanOrEqual(100);
-      await screenshot(page, "folder-progress");
-      await progress.getByRole("button", { name: "Cancel" }).click();
-      const firstSummary = pane.getByText("Some messages not deleted", { exact: true });
-      await firstSummary.waitFor({ timeout: 30_000 });
-      const purgedFirst = emulator.control.purges().length;
-      expect(purgedFirst).toBeGreaterThanOrEqual(100);
-      expect(purgedFirst).toBeLessThan(500);
-      const sentAtCancel = emulator.control.requests().filter((r) => r.op === "permanentDelete").length;
-      const bar = await pane.locator("[data-intent]").last().textContent();
-      expect(bar).toContain(`${purgedFirst} of 500 deleted permanently`);
-      expect(bar).toContain(`${500 - purgedFirst} not attempted`);
-      // The add-in never caused its own throttling: its folder reads and deletes never overlapped past 4.
-      expect(emulator.control.requests().filter((r) => r.status === 429)).toEqual([]);
-      // Nothing was sent after the run ended.
-      await page.waitForTimeout(300);
+    await confirmFolderPurge(pane, 500);
+    const progress = pane.getByRole("region", { name: "Deletion progress" });
+    await progress.waitFor();
+    // Every lane has a batch waiting at Graph: Cancel now.
+    await later.caught(4, { timeoutMs: 30_000 });
+    const purgedBefore = emulator.control.purges().length;
+    expect(purgedBefore).toBeGreaterThan(0);
+    await screenshot(page, "folder-progress");
+    await progress.getByRole("button", { name: "Cancel" }).click();
+    // The run waits for what is already at Graph, and says so.
+    await progress
+      .getByText("Stopping: nothing new is sent; what is already on its way is reported.")
+      .waitFor();
+    const firstSummary = pane.getByText("Some messages not deleted", { exact: true });
+    expect(await firstSummary.count()).toBe(0);
+    expect(later.status()).toMatchObject({ caught: 4, waiting: 4 });
+
+    later.release();
+    await firstSummary.waitFor({ timeout: 30_000 });
+    await later.answered();
+    // The 4 batches that were on their way were carried out and reported; nothing new was sent after the Cancel.
+    const batches = emulator.control.requests().filter((r) => r.op === "$batch");
+    expect(batches).toHaveLength(12);
+    const deletes = emulator.control.requests().filter((r) => r.op === "permanentDelete");
+    const purgedFirst = emulator.control.purges().length;
+    expect(purgedFirst).toBeGreaterThan(purgedBefore);
+    expect(purgedFirst).toBeLessThan(500);
+    expect(deletes.filter((r) => r.status === 204)).toHaveLength(purgedFirst);
+    const bar = await pane.locator("[data-intent]").last().textContent();
+    expect(bar).toContain(`${purgedFirst} of 500 deleted permanently`);
+    expect(bar).toContain(`${500 - purgedFirst} not attempted`);
+    // The add-in never caused its own throttling: its folder reads and deletes never overlapped past 4.
+    expect(emulator.control.requests().filter((r) => r.status === 429)).toEqual([]);
+
+    // Running it again continues with what is left.
+    later.end();
+    const left = 500 - purgedFirst;
+    await pane.getByRole("button", { name: "Dismiss" }).last().click();
+    await confirmFolderPurge(pane, left, () => {
+      // The folder was listed again since the first run ended, and still nothing more was deleted.
       expect(emulator.control.requests().filter((r) => r.op === "permanentDelete")).toHaveLength(
-        sentAtCancel,
+        deletes.length,
       );
-
-      // Running it again continues with what is left.
-      const left = 500 - purgedFirst;
-      await pane.getByRole("button", { name: "Dismiss" }).last().click();
-      await confirmFolderPurge(pane, left);
-      await pane.getByText("Deleted permanently", { exact: true }).last().waitFor({ timeout: 60_000 });
-      await screenshot(page, "folder-done");
-      expect(new Set(emulator.control.purges().map((p) => p.id))).toEqual(new Set(all));
-      expect(emulator.control.requests().filter((r) => r.status === 429)).toEqual([]);
-    } finally {
-      emulator.control.configure({ requestTimeMs: 0 });
-    }
+    });
+    await pane.getByText("Deleted permanently", { exact: true }).last().waitFor({ timeout: 60_000 });
+    await screenshot(page, "folder-done");
+    expect(new Set(emulator.control.purges().map((p) => p.id))).toEqual(new Set(all));
+    expect(emulator.control.requests().filter((r) => r.status === 429)).toEqual([]);
   });
 
   it("a Cancel pressed while the folder is checked again after the yes sends nothing at all", async () => {
@@ -87,18 +111,26 @@ describe("folder purge", () => {
     await start.click();
     const dialog = pane.getByRole("alertdialog");
     await dialog.waitFor();
-    // From here the folder's count is read slowly: the re-check after the yes takes 3 s.
-    emulator.control.addFault({ op: "getMailFolder", latencyMs: 3000, action: { kind: "latency" } });
+    // From here the folder's count is read under a hold: the re-check after the yes waits at Graph.
+    const recheck = emulator.control.hold({ op: "getMailFolder", times: 1 });
     await dialog.getByLabel(`Type ${count} to confirm`).fill(String(count));
     await dialog.getByRole("button", { name: "Delete permanently" }).click();
+    await recheck.caught(1);
     const progress = pane.getByRole("region", { name: "Deletion progress" });
     await progress.getByRole("button", { name: "Cancel" }).click();
-    await pane.getByText("Some messages not deleted", { exact: true }).waitFor({ timeout: 30_000 });
+    await progress
+      .getByText("Stopping: nothing new is sent; what is already on its way is reported.")
+      .waitFor();
+    // The run ends once the re-check has its answer: until then it is still stopping.
+    const summary = pane.getByText("Some messages not deleted", { exact: true });
+    expect(await summary.count()).toBe(0);
+    recheck.release();
+    await summary.waitFor({ timeout: 30_000 });
+    await recheck.answered();
     const bar = await pane.locator("[data-intent]").last().textContent();
     expect(bar).toContain(`0 of ${count} deleted permanently`);
     expect(bar).toContain(`${count} not attempted`);
-    // Nothing reached Graph: no delete, no $batch, nothing purged, also a moment later.
-    await page.waitForTimeout(500);
+    // Nothing reached Graph: no delete, no $batch, nothing purged, though the re-check answered after the Cancel.
     const writes = emulator.control.requests().filter((r) => r.op === "$batch" || r.op === "permanentDelete");
     expect(writes).toEqual([]);
     expect(emulator.control.purges()).toEqual([]);
