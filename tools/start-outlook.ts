@@ -20,6 +20,7 @@ import { ConfigError, readConfig } from "../src/core/config";
 import { ensureDevCerts } from "./dev-certs";
 import { rewriteOrigin } from "./manifest/make-prod-manifest";
 import { DEV_ORIGIN } from "./manifest/manifest-model";
+import { stopOnSignal } from "./stop-on-signal";
 
 const root = resolve(import.meta.dirname, "..");
 
@@ -134,16 +135,7 @@ export async function main(argv: string[]): Promise<void> {
     certificatesRenewed: renewed,
   };
   process.stdout.write(`${instructions(plan)}\n`);
-
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await server.close();
-    process.exit(0);
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  stopOnSignal(() => server.close());
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -8,7 +8,7 @@
  * the build-time configuration differ from a real deployment.
  *
  * `npm start -- --dev` serves the pages from Vite's dev server instead (edits show on reload, but the first pane
- * load takes seconds: the dev server hands out unbundled modules, @fluentui/react-icons alone is 17 MB).
+ * load takes seconds: the dev server hands out unbundled modules, and @fluentui/react-icons is large).
  */
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -21,6 +21,7 @@ import { startShell } from "../dev/simulator/server";
 import { type StaticServer, serveStatic } from "../test/e2e/staticServer";
 import { ensureDevCerts } from "./dev-certs";
 import { rewriteOrigin } from "./manifest/make-prod-manifest";
+import { stopOnSignal } from "./stop-on-signal";
 
 const root = resolve(import.meta.dirname, "..");
 
@@ -152,16 +153,7 @@ async function main(argv: string[]): Promise<void> {
     "",
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
-
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await demo.close();
-    process.exit(0);
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  stopOnSignal(demo.close);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
