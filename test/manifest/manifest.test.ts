@@ -263,6 +263,24 @@ describe("what this add-in declares", () => {
     expect(model.description).toMatch(/Recoverable Items/);
   });
 
+  it("reads in the display language: de-DE's overrides for German (de-AT and de-CH too), the defaults otherwise", () => {
+    for (const language of ["de-DE", "de-AT", "de-CH", "DE-de"]) {
+      const german = parseManifest(manifestXml, language);
+      expect(german.displayName).toBe("Endgültig löschen");
+      expect(german.description).toMatch(/Gelöschte Elemente/);
+      expect(german.buttons.map((b) => b.label)).toContain("Endgültig löschen");
+      // What has no German override keeps its default; URLs and ids are the same in every language.
+      expect(german.iconUrl).toBe(model.iconUrl);
+      expect(german.functionFileUrl).toBe(model.functionFileUrl);
+      expect(german.buttons.map((b) => b.id)).toEqual(model.buttons.map((b) => b.id));
+    }
+    for (const language of ["en-US", "en-GB", "fr-FR", "pt-BR"]) {
+      const other = parseManifest(manifestXml, language);
+      expect(other.displayName).toBe("Permanent Delete");
+      expect(other.resources).toEqual(model.resources);
+    }
+  });
+
   it("asks for ReadWriteMailbox, the least that multi-select (getSelectedItemsAsync) needs, and no more", () => {
     expect(model.permissions).toBe("ReadWriteMailbox");
   });

@@ -1,11 +1,16 @@
 /**
- * The add-in manifest as a small typed model, plus the checks an XSD cannot make.
+ * The add-in manifest as a small typed model, plus the checks an XSD cannot make. The one reader of manifest.xml:
+ * make-prod-manifest.ts, start-outlook.ts and the manifest tests (test/manifest) use it in Node, and the Outlook
+ * simulator's shell (dev/simulator/shell/manifest.ts) in the browser, on whichever manifest its server serves.
  *
- * Pure string parsing (./xml-tree), no DOM, no Node APIs. make-prod-manifest.ts and the manifest tests
- * (test/manifest) use it; the Outlook simulator reads the manifest with its own DOMParser reader
- * (dev/simulator/shell/manifest.ts), as Outlook on the web does.
- * The model follows Outlook's rules: the innermost VersionOverrides (1.1 inside 1.0) is the one a
- * current client uses, and its resources merge with those of the outer one.
+ * Pure string parsing (./xml-tree), no DOM, no Node APIs, so the same code runs in both.
+ * The model follows the manifest's rules: the innermost VersionOverrides (1.1 inside 1.0) is the one a current
+ * client uses, and its data "overrides or supplements the same data present in any parent portion" ([MS-OWEMXML]
+ * VersionOverridesV1_0, learn.microsoft.com/openspecs/office_file_formats/ms-owemxml/1ceb2dec-cef9-4e7c-9044-fd7f6a3b1502),
+ * so its resources merge with those of the outer one, the inner winning. Locale-aware values (DisplayName,
+ * Description, IconUrl, SourceLocation, every resource) read in one display language: the `Override` whose
+ * Locale is that language, else one of the same primary language (de-AT and de-CH read a de-DE override), else
+ * DefaultValue (learn.microsoft.com/javascript/api/manifest/override, LocaleTokenOverride).
  */
 import {
   attr,
@@ -48,6 +53,8 @@ export type ManifestAction =
       type: "ShowTaskpane";
       sourceLocation: string;
       sourceResid: string;
+      /** TaskpaneId: buttons with the same one share a task pane. */
+      taskpaneId: string | undefined;
       supportsPinning: boolean;
       supportsMultiSelect: boolean;
       supportsNoItemContext: boolean;
@@ -108,8 +115,26 @@ export interface ManifestModel {
 }
 
 const text = (node: XmlNode | undefined): string | undefined => node?.text.trim();
-const defaultValue = (node: XmlNode | undefined): string | undefined =>
-  node ? attr(node, "DefaultValue") : undefined;
+
+/**
+ * A locale-aware setting's value in `language`: its Override for that locale, else for the same primary language,
+ * else DefaultValue. Without a language, DefaultValue.
+ */
+function localised(node: XmlNode | undefined, language: string | undefined): string | undefined {
+  if (!node) return undefined;
+  if (language !== undefined) {
+    const wanted = language.toLowerCase();
+    const primary = wanted.split("-")[0];
+    const overrides = childrenNamed(node, "Override").map((o) => ({
+      locale: (attr(o, "Locale") ?? "").toLowerCase(),
+      value: attr(o, "Value"),
+    }));
+    const match =
+      overrides.find((o) => o.locale === wanted) ?? overrides.find((o) => o.locale.split("-")[0] === primary);
+    if (match?.value !== undefined) return match.value;
+  }
+  return attr(node, "DefaultValue");
+}
 const xsiType = (node: XmlNode): string | undefined => localPart(attr(node, "type", NS.xsi));
 const bool = (node: XmlNode | undefined): boolean => {
   const value = text(node);
@@ -133,7 +158,7 @@ export function versionOverridesChain(root: XmlNode): XmlNode[] {
   }
 }
 
-function readResources(chain: XmlNode[]): ManifestResources {
+function readResources(chain: XmlNode[], language: string | undefined): ManifestResources {
   const merged: ManifestResources = { images: {}, urls: {}, shortStrings: {}, longStrings: {} };
   const groups: [keyof ManifestResources, string][] = [
     ["images", "Images"],
@@ -148,7 +173,7 @@ function readResources(chain: XmlNode[]): ManifestResources {
       for (const group of childrenNamed(resources, element, NS.bt)) {
         for (const item of group.children) {
           const id = attr(item, "id");
-          const value = attr(item, "DefaultValue");
+          const value = localised(item, language);
           if (id !== undefined && value !== undefined) merged[key][id] = value;
         }
       }
@@ -181,6 +206,7 @@ function readAction(control: XmlNode, resources: ManifestResources, id: string):
       type,
       sourceLocation: lookup(resources.urls, source, `SourceLocation of ${id}`),
       sourceResid: (source && attr(source, "resid")) ?? "",
+      taskpaneId: text(firstChild(action, "TaskpaneId")) || undefined,
       supportsPinning: bool(firstChild(action, "SupportsPinning")),
       supportsMultiSelect: bool(firstChild(action, "SupportsMultiSelect")),
       supportsNoItemContext: bool(firstChild(action, "SupportsNoItemContext")),
@@ -239,15 +265,19 @@ function readButtons(formFactor: XmlNode, resources: ManifestResources): Manifes
   return buttons;
 }
 
-/** Parses manifest XML into the model. Throws ManifestError (or XmlSyntaxError) when it cannot. */
-export function parseManifest(xml: string): ManifestModel {
+/**
+ * Parses manifest XML into the model, its locale-aware values in `language` (default: each DefaultValue).
+ * Throws ManifestError (or XmlSyntaxError) when it cannot.
+ */
+export function parseManifest(xml: string, language?: string): ManifestModel {
   const root = parseXml(xml);
   if (root.localName !== "OfficeApp" || root.namespaceUri !== NS.app) {
     throw new ManifestError("root element is not OfficeApp in the appforoffice/1.1 namespace");
   }
   const chain = versionOverridesChain(root);
   const effective = chain.at(-1);
-  const resources = readResources(chain);
+  const resources = readResources(chain, language);
+  const defaultValue = (node: XmlNode | undefined) => localised(node, language);
   const mailHost = effective
     ? childrenNamed(firstChild(effective, "Hosts") ?? effective, "Host").find(
         (h) => xsiType(h) === "MailHost",

@@ -8,7 +8,7 @@ import { isRecord, type SharedPropertiesSnapshot } from "../common/protocol";
 import type { SimTheme } from "../common/theme";
 import { CLOUD_REST_URLS, type HostConfig, itemKeyOf, OutlookHost } from "./host";
 import { builtinSource, emulatorSource, type MailSource } from "./mailbox";
-import { parseManifest } from "./manifest";
+import { shellManifest } from "./manifest";
 import { buildSkeleton, ShellUi } from "./ui";
 
 interface ServerConfig {
@@ -197,7 +197,7 @@ async function start(): Promise<void> {
   if (!root) throw new Error("#app missing");
   const dom = buildSkeleton(root);
   const manifestXml = await (await fetch("/manifest.xml")).text();
-  const manifest = parseManifest(manifestXml);
+  const manifest = shellManifest(manifestXml);
   const source = await pickSource(config);
   const host = new OutlookHost(
     {
@@ -211,7 +211,7 @@ async function start(): Promise<void> {
     source,
     { taskpane: dom.taskpaneBody, dialog: dom.dialogBody, hidden: dom.hidden },
   );
-  host.localiseManifest = (language) => parseManifest(manifestXml, language);
+  host.localiseManifest = (language) => shellManifest(manifestXml, language);
   new ShellUi(host, dom, config.emulatorProxy);
   const ready = host
     .load()

@@ -1,14 +1,13 @@
-// @vitest-environment jsdom
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseManifest } from "./manifest";
+import { shellManifest } from "./manifest";
 
 const fixture = readFileSync(resolve(import.meta.dirname, "../fixtures/manifest.xml"), "utf8");
 
-describe("parseManifest", () => {
+describe("shellManifest", () => {
   it("reads the ribbon, function file, app domains and permission from the innermost VersionOverrides", () => {
-    const m = parseManifest(fixture);
+    const m = shellManifest(fixture);
     expect(m.displayName).toBe("Simulator Fixture");
     expect(m.permissions).toBe("ReadWriteMailbox");
     expect(m.appDomains).toEqual(["https://localhost:3002"]);
@@ -27,12 +26,12 @@ describe("parseManifest", () => {
   });
 
   it("applies bt:Override for the display language", () => {
-    const m = parseManifest(fixture, "de-DE");
+    const m = shellManifest(fixture, "de-DE");
     expect(m.readGroups[0]?.buttons[0]?.label).toBe("Befehl ausführen");
   });
 
   it("refuses a document that is not a manifest", () => {
-    expect(() => parseManifest("<html/>")).toThrow(/OfficeApp/);
+    expect(() => shellManifest("<html/>")).toThrow(/OfficeApp/);
   });
 });
 
@@ -41,7 +40,7 @@ describe("the project's manifest.xml", () => {
   it.skipIf(!existsSync(path))(
     "gives the shell a ribbon with an ExecuteFunction and a ShowTaskpane button",
     () => {
-      const m = parseManifest(readFileSync(path, "utf8"));
+      const m = shellManifest(readFileSync(path, "utf8"));
       const kinds = m.readGroups.flatMap((g) => g.buttons.map((b) => b.action.kind));
       expect(kinds).toContain("ExecuteFunction");
       expect(kinds).toContain("ShowTaskpane");
@@ -51,12 +50,12 @@ describe("the project's manifest.xml", () => {
 
   it.skipIf(!existsSync(path))("labels the ribbon in German for de-DE, de-AT and de-CH", () => {
     const xml = readFileSync(path, "utf8");
-    expect(parseManifest(xml).readGroups[0]?.buttons.map((b) => b.label)).toEqual([
+    expect(shellManifest(xml).readGroups[0]?.buttons.map((b) => b.label)).toEqual([
       "Delete permanently",
       "Permanent Delete pane",
     ]);
     for (const language of ["de-DE", "de-AT", "de-CH"]) {
-      const m = parseManifest(xml, language);
+      const m = shellManifest(xml, language);
       expect(m.displayName).toBe("Endgültig löschen");
       expect(m.readGroups[0]?.buttons.map((b) => b.label)).toEqual([
         "Endgültig löschen",
@@ -68,14 +67,14 @@ describe("the project's manifest.xml", () => {
   it.skipIf(!existsSync(path))(
     "gives appointment read surfaces (attendee and organizer) their own ribbon",
     () => {
-      const m = parseManifest(readFileSync(path, "utf8"));
+      const m = shellManifest(readFileSync(path, "utf8"));
       for (const groups of [m.attendeeGroups, m.organizerGroups]) {
         const buttons = groups.flatMap((g) => g.buttons);
         expect(buttons.map((b) => b.action.kind)).toEqual(["ExecuteFunction", "ShowTaskpane"]);
         expect(buttons[0]?.action).toEqual({ kind: "ExecuteFunction", functionName: "purgeCurrentItem" });
       }
       // The fixture has no appointment surfaces: nothing is invented for it.
-      expect(parseManifest(fixture).attendeeGroups).toEqual([]);
+      expect(shellManifest(fixture).attendeeGroups).toEqual([]);
     },
   );
 });

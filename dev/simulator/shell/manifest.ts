@@ -1,9 +1,11 @@
 /**
- * Reads what the shell needs from the add-in's XML manifest, in the browser (DOMParser), the way Outlook on the web
- * does: the innermost VersionOverrides wins (1.1 nested in 1.0), the ribbon comes from the MessageReadCommandSurface
- * (and MessageComposeCommandSurface, AppointmentAttendee/OrganizerCommandSurface) extension points, strings, URLs and images from its Resources, with
- * bt:Override for the display language.
+ * What the shell needs from the add-in's XML manifest: the ribbon of each command surface the simulator shows
+ * (MessageReadCommandSurface, MessageComposeCommandSurface, AppointmentAttendeeCommandSurface and
+ * AppointmentOrganizerCommandSurface), the function file, app domains and permission, in the display language.
+ * The manifest is read by the project's one parser (tools/manifest/manifest-model.ts, pure string parsing that runs
+ * in the browser as in Node), at run time, because the shell's server serves whichever manifest it is started with.
  */
+import { type ManifestButton, parseManifest } from "../../../tools/manifest/manifest-model";
 
 export type ButtonAction =
   | { kind: "ExecuteFunction"; functionName: string }
@@ -52,162 +54,68 @@ export interface AddinManifest {
   imageIds: string[];
 }
 
-function children(parent: Element, localName: string): Element[] {
-  return Array.from(parent.children).filter((c) => c.localName === localName);
-}
+const SURFACES = {
+  readGroups: "MessageReadCommandSurface",
+  composeGroups: "MessageComposeCommandSurface",
+  attendeeGroups: "AppointmentAttendeeCommandSurface",
+  organizerGroups: "AppointmentOrganizerCommandSurface",
+} as const;
 
-function child(parent: Element, localName: string): Element | null {
-  return children(parent, localName)[0] ?? null;
-}
-
-function descendants(parent: Element | Document, localName: string): Element[] {
-  return Array.from(parent.getElementsByTagNameNS("*", localName));
-}
-
-function xsiType(el: Element): string {
-  return (
-    el.getAttributeNS("http://www.w3.org/2001/XMLSchema-instance", "type") ??
-    el.getAttribute("xsi:type") ??
-    ""
-  );
-}
-
-function localised(el: Element | null, language: string): string {
-  if (el === null) return "";
-  const lang = language.toLowerCase();
-  const overrides = children(el, "Override");
-  const locale = (o: Element) => (o.getAttribute("Locale") ?? "").toLowerCase();
-  // The exact locale first, then one of the same language (de-AT and de-CH read a de-DE override), as Outlook does.
-  const primary = lang.split("-")[0];
-  const match =
-    overrides.find((o) => locale(o) === lang) ?? overrides.find((o) => locale(o).split("-")[0] === primary);
-  if (match) return match.getAttribute("Value") ?? "";
-  return el.getAttribute("DefaultValue") ?? "";
-}
-
-export function parseManifest(xml: string, language = "en-US"): AddinManifest {
-  const doc = new DOMParser().parseFromString(xml, "application/xml");
-  const root = doc.documentElement;
-  if (root === null || root.localName !== "OfficeApp" || descendants(doc, "parsererror").length > 0) {
-    throw new Error("manifest.xml is not an OfficeApp document");
-  }
-  const top = (name: string) => child(root, name);
-  const overrides = descendants(doc, "VersionOverrides");
-  // The innermost VersionOverrides is the newest schema the host understands.
-  const vo = overrides.filter((v) => descendants(v, "VersionOverrides").length === 0)[0] ?? null;
-
-  const resources = vo ? child(vo, "Resources") : null;
-  const resource = (group: string, id: string | null): string => {
-    if (resources === null || id === null) return "";
-    const section = child(resources, group);
-    if (section === null) return "";
-    const entry = children(section, group === "Images" ? "Image" : group === "Urls" ? "Url" : "String").find(
-      (e) => e.getAttribute("id") === id,
-    );
-    return localised(entry ?? null, language);
-  };
-  const text = (el: Element | null) => (el?.textContent ?? "").trim();
-
-  const appDomains = descendants(doc, "AppDomain")
-    .map((d) => text(d))
-    .filter((d) => d !== "");
-  let defaultTaskpaneUrl: string | null = null;
-  for (const form of descendants(doc, "Form")) {
-    if (xsiType(form) === "ItemRead") {
-      const loc = descendants(form, "SourceLocation")[0];
-      if (loc) defaultTaskpaneUrl = localised(loc, language) || null;
-    }
-  }
-
-  let functionFileUrl: string | null = null;
-  let supportsSharedFolders = false;
-  const readGroups: RibbonGroup[] = [];
-  const composeGroups: RibbonGroup[] = [];
-  const attendeeGroups: RibbonGroup[] = [];
-  const organizerGroups: RibbonGroup[] = [];
-  const surfaces: Record<string, RibbonGroup[]> = {
-    MessageReadCommandSurface: readGroups,
-    MessageComposeCommandSurface: composeGroups,
-    AppointmentAttendeeCommandSurface: attendeeGroups,
-    AppointmentOrganizerCommandSurface: organizerGroups,
-  };
-  if (vo !== null) {
-    const desktop = descendants(vo, "DesktopFormFactor")[0];
-    if (desktop) {
-      const ff = child(desktop, "FunctionFile");
-      functionFileUrl = ff ? resource("Urls", ff.getAttribute("resid")) || null : null;
-      supportsSharedFolders = text(child(desktop, "SupportsSharedFolders")) === "true";
-      for (const point of children(desktop, "ExtensionPoint")) {
-        const type = xsiType(point);
-        const target = surfaces[type] ?? null;
-        if (target === null) continue;
-        for (const group of descendants(point, "Group")) {
-          const buttons: RibbonButton[] = [];
-          for (const control of children(group, "Control")) {
-            if (xsiType(control) !== "Button") continue;
-            const action = child(control, "Action");
-            if (action === null) continue;
-            let parsed: ButtonAction | null = null;
-            if (xsiType(action) === "ExecuteFunction") {
-              parsed = { kind: "ExecuteFunction", functionName: text(child(action, "FunctionName")) };
-            } else if (xsiType(action) === "ShowTaskpane") {
-              parsed = {
-                kind: "ShowTaskpane",
-                sourceUrl: resource("Urls", child(action, "SourceLocation")?.getAttribute("resid") ?? null),
-                taskpaneId: text(child(action, "TaskpaneId")) || null,
-                supportsPinning: text(child(action, "SupportsPinning")) === "true",
-                supportsMultiSelect: text(child(action, "SupportsMultiSelect")) === "true",
-                supportsNoItemContext: text(child(action, "SupportsNoItemContext")) === "true",
-              };
-            }
-            if (parsed === null) continue;
-            const supertip = child(control, "Supertip");
-            const icons: Record<string, string> = {};
-            for (const image of descendants(child(control, "Icon") ?? control, "Image")) {
-              icons[image.getAttribute("size") ?? ""] = resource("Images", image.getAttribute("resid"));
-            }
-            buttons.push({
-              id: control.getAttribute("id") ?? "",
-              label: resource("ShortStrings", child(control, "Label")?.getAttribute("resid") ?? null),
-              supertipTitle: resource(
-                "ShortStrings",
-                supertip ? (child(supertip, "Title")?.getAttribute("resid") ?? null) : null,
-              ),
-              supertipDescription: resource(
-                "LongStrings",
-                supertip ? (child(supertip, "Description")?.getAttribute("resid") ?? null) : null,
-              ),
-              icons,
-              action: parsed,
-            });
-          }
-          target.push({
-            id: group.getAttribute("id") ?? "",
-            label: resource("ShortStrings", child(group, "Label")?.getAttribute("resid") ?? null),
-            buttons,
-          });
-        }
-      }
-    }
-  }
-
+function ribbonButton(button: ManifestButton): RibbonButton {
+  const action = button.action;
   return {
-    id: text(top("Id")),
-    displayName: localised(top("DisplayName"), language),
-    providerName: text(top("ProviderName")),
-    iconUrl: localised(top("IconUrl"), language),
-    appDomains,
-    permissions: text(top("Permissions")) || "Restricted",
-    defaultTaskpaneUrl,
-    functionFileUrl,
-    supportsSharedFolders,
-    readGroups,
-    composeGroups,
-    attendeeGroups,
-    organizerGroups,
-    imageIds: (() => {
-      const images = resources ? child(resources, "Images") : null;
-      return images ? children(images, "Image").map((e) => e.getAttribute("id") ?? "") : [];
-    })(),
+    id: button.id,
+    label: button.label,
+    supertipTitle: button.tooltipTitle,
+    supertipDescription: button.tooltip,
+    icons: Object.fromEntries(button.icons.map((icon) => [String(icon.size), icon.url])),
+    action:
+      action.type === "ExecuteFunction"
+        ? { kind: "ExecuteFunction", functionName: action.functionName }
+        : {
+            kind: "ShowTaskpane",
+            sourceUrl: action.sourceLocation,
+            taskpaneId: action.taskpaneId ?? null,
+            supportsPinning: action.supportsPinning,
+            supportsMultiSelect: action.supportsMultiSelect,
+            supportsNoItemContext: action.supportsNoItemContext,
+          },
+  };
+}
+
+/** The groups of one extension point, in manifest order, each with its buttons. */
+function groupsOf(buttons: readonly ManifestButton[], extensionPoint: string): RibbonGroup[] {
+  const groups = new Map<string, RibbonGroup>();
+  for (const button of buttons) {
+    if (button.extensionPoint !== extensionPoint) continue;
+    const key = `${button.tabId}\u0000${button.groupId}`;
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = { id: button.groupId, label: button.groupLabel, buttons: [] };
+      groups.set(key, group);
+    }
+    group.buttons.push(ribbonButton(button));
+  }
+  return [...groups.values()];
+}
+
+/** The shell's view of manifest.xml in `language`. Throws (ManifestError, XmlSyntaxError) for a broken manifest. */
+export function shellManifest(xml: string, language = "en-US"): AddinManifest {
+  const model = parseManifest(xml, language);
+  return {
+    id: model.id,
+    displayName: model.displayName,
+    providerName: model.providerName,
+    iconUrl: model.iconUrl,
+    appDomains: model.appDomains.filter((domain) => domain !== ""),
+    permissions: model.permissions,
+    defaultTaskpaneUrl: model.itemReadSourceLocation ?? null,
+    functionFileUrl: model.functionFileUrl ?? null,
+    supportsSharedFolders: model.supportsSharedFolders,
+    readGroups: groupsOf(model.buttons, SURFACES.readGroups),
+    composeGroups: groupsOf(model.buttons, SURFACES.composeGroups),
+    attendeeGroups: groupsOf(model.buttons, SURFACES.attendeeGroups),
+    organizerGroups: groupsOf(model.buttons, SURFACES.organizerGroups),
+    imageIds: Object.keys(model.resources.images),
   };
 }
