@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { eitherSignal } from "./client";
+import { eitherSignal } from "./signals";
 
 /** A signal whose abort listeners are counted: added minus removed. */
 function counted() {

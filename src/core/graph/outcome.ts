@@ -6,6 +6,7 @@
 
 import { t } from "../i18n";
 import { type GraphErrorDetails, readErrorDetails, withDetails } from "./errors";
+import type { LostCause } from "./exchange";
 import type { DeleteOutcome, GraphProblem, ItemKind, ItemRef } from "./types";
 import type { Subject } from "./wording";
 import * as say from "./wording";
@@ -68,6 +69,23 @@ export function problemForStatus(
   }
   if (status >= 500) return base("server", say.serverError(subject, status, code));
   return base("unexpected", say.unexpectedStatus(subject, status, code));
+}
+
+/** A call that got no usable answer (exchange.ts's "lost"): cancelled, timed out, or failed on the wire. */
+export function problemForLost(
+  subject: Subject,
+  lost: { cause: LostCause; uncertain: boolean },
+  timeoutMs: number,
+): GraphProblem {
+  const { cause, uncertain } = lost;
+  switch (cause.type) {
+    case "network":
+      return { kind: "network", message: say.network(subject, cause.beforeSend, uncertain) };
+    case "timeout":
+      return { kind: "timeout", message: say.timeout(subject, timeoutMs) };
+    case "aborted":
+      return { kind: "aborted", message: say.aborted(subject, cause.inFlight || uncertain) };
+  }
 }
 
 /**

@@ -40,6 +40,15 @@ export function backoffDelay(retryIndex: number, random: () => number): number {
   return Math.max(BACKOFF_FLOOR_MS, Math.floor(r * ceiling));
 }
 
+/** The wait before sending again: a readable, positive Retry-After is obeyed exactly; otherwise jittered backoff. */
+export function retryDelay(
+  retryAfterMs: number | undefined,
+  retryIndex: number,
+  random: () => number,
+): number {
+  return retryAfterMs !== undefined && retryAfterMs > 0 ? retryAfterMs : backoffDelay(retryIndex, random);
+}
+
 export class AbortedError extends Error {
   constructor() {
     super("aborted");
