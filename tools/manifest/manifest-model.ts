@@ -342,13 +342,17 @@ export function collectUrls(xml: string): { url: string; line: number }[] {
   return found;
 }
 
-/** Compares dotted versions numerically ("1.13" > "1.5"). */
+/**
+ * Compares dotted versions part by part, numerically: -1, 0 or 1 ("1.13" > "1.5", "1.10" > "1.9", "1.1" = "1.1.0";
+ * a part that is not a number counts as 0). The one comparison for manifest versions and requirement sets (the
+ * simulator's isSetSupported uses it too).
+ */
 export function compareVersions(a: string, b: string): number {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
+  const pa = a.split(".").map((p) => Number.parseInt(p, 10) || 0);
+  const pb = b.split(".").map((p) => Number.parseInt(p, 10) || 0);
   for (let i = 0; i < Math.max(pa.length, pb.length); i += 1) {
     const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (diff !== 0) return diff;
+    if (diff !== 0) return diff < 0 ? -1 : 1;
   }
   return 0;
 }

@@ -6,7 +6,11 @@
  * (NestedAppAuth not for Outlook.com or Gmail mailboxes: nested-app-auth-requirement-sets.md; switchable here).
  * Inside a dialog only the dialog sets are offered (no mailbox, no nested app auth: msal-js#7684).
  */
+import { compareVersions } from "../../../tools/manifest/manifest-model";
 import type { FrameRole } from "./protocol";
+
+/** One version comparison for the whole project: the manifest model's. */
+export { compareVersions };
 
 export interface RequirementOptions {
   naa: boolean;
@@ -30,17 +34,6 @@ export function supportedRequirementSets(options: RequirementOptions): Record<st
     if (options.naa) sets.nestedappauth = "1.1";
   }
   return sets;
-}
-
-/** Compares dotted versions numerically ("1.10" > "1.9"). */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split(".").map((p) => Number.parseInt(p, 10) || 0);
-  const pb = b.split(".").map((p) => Number.parseInt(p, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d < 0 ? -1 : 1;
-  }
-  return 0;
 }
 
 export function isSetSupported(

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { shellManifest } from "./manifest";
@@ -37,18 +37,15 @@ describe("shellManifest", () => {
 
 describe("the project's manifest.xml", () => {
   const path = resolve(import.meta.dirname, "../../../manifest.xml");
-  it.skipIf(!existsSync(path))(
-    "gives the shell a ribbon with an ExecuteFunction and a ShowTaskpane button",
-    () => {
-      const m = shellManifest(readFileSync(path, "utf8"));
-      const kinds = m.readGroups.flatMap((g) => g.buttons.map((b) => b.action.kind));
-      expect(kinds).toContain("ExecuteFunction");
-      expect(kinds).toContain("ShowTaskpane");
-      expect(m.functionFileUrl).toMatch(/^https:\/\//);
-    },
-  );
+  it("gives the shell a ribbon with an ExecuteFunction and a ShowTaskpane button", () => {
+    const m = shellManifest(readFileSync(path, "utf8"));
+    const kinds = m.readGroups.flatMap((g) => g.buttons.map((b) => b.action.kind));
+    expect(kinds).toContain("ExecuteFunction");
+    expect(kinds).toContain("ShowTaskpane");
+    expect(m.functionFileUrl).toMatch(/^https:\/\//);
+  });
 
-  it.skipIf(!existsSync(path))("labels the ribbon in German for de-DE, de-AT and de-CH", () => {
+  it("labels the ribbon in German for de-DE, de-AT and de-CH", () => {
     const xml = readFileSync(path, "utf8");
     expect(shellManifest(xml).readGroups[0]?.buttons.map((b) => b.label)).toEqual([
       "Delete permanently",
@@ -64,17 +61,14 @@ describe("the project's manifest.xml", () => {
     }
   });
 
-  it.skipIf(!existsSync(path))(
-    "gives appointment read surfaces (attendee and organizer) their own ribbon",
-    () => {
-      const m = shellManifest(readFileSync(path, "utf8"));
-      for (const groups of [m.attendeeGroups, m.organizerGroups]) {
-        const buttons = groups.flatMap((g) => g.buttons);
-        expect(buttons.map((b) => b.action.kind)).toEqual(["ExecuteFunction", "ShowTaskpane"]);
-        expect(buttons[0]?.action).toEqual({ kind: "ExecuteFunction", functionName: "purgeCurrentItem" });
-      }
-      // The fixture has no appointment surfaces: nothing is invented for it.
-      expect(shellManifest(fixture).attendeeGroups).toEqual([]);
-    },
-  );
+  it("gives appointment read surfaces (attendee and organizer) their own ribbon", () => {
+    const m = shellManifest(readFileSync(path, "utf8"));
+    for (const groups of [m.attendeeGroups, m.organizerGroups]) {
+      const buttons = groups.flatMap((g) => g.buttons);
+      expect(buttons.map((b) => b.action.kind)).toEqual(["ExecuteFunction", "ShowTaskpane"]);
+      expect(buttons[0]?.action).toEqual({ kind: "ExecuteFunction", functionName: "purgeCurrentItem" });
+    }
+    // The fixture has no appointment surfaces: nothing is invented for it.
+    expect(shellManifest(fixture).attendeeGroups).toEqual([]);
+  });
 });
