@@ -1,9 +1,10 @@
 /**
  * Writes src/taskpane/darkTheme.ts: Fluent's webDarkTheme as the values that differ from webLightTheme, in
  * webLightTheme's key order. The pane ships webLightTheme in its first paint anyway; built from @fluentui/tokens at
- * run time, the dark theme would pull the dark palette's colours into that first paint too, while
- * this table is fetched only when Outlook is dark. src/taskpane/darkTheme.test.ts checks that the table gives
- * exactly webDarkTheme and that it is what this script writes today: after a Fluent update, run `npm run theme`.
+ * run time, the dark theme would pull part of the dark palette into that first paint too
+ * (docs/performance.md#what-the-pane-builds-itself), while this table is fetched only when Outlook is dark.
+ * src/taskpane/darkTheme.test.ts checks that the table gives exactly webDarkTheme and that it is what this script
+ * writes today: after a Fluent update, run `npm run theme`.
  */
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
