@@ -82,12 +82,10 @@ export class Limits {
     return n;
   }
 
-  reset(): void {
-    this.inFlight.clear();
-    this.windows.clear();
-  }
-
-  /** Forgets budget windows but keeps in-flight counts (requests still running). */
+  /**
+   * Forgets budget windows but keeps in-flight counts: a request still running holds its slot until it ends, whatever
+   * was reset meanwhile (at Exchange a closed pane's requests count until they finish).
+   */
   resetBudgets(): void {
     this.windows.clear();
   }

@@ -121,7 +121,8 @@ export interface EmulatorControl {
   purges(): PurgeRecord[];
   /**
    * Reseeds the mailboxes (same seed unless given), clears purges, the log, faults and budgets, and ends the holds
-   * (what they held goes on). Requests still running keep their concurrency slots until they end.
+   * (what they held goes on). Requests still running keep their concurrency slots until they end, and act on nothing
+   * of the new state (engine.ts `outlived`).
    */
   reset(seed?: number): void;
   settings(): Settings;

@@ -71,6 +71,11 @@ export class EmulatorState {
   purges: PurgeRecord[] = [];
   requests: RequestLogEntry[] = [];
   seed: number;
+  /**
+   * Which reset this is (0 before the first). A request remembers the one it arrived in: one that is still running
+   * when the state is reset must not act on the new mailboxes, purges or log.
+   */
+  generation = 0;
   private seq = 0;
 
   constructor(seed: number, mailboxes?: Map<string, MailboxRecord>) {
@@ -84,6 +89,7 @@ export class EmulatorState {
     this.mailboxes = mailboxes ?? seedMailboxes(seed);
     this.purges = [];
     this.requests = [];
+    this.generation += 1;
   }
 
   nextSeq(): number {

@@ -1,4 +1,7 @@
-/** Purging a whole folder: 500 messages, Cancel part way, then run again to finish what is left. */
+/**
+ * Purging a whole folder: 500 messages, Cancel part way, then run again to finish what is left; a Cancel during the
+ * re-check after the yes; 1,000 messages in one run, after the other tests, against the strict emulator.
+ */
 import type { Frame } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Emulator } from "../../dev/emulator/server";
@@ -134,5 +137,33 @@ describe("folder purge", () => {
     const writes = emulator.control.requests().filter((r) => r.op === "$batch" || r.op === "permanentDelete");
     expect(writes).toEqual([]);
     expect(emulator.control.purges()).toEqual([]);
+  });
+
+  it("purges 1,000 in Deleted Items in one run: each once, no 429, every $batch answered 200, at most 54", async () => {
+    const { page, emulator } = stack;
+    const existing = emulator.control.messages({ folder: "deleteditems" }).length;
+    emulator.control.addMessages({ folder: "deleteditems", count: 1000 - existing });
+    const all = emulator.control.messages({ folder: "deleteditems" }).map((m) => m.id);
+    expect(all).toHaveLength(1000);
+    await page.evaluate(() => window.simulator?.openTaskpane());
+    const pane = await taskpaneFrame(page);
+    await pane.getByRole("button", { name: "Delete a whole folder…" }).click();
+    await pane.getByLabel("Folder", { exact: true }).waitFor();
+    await pane.getByRole("button", { name: /^Delete all 1,?000 in Deleted Items…$/ }).click();
+    const dialog = pane.getByRole("alertdialog");
+    await dialog.waitFor();
+    await dialog.getByLabel(/^Type 1,?000 to confirm/).fill("1000");
+    await dialog.getByRole("button", { name: "Delete permanently" }).click();
+    await pane.getByText("Deleted permanently", { exact: true }).last().waitFor({ timeout: 60_000 });
+
+    const purged = emulator.control.purges().map((p) => p.id);
+    expect(purged).toHaveLength(1000);
+    expect(new Set(purged)).toEqual(new Set(all));
+    const requests = emulator.control.requests();
+    expect(requests.filter((r) => r.status === 429)).toEqual([]);
+    const batches = requests.filter((r) => r.op === "$batch");
+    expect(batches.filter((r) => r.status !== 200)).toEqual([]);
+    // 4 lanes of sequential batches of up to 20: ceil(1000 / 20) + 4.
+    expect(batches.length).toBeLessThanOrEqual(54);
   });
 });
