@@ -21,7 +21,7 @@ import { itemPath } from "../graph/paths";
 import type { ItemRef, MailboxRef } from "../graph/types";
 import * as say from "../graph/wording";
 import { realClock, type SchedulerClock } from "./clock";
-import type { Entry } from "./schedule/decisions";
+import type { Entry, RetryPolicy } from "./schedule/decisions";
 import { runMailbox } from "./schedule/mailboxRun";
 import { createRequestLedger, type RequestLedger, windowFor } from "./schedule/requestLedger";
 import { type PurgeProgress, PurgeRun } from "./schedule/runState";
@@ -67,37 +67,36 @@ function mailboxKey(mailbox: MailboxRef): string {
   return mailbox.kind === "me" ? "me" : `user:${mailbox.id.trim().toLowerCase()}`;
 }
 
-/**
- * Purges `items`; resolves with exactly one outcome per distinct id, in input order. Throws only when the token
- * provider fails (AuthError) before any item was sent; later AuthErrors end the run with the rest
- * `not-attempted`.
- */
-export async function purgeItems(
-  items: readonly ItemRef[],
-  options: ScheduleOptions,
-): Promise<Map<string, ItemOutcome>> {
-  const { client, signal } = options;
-  const clock = options.clock ?? realClock;
+/** The options with their defaults, checked. */
+function settingsOf(options: ScheduleOptions) {
   const maxConcurrent = Math.floor(options.maxConcurrentPerMailbox ?? 4);
   const maxBatch = Math.min(MAX_BATCH, Math.floor(options.batchSize ?? MAX_BATCH));
   const budget = options.budget ?? DEFAULT_BUDGET;
-  const policy = {
+  if (!(maxConcurrent >= 1)) throw new TypeError("maxConcurrentPerMailbox must be at least 1.");
+  if (!(maxBatch >= 1)) throw new TypeError("batchSize must be at least 1.");
+  if (!(budget.requests >= 1) || !(budget.windowMs > 0)) throw new TypeError("budget must allow requests.");
+  const policy: RetryPolicy = {
     maxAttempts: Math.max(1, Math.floor(options.maxAttempts ?? 6)),
     maxRetryDelayMs: options.maxRetryDelayMs ?? 60_000,
     random: options.random ?? Math.random,
   };
-  const ledger = options.ledger ?? createRequestLedger();
-  if (!(maxConcurrent >= 1)) throw new TypeError("maxConcurrentPerMailbox must be at least 1.");
-  if (!(maxBatch >= 1)) throw new TypeError("batchSize must be at least 1.");
-  if (!(budget.requests >= 1) || !(budget.windowMs > 0)) throw new TypeError("budget must allow requests.");
+  return {
+    clock: options.clock ?? realClock,
+    maxConcurrent,
+    maxBatch,
+    budget,
+    policy,
+    ledger: options.ledger ?? createRequestLedger(),
+  };
+}
 
-  const order: string[] = [];
+/** One entry per distinct id, in input order (the first of repeated ids). */
+function entriesOf(items: readonly ItemRef[]): Entry[] {
   const entries: Entry[] = [];
   const seen = new Set<string>();
   for (const ref of items) {
     if (seen.has(ref.id)) continue;
     seen.add(ref.id);
-    order.push(ref.id);
     entries.push({
       ref,
       order: entries.length,
@@ -108,30 +107,49 @@ export async function purgeItems(
       sent: false,
     });
   }
+  return entries;
+}
 
+/** Entries per mailbox; an entry whose id can't be addressed is settled here, unsent. */
+function byMailbox(entries: readonly Entry[], run: PurgeRun): Map<string, Entry[]> {
+  const groups = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    try {
+      itemPath(entry.ref); // an unusable id would make the whole batch invalid: settle it here
+    } catch {
+      run.settle(entry, {
+        status: "failed",
+        problem: { kind: "bad-request", message: say.missingId(entry.ref.kind) },
+      });
+      continue;
+    }
+    const key = mailboxKey(entry.ref.mailbox);
+    const group = groups.get(key) ?? [];
+    group.push(entry);
+    groups.set(key, group);
+  }
+  return groups;
+}
+
+/**
+ * Purges `items`; resolves with exactly one outcome per distinct id, in input order. Throws only when the token
+ * provider fails (AuthError) before any item was sent; later AuthErrors end the run with the rest
+ * `not-attempted`.
+ */
+export async function purgeItems(
+  items: readonly ItemRef[],
+  options: ScheduleOptions,
+): Promise<Map<string, ItemOutcome>> {
+  const { client, signal } = options;
+  const { clock, maxConcurrent, maxBatch, budget, policy, ledger } = settingsOf(options);
+  const entries = entriesOf(items);
   const run = new PurgeRun(entries.length, clock, options);
   const onAbort = () => run.cancel();
   signal?.addEventListener("abort", onAbort, { once: true });
   if (signal?.aborted) run.cancel();
   try {
-    const groups = new Map<string, Entry[]>();
-    for (const entry of entries) {
-      try {
-        itemPath(entry.ref); // an unusable id would make the whole batch invalid: settle it here
-      } catch {
-        run.settle(entry, {
-          status: "failed",
-          problem: { kind: "bad-request", message: say.missingId(entry.ref.kind) },
-        });
-        continue;
-      }
-      const key = mailboxKey(entry.ref.mailbox);
-      const group = groups.get(key) ?? [];
-      group.push(entry);
-      groups.set(key, group);
-    }
     await Promise.all(
-      [...groups].map(([key, group]) =>
+      [...byMailbox(entries, run)].map(([key, group]) =>
         runMailbox(group, {
           client,
           clock,
@@ -150,9 +168,9 @@ export async function purgeItems(
   const stopError = run.stop?.error;
   if (stopError !== undefined && !run.anySent) throw stopError;
   const result = new Map<string, ItemOutcome>();
-  for (const id of order) {
-    const outcome = run.outcomes.get(id);
-    if (outcome !== undefined) result.set(id, outcome);
+  for (const { ref } of entries) {
+    const outcome = run.outcomes.get(ref.id);
+    if (outcome !== undefined) result.set(ref.id, outcome);
   }
   return result;
 }
