@@ -13,7 +13,7 @@
  * Retry-After included, are always readable).
  */
 import { AuthError } from "../auth/errors";
-import type { BatchRequest } from "../graph/batch";
+import type { BatchFailure, BatchMemberResult, BatchRequest, BatchResult } from "../graph/batch";
 import type { GraphClient } from "../graph/client";
 import { GraphError } from "../graph/errors";
 import { mailboxPath } from "../graph/paths";
@@ -191,45 +191,17 @@ export async function permanentDeleteFolder(
   folder: { id: string; displayName: string },
   options: FolderDeleteOptions = {},
 ): Promise<FolderDeleteOutcome> {
-  const maxAttempts = options.maxAttempts ?? 4;
-  const maxDelay = options.maxRetryDelayMs ?? 60_000;
-  const sleep = options.sleep ?? defaultSleep;
-  const random = options.random ?? Math.random;
-  // Same member shape as an item delete: a body-less POST action needs Content-Type and {} inside a batch.
-  const member: BatchRequest = {
-    id: "1",
-    method: "POST",
-    url: `${mailboxPath(mailbox).replace(/^\/v1\.0/, "")}/mailFolders/${encodeURIComponent(folder.id)}/permanentDelete`,
-    headers: { "Content-Type": "application/json" },
-    body: {},
+  const retry: FolderRetry = {
+    maxAttempts: options.maxAttempts ?? 4,
+    maxDelayMs: options.maxRetryDelayMs ?? 60_000,
+    random: options.random ?? Math.random,
   };
-  const cancelled: FolderDeleteOutcome = {
-    status: "failed",
-    message: t("folder.cancelled"),
-  };
-  const wait = async (ms: number): Promise<boolean> => {
-    try {
-      await sleep(ms, options.signal);
-    } catch {
-      return false;
-    }
-    return !options.signal?.aborted;
-  };
+  const member = folderDeleteMember(mailbox, folder.id);
   // Set once a request may have reached Exchange without a readable 204 (a 504 at the gateway, retried by the
   // client or answered in the batch): from then on nothing may read "nothing was deleted".
   let uncertain = false;
-  const settle = (outcome: FolderDeleteOutcome, note: string): FolderDeleteOutcome => {
-    if (!uncertain || outcome.status === "deleted") return outcome;
-    if (outcome.status === "already-gone") {
-      return {
-        status: "already-gone",
-        message: t("folder.goneUncertain", { name: quote(folder.displayName) }),
-      };
-    }
-    return { ...outcome, message: t("folder.maybeDeleted", { name: quote(folder.displayName), note }) };
-  };
   for (let attempt = 1; ; attempt++) {
-    let result: Awaited<ReturnType<typeof graph.batch>>;
+    let result: BatchResult;
     try {
       result = await graph.batch([member], options.signal ? { signal: options.signal } : {});
     } catch (error) {
@@ -243,44 +215,119 @@ export async function permanentDeleteFolder(
       throw error;
     }
     if (result.ok ? result.uncertain : !result.failure.nothingRan) uncertain = true;
-    if (!result.ok) {
-      const { failure } = result;
-      const note = failure.status ? t("folder.note.status", { status: String(failure.status) }) : "";
-      if (failure.kind === "unauthorized") {
-        return settle({ status: "failed", message: t("folder.unauthorized") }, note);
-      }
-      if (failure.nothingRan && (failure.status === 429 || failure.status === 503) && attempt < maxAttempts) {
-        const delay = failure.retryAfterMs ?? backoffDelay(attempt - 1, random);
-        if (!(await wait(Math.min(delay, maxDelay)))) return settle(cancelled, note);
-        continue;
-      }
-      return settle(
-        failure.nothingRan
-          ? { status: "failed", message: t("folder.notReached", { note }) }
-          : { status: "failed", message: t("folder.connectionFailed") },
-        note,
-      );
+    const sent: Sent = { attempt, retry, folderName: folder.displayName, uncertain };
+    const step = result.ok
+      ? afterAnswer(result.responses.get("1"), sent)
+      : afterFailedBatch(result.failure, sent);
+    if (step.kind === "end") return step.outcome;
+    if (!(await waitUnlessCancelled(options.sleep ?? defaultSleep, step.delayMs, options.signal))) {
+      return withUncertainty({ status: "failed", message: t("folder.cancelled") }, step.note, sent);
     }
-    const answer = result.responses.get("1");
-    if (answer?.kind !== "answered") {
-      return { status: "failed", message: t("folder.unreadable") };
-    }
-    const code = errorCode(answer.body);
-    const note = code
-      ? t("folder.note.code", { code })
-      : t("folder.note.status", { status: String(answer.status) });
-    if (answer.status === 504) uncertain = true;
-    if ((answer.status === 429 || answer.status === 503) && attempt < maxAttempts) {
-      const after = parseRetryAfter(answer.headers["retry-after"] ?? null, Date.now());
-      if (after === undefined || after <= maxDelay) {
-        if (!(await wait(after !== undefined && after > 0 ? after : backoffDelay(attempt - 1, random)))) {
-          return settle(cancelled, note);
-        }
-        continue;
-      }
-    }
-    return settle(folderOutcomeFor(answer.status, code, folder.displayName), note);
   }
+}
+
+/** Sends at most, and how long to wait between them (the core's one backoff: graph/retry.ts). */
+interface FolderRetry {
+  maxAttempts: number;
+  maxDelayMs: number;
+  random: () => number;
+}
+
+/** One send of the folder's delete, as the answer to it is judged. */
+interface Sent {
+  /** 1 for the first send. */
+  attempt: number;
+  retry: FolderRetry;
+  folderName: string;
+  /** A send so far may have reached Exchange without a readable 204. */
+  uncertain: boolean;
+}
+
+/** What to do after an answer: end with this outcome, or send again after a wait (`note` for a cancel then). */
+type Step = { kind: "end"; outcome: FolderDeleteOutcome } | { kind: "retry"; delayMs: number; note: string };
+
+/** Same member shape as an item delete: a body-less POST action needs Content-Type and {} inside a batch. */
+function folderDeleteMember(mailbox: MailboxRef, folderId: string): BatchRequest {
+  return {
+    id: "1",
+    method: "POST",
+    url: `${mailboxPath(mailbox).replace(/^\/v1\.0/, "")}/mailFolders/${encodeURIComponent(folderId)}/permanentDelete`,
+    headers: { "Content-Type": "application/json" },
+    body: {},
+  };
+}
+
+/** The batch itself failed: a 401 after the refresh, a whole refusal (429/503: again after a wait), or the wire. */
+function afterFailedBatch(failure: BatchFailure, sent: Sent): Step {
+  const note = failure.status ? t("folder.note.status", { status: String(failure.status) }) : "";
+  const end = (outcome: FolderDeleteOutcome): Step => ({
+    kind: "end",
+    outcome: withUncertainty(outcome, note, sent),
+  });
+  if (failure.kind === "unauthorized") return end({ status: "failed", message: t("folder.unauthorized") });
+  const refused = failure.nothingRan && (failure.status === 429 || failure.status === 503);
+  if (refused && sent.attempt < sent.retry.maxAttempts) {
+    const delay = failure.retryAfterMs ?? backoffDelay(sent.attempt - 1, sent.retry.random);
+    return { kind: "retry", delayMs: Math.min(delay, sent.retry.maxDelayMs), note };
+  }
+  return end(
+    failure.nothingRan
+      ? { status: "failed", message: t("folder.notReached", { note }) }
+      : { status: "failed", message: t("folder.connectionFailed") },
+  );
+}
+
+/**
+ * Graph's answer to the member: 429/503 again after its Retry-After (always readable in a batch) or a backoff,
+ * unless that is beyond the longest wait; anything else is the outcome.
+ */
+function afterAnswer(answer: BatchMemberResult | undefined, sent: Sent): Step {
+  if (answer?.kind !== "answered") {
+    return { kind: "end", outcome: { status: "failed", message: t("folder.unreadable") } };
+  }
+  const code = errorCode(answer.body);
+  const note = code
+    ? t("folder.note.code", { code })
+    : t("folder.note.status", { status: String(answer.status) });
+  if ((answer.status === 429 || answer.status === 503) && sent.attempt < sent.retry.maxAttempts) {
+    const after = parseRetryAfter(answer.headers["retry-after"] ?? null, Date.now());
+    if (after === undefined || after <= sent.retry.maxDelayMs) {
+      const delayMs =
+        after !== undefined && after > 0 ? after : backoffDelay(sent.attempt - 1, sent.retry.random);
+      return { kind: "retry", delayMs, note };
+    }
+  }
+  // A 504 inside the batch: the gateway gave up, Exchange may still have deleted it.
+  const uncertain = sent.uncertain || answer.status === 504;
+  const outcome = folderOutcomeFor(answer.status, code, sent.folderName);
+  return { kind: "end", outcome: withUncertainty(outcome, note, { ...sent, uncertain }) };
+}
+
+/** After a send that may have deleted the folder, no outcome says nothing was deleted. */
+function withUncertainty(
+  outcome: FolderDeleteOutcome,
+  note: string,
+  { uncertain, folderName }: Pick<Sent, "uncertain" | "folderName">,
+): FolderDeleteOutcome {
+  if (!uncertain || outcome.status === "deleted") return outcome;
+  if (outcome.status === "already-gone") {
+    return { status: "already-gone", message: t("folder.goneUncertain", { name: quote(folderName) }) };
+  }
+  return { ...outcome, message: t("folder.maybeDeleted", { name: quote(folderName), note }) };
+}
+
+/** False when the wait was cancelled. */
+async function waitUnlessCancelled(
+  sleep: NonNullable<FolderDeleteOptions["sleep"]>,
+  ms: number,
+  signal: AbortSignal | undefined,
+): Promise<boolean> {
+  try {
+    await sleep(ms, signal);
+  } catch {
+    return false;
+  }
+  return !signal?.aborted;
 }
 
 function errorCode(body: unknown): string | undefined {
