@@ -10,7 +10,8 @@
  * - decisions.ts: what each answer means for its item (settle, or send again and when);
  * - requestLedger.ts: the 10-minute budget, kept by pacing;
  * - runState.ts: outcomes, progress and why a run stopped;
- * - mailboxRun.ts: the workers that send, one per lane.
+ * - mailboxRun.ts: the workers, one per lane;
+ * - send.ts: one lane's request, and what its answer does to each item.
  *
  * Items with the same id are purged once. Mailboxes are keyed by how they are addressed: "/me" and
  * "/users/{self}" count as two.
