@@ -2,9 +2,10 @@
  * The bulk purge scheduler: deletes hundreds or thousands of items as fast as Exchange allows without causing our
  * own throttling, and ends every distinct item with exactly one outcome.
  *
- * Outlook's limits (learn.microsoft.com/graph/throttling-limits; PITFALLS rows 46–49): at most 4 requests in flight
- * per app and mailbox, a `$batch` member counting as one, and 10,000 requests per 10 minutes. Graph runs a `$batch`
- * only fully parallel or fully sequential. The pieces, under `schedule/`:
+ * Outlook's limits (learn.microsoft.com/graph/throttling-limits, "Outlook service limits"): at most 4 requests in
+ * flight per app and mailbox, a `$batch` member counting as one, and 10,000 requests per 10 minutes. Graph runs a
+ * `$batch` only fully parallel or fully sequential (learn.microsoft.com/graph/json-batching; a mix is refused whole:
+ * microsoft-graph-docs#16280). The pieces, under `schedule/`:
  * - lanes.ts: which items go in which request (4 lanes of fully sequential batches of up to 20; at most 4 items in
  *   one parallel batch; one item in a plain request);
  * - decisions.ts: what each answer means for its item (settle, or send again and when);
