@@ -5,6 +5,7 @@
  */
 import { officeCall } from "./async";
 import { OfficeApiError } from "./errors";
+import { isSupported, REFINEMENTS } from "./requirements";
 
 export { dialogProblem } from "./errors";
 
@@ -51,14 +52,6 @@ export function fromOwnOrigin(
 ): boolean {
   if (messageOrigin === undefined) return !session.originReported;
   return messageOrigin === origin;
-}
-
-function dialogOriginSupported(): boolean {
-  try {
-    return Office.context.requirements.isSetSupported("DialogOrigin", "1.1");
-  } catch {
-    return false;
-  }
 }
 
 export function isDialogOpen(): boolean {
@@ -110,7 +103,7 @@ export async function openDialog(url: string, options: DialogOptions): Promise<D
   });
 
   return {
-    originReported: dialogOriginSupported(),
+    originReported: isSupported(REFINEMENTS.dialogOrigin),
     send(message) {
       if (!closed) dialog.messageChild(message);
     },

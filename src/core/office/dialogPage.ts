@@ -4,8 +4,11 @@
  * Office delivers it to no other page, as postMessage would with an explicit target. Hosts without the set take
  * no options (passing them requires DialogOrigin 1.1) and deliver only between pages of the add-in's own domain.
  */
+import { isSupported, REFINEMENTS } from "./requirements";
+
 export function messageOwnParent(message: string, ownOrigin: string): void {
-  if (dialogOriginSupported()) Office.context.ui.messageParent(message, { targetOrigin: ownOrigin });
+  if (isSupported(REFINEMENTS.dialogOrigin))
+    Office.context.ui.messageParent(message, { targetOrigin: ownOrigin });
   else Office.context.ui.messageParent(message);
 }
 
@@ -16,14 +19,6 @@ export function messageOwnParent(message: string, ownOrigin: string): void {
  * between the add-in's own pages, so there none is accepted.
  */
 export function fromOwnParent(messageOrigin: unknown, ownOrigin: string): boolean {
-  if (messageOrigin === undefined) return !dialogOriginSupported();
+  if (messageOrigin === undefined) return !isSupported(REFINEMENTS.dialogOrigin);
   return messageOrigin === ownOrigin;
-}
-
-function dialogOriginSupported(): boolean {
-  try {
-    return Office.context.requirements.isSetSupported("DialogOrigin", "1.1");
-  } catch {
-    return false;
-  }
 }

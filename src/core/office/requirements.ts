@@ -1,10 +1,9 @@
 /**
- * The Office requirement sets the add-in's features need, and checks that say which set is missing. manifest.xml
- * asks for Mailbox 1.5 (the add-in's floor); a set above it is checked before use, and a missing one either fails
- * with a RequirementError naming it (requireSets) or turns a feature off (isSupported). Two sets only refine what
- * works without them and are read where they are used, not registered here: DialogOrigin 1.1 (dialog.ts checks the
- * origin of a DialogMessageReceived; dialogPage.ts names messageParent's targetOrigin) and Mailbox 1.14
- * (themeEvents.ts, OfficeThemeChanged).
+ * Every Office requirement set the add-in reads, in one registry, and the checks that say which set is missing.
+ * manifest.xml asks for Mailbox 1.5 (the add-in's floor); a set above it is checked before use. A feature's set
+ * (REQUIREMENTS) either fails with a RequirementError naming it (requireSets) or turns the feature off
+ * (isSupported). A refinement's set (REFINEMENTS) only changes how something that works without it is done, so it
+ * is only ever read with isSupported and never named to the person.
  */
 import { type FeatureKey, RequirementError } from "./errors";
 
@@ -34,7 +33,23 @@ export const REQUIREMENTS = {
   nestedAppAuth: { set: "NestedAppAuth", version: "1.1", feature: "feature.nestedAppAuth" },
 } as const satisfies Record<string, Requirement>;
 
-export function isSupported(requirement: Requirement): boolean {
+/** A set that refines what works without it: read with isSupported, never required. */
+export interface Refinement {
+  set: string;
+  version: string;
+}
+
+export const REFINEMENTS = {
+  /**
+   * The origin of dialog messages: with it, dialog.ts refuses a DialogMessageReceived without an origin and
+   * dialogPage.ts names messageParent's targetOrigin; without it, messages pass only between the add-in's pages.
+   */
+  dialogOrigin: { set: "DialogOrigin", version: "1.1" },
+  /** OfficeThemeChanged (themeEvents.ts): without it the pane keeps the theme it opened with. */
+  themeChanged: { set: "Mailbox", version: "1.14" },
+} as const satisfies Record<string, Refinement>;
+
+export function isSupported(requirement: Requirement | Refinement): boolean {
   try {
     return Office.context.requirements.isSetSupported(requirement.set, requirement.version);
   } catch {

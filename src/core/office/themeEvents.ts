@@ -4,12 +4,13 @@
  * `officeTheme` is read first.
  */
 import { officeCall } from "./async";
+import { isSupported, REFINEMENTS } from "./requirements";
 import { officeScheme, type Scheme, schemeOf } from "./theme";
 
 /** Calls `handler` with Outlook's new scheme whenever the person changes Outlook's theme, for the page's life. */
 export async function onOfficeSchemeChanged(handler: (scheme: Scheme) => void): Promise<void> {
   const mailbox = Office.context.mailbox;
-  if (!mailbox || !Office.context.requirements.isSetSupported("Mailbox", "1.14")) return;
+  if (!mailbox || !isSupported(REFINEMENTS.themeChanged)) return;
   await officeCall<void>("addHandlerAsync(OfficeThemeChanged)", (cb) =>
     mailbox.addHandlerAsync(
       Office.EventType.OfficeThemeChanged,
