@@ -5,16 +5,22 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { AuthError } from "../core/auth/errors";
-import { OperationUnavailableError, requireAvailableFor } from "../core/cloud";
-import type { GraphProblem } from "../core/graph/types";
-import { t } from "../core/i18n";
+import { requireAvailableFor } from "../core/cloud";
 import type { CurrentItem } from "../core/office/item";
 import { DeleteNotAllowedError } from "../core/office/shared";
-import { type Summary, summarize, summarizeError } from "../core/purge/report";
+import { type Summary, summarizeError } from "../core/purge/report";
 import { itemToTarget } from "../core/purge/targets";
 import type { ConfirmationAnswer, PurgeTarget } from "../core/purge/types";
-import { createPurger } from "../core/purge/workflow";
+import { createPurger, type Purger } from "../core/purge/workflow";
 import type { PaneDeps } from "./paneDeps";
+import { describeError, type ResultView, resultView, settledIds } from "./paneResult";
+
+export type { ResultView } from "./paneResult";
+
+interface OpenConfirmation {
+  resolve(answer: ConfirmationAnswer): void;
+  ids: string[];
+}
 
 export type ItemView =
   | { status: "loading" }
@@ -25,11 +31,6 @@ export type SignInView =
   | { status: "unknown" }
   | { status: "ok" }
   | { status: "needed"; summary: Summary; canSignIn: boolean };
-
-export interface ResultView {
-  summary: Summary;
-  problem?: GraphProblem | undefined;
-}
 
 export interface PaneModel {
   item: ItemView;
@@ -46,30 +47,12 @@ export interface PaneModel {
   dismissResult(): void;
 }
 
-/** Refusals made before anything was sent (delegate rights, the item's cloud) read as themselves. */
-function describeError(error: unknown): Summary {
-  if (error instanceof DeleteNotAllowedError) {
-    return { tone: "warning", title: t("purge.title.cantDeleteHere"), message: error.message };
-  }
-  if (error instanceof OperationUnavailableError) {
-    return { tone: "warning", title: t("purge.title.notInCloud"), message: error.message };
-  }
-  return summarizeError(error);
-}
-
-export function usePurgePane(deps: PaneDeps): PaneModel {
+/**
+ * `[item, refresh]`: the current item, read on mount and again whenever Outlook's item changes (`onChange` is told
+ * first), and a fresh read on demand.
+ */
+function useCurrentItem(deps: PaneDeps, onChange: () => void): [ItemView, () => Promise<void>] {
   const [item, setItem] = useState<ItemView>({ status: "loading" });
-  const [signIn, setSignIn] = useState<SignInView>({ status: "unknown" });
-  const [confirming, setConfirming] = useState<PurgeTarget | undefined>();
-  const [deleting, setDeleting] = useState(false);
-  const [result, setResult] = useState<ResultView | undefined>();
-  const [settled, setSettled] = useState<ReadonlySet<string>>(() => new Set());
-  // The open confirmation: how to answer it, and the exact IDs it shows (a "yes" names exactly these).
-  const pendingAnswer = useRef<{ resolve: (answer: ConfirmationAnswer) => void; ids: string[] } | undefined>(
-    undefined,
-  );
-  const changedWhileConfirming = useRef(false);
-
   const refresh = useCallback(async () => {
     try {
       setItem({ status: "ready", item: await deps.readItem() });
@@ -78,6 +61,35 @@ export function usePurgePane(deps: PaneDeps): PaneModel {
     }
   }, [deps]);
 
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let disposed = false;
+    void refresh();
+    deps
+      .watchItem(() => {
+        onChange();
+        void refresh();
+      })
+      .then((s) => {
+        if (disposed) s();
+        else stop = s;
+      })
+      .catch(() => undefined);
+    return () => {
+      disposed = true;
+      stop?.();
+    };
+  }, [deps, refresh, onChange]);
+  return [item, refresh];
+}
+
+/**
+ * `[signIn, setSignIn, noteAuthFailure]`: whether a token can be had, checked silently on mount where Graph is
+ * configured and available here.
+ */
+function useSignInState(deps: PaneDeps) {
+  const [signIn, setSignIn] = useState<SignInView>({ status: "unknown" });
+  /** A sign-in problem goes to the sign-in bar (with its button); true when `error` was one. */
   const noteAuthFailure = useCallback((error: unknown) => {
     if (error instanceof AuthError) {
       setSignIn({ status: "needed", summary: summarizeError(error), canSignIn: error.canSignIn });
@@ -87,85 +99,84 @@ export function usePurgePane(deps: PaneDeps): PaneModel {
   }, []);
 
   useEffect(() => {
-    let stop: (() => void) | undefined;
-    let disposed = false;
-    void refresh();
-    deps
-      .watchItem(() => {
-        if (pendingAnswer.current) changedWhileConfirming.current = true;
-        setResult(undefined);
-        void refresh();
-      })
-      .then((s) => {
-        if (disposed) s();
-        else stop = s;
-      })
-      .catch(() => undefined);
-    if (!deps.configProblem && !deps.unavailable) {
-      deps.checkSignIn().then(
-        () => setSignIn({ status: "ok" }),
-        (error: unknown) => {
-          if (!noteAuthFailure(error)) setSignIn({ status: "unknown" });
-        },
-      );
-    }
-    return () => {
-      disposed = true;
-      stop?.();
-    };
-  }, [deps, refresh, noteAuthFailure]);
+    if (deps.configProblem || deps.unavailable) return;
+    deps.checkSignIn().then(
+      () => setSignIn({ status: "ok" }),
+      (error: unknown) => {
+        if (!noteAuthFailure(error)) setSignIn({ status: "unknown" });
+      },
+    );
+  }, [deps, noteAuthFailure]);
+  return [signIn, setSignIn, noteAuthFailure] as const;
+}
 
-  const purger = useMemo(
-    () =>
-      createPurger({
-        // Re-read at the press: never act on an item cached from an earlier event.
-        resolveTargets: async () => {
-          // A click: whose mailbox it is may now be asked of Graph, signing in if needed.
-          const item = await deps.readItem({ interactive: true });
-          // The button isn't offered for these; a press that raced a change of item still stops here.
-          if (item.refusal) throw new DeleteNotAllowedError(item.refusal.message, item.refusal.short);
-          requireAvailableFor(item.access?.targetRestUrl, item.kind === "event" ? "event" : "message");
-          return [itemToTarget(item)];
-        },
-        confirm: ({ targets }) =>
-          new Promise<ConfirmationAnswer>((resolve) => {
-            changedWhileConfirming.current = false;
-            pendingAnswer.current = { resolve, ids: targets.map((t) => t.ref.id) };
-            setConfirming(targets[0]);
-          }),
-        stillSelected: async (targets) => {
-          if (changedWhileConfirming.current) return false;
-          try {
-            const now = await deps.readItem();
-            return targets.length === 1 && targets[0]?.ref.id === now.restId;
-          } catch {
-            return false;
-          }
-        },
-        deleteItem: (ref) => deps.deleteItem(ref),
+/**
+ * The single-item workflow: the item re-read at the press, the pane's confirmation (`show` opens it), void if
+ * Outlook's item changed while it was open (`changedWhileOpen`) or is no longer the one confirmed.
+ */
+function createPanePurger(
+  deps: PaneDeps,
+  pending: { current: OpenConfirmation | undefined },
+  show: (target: PurgeTarget | undefined) => void,
+  changedWhileOpen: { current: boolean },
+): Purger {
+  return createPurger({
+    // Re-read at the press: never act on an item cached from an earlier event.
+    resolveTargets: async () => {
+      // A click: whose mailbox it is may now be asked of Graph, signing in if needed.
+      const item = await deps.readItem({ interactive: true });
+      // The button isn't offered for these; a press that raced a change of item still stops here.
+      if (item.refusal) throw new DeleteNotAllowedError(item.refusal.message, item.refusal.short);
+      requireAvailableFor(item.access?.targetRestUrl, item.kind === "event" ? "event" : "message");
+      return [itemToTarget(item)];
+    },
+    confirm: ({ targets }) =>
+      new Promise<ConfirmationAnswer>((resolve) => {
+        changedWhileOpen.current = false;
+        pending.current = { resolve, ids: targets.map((t) => t.ref.id) };
+        show(targets[0]);
       }),
-    [deps],
-  );
+    stillSelected: async (targets) => {
+      if (changedWhileOpen.current) return false;
+      try {
+        const now = await deps.readItem();
+        return targets.length === 1 && targets[0]?.ref.id === now.restId;
+      } catch {
+        return false;
+      }
+    },
+    deleteItem: (ref) => deps.deleteItem(ref),
+  });
+}
+
+export function usePurgePane(deps: PaneDeps): PaneModel {
+  const [confirming, setConfirming] = useState<PurgeTarget | undefined>();
+  const [deleting, setDeleting] = useState(false);
+  const [result, setResult] = useState<ResultView | undefined>();
+  const [settled, setSettled] = useState<ReadonlySet<string>>(() => new Set());
+  // The open confirmation: how to answer it, and the exact IDs it shows (a "yes" names exactly these).
+  const pending = useRef<OpenConfirmation | undefined>(undefined);
+  const changedWhileOpen = useRef(false);
+  const itemChanged = useCallback(() => {
+    if (pending.current) changedWhileOpen.current = true;
+    setResult(undefined);
+  }, []);
+  const [item, refresh] = useCurrentItem(deps, itemChanged);
+  const [signIn, setSignIn, noteAuthFailure] = useSignInState(deps);
+  const purger = useMemo(() => createPanePurger(deps, pending, setConfirming, changedWhileOpen), [deps]);
 
   const startDelete = useCallback(() => {
     if (purger.running) return;
     setResult(undefined);
-    const run = purger.run();
-    run
+    purger
+      .run()
       .then((outcome) => {
         if (outcome.status === "busy") return;
-        const first = outcome.status === "done" ? outcome.results[0]?.outcome : undefined;
-        setResult({
-          summary: summarize(outcome),
-          problem: first?.status === "failed" ? first.problem : undefined,
-        });
-        if (outcome.status === "done") {
-          setSignIn({ status: "ok" });
-          const gone = outcome.results
-            .filter((r) => r.outcome.status === "purged" || r.outcome.status === "already-gone")
-            .map((r) => r.target.ref.id);
-          if (gone.length > 0) setSettled((previous) => new Set([...previous, ...gone]));
-        }
+        setResult(resultView(outcome));
+        if (outcome.status !== "done") return;
+        setSignIn({ status: "ok" });
+        const gone = settledIds(outcome.results);
+        if (gone.length > 0) setSettled((previous) => new Set([...previous, ...gone]));
       })
       .catch((error: unknown) => {
         // A sign-in problem is shown once, by the sign-in bar with its button; a result bar would repeat it.
@@ -174,22 +185,18 @@ export function usePurgePane(deps: PaneDeps): PaneModel {
       .finally(() => {
         setDeleting(false);
         setConfirming(undefined);
-        pendingAnswer.current = undefined;
+        pending.current = undefined;
         void refresh();
       });
-  }, [purger, refresh, noteAuthFailure]);
+  }, [purger, refresh, noteAuthFailure, setSignIn]);
 
   const answer = useCallback((confirmed: boolean) => {
-    const pending = pendingAnswer.current;
-    if (!pending) return;
-    pendingAnswer.current = undefined;
+    const open = pending.current;
+    if (!open) return;
+    pending.current = undefined;
     setConfirming(undefined);
-    if (confirmed) {
-      setDeleting(true);
-      pending.resolve({ confirmed: true, ids: pending.ids });
-    } else {
-      pending.resolve({ confirmed: false, reason: "cancelled" });
-    }
+    if (confirmed) setDeleting(true);
+    open.resolve(confirmed ? { confirmed: true, ids: open.ids } : { confirmed: false, reason: "cancelled" });
   }, []);
 
   const requestSignIn = useCallback(() => {
@@ -203,7 +210,7 @@ export function usePurgePane(deps: PaneDeps): PaneModel {
         if (!noteAuthFailure(error)) setResult({ summary: summarizeError(error) });
       },
     );
-  }, [deps, noteAuthFailure, refresh]);
+  }, [deps, noteAuthFailure, refresh, setSignIn]);
 
   return {
     item,
