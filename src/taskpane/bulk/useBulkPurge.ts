@@ -3,12 +3,19 @@
  * the scheduler with progress and cancel, then keep the per-item results for the report. The safety rules are the
  * core workflow's (createPurger); this hook supplies the dialog, the change check and the scheduler.
  */
-import { startTransition, useCallback, useMemo, useRef, useState } from "react";
-import { AuthError } from "../../core/auth/errors";
+import {
+  type Dispatch,
+  type SetStateAction,
+  startTransition,
+  useCallback,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { t } from "../../core/i18n";
 import { type Summary, summarize, summarizeError } from "../../core/purge/report";
 import type { ConfirmationAnswer, ItemResult, PurgeTarget } from "../../core/purge/types";
-import { createPurger } from "../../core/purge/workflow";
+import { createPurger, type Purger } from "../../core/purge/workflow";
 import type { BulkConfirmRequest } from "./BulkConfirmDialog";
 import type { BulkDeps, BulkProgress } from "./bulkDeps";
 
@@ -23,7 +30,7 @@ export type BulkPhase =
   | { kind: "idle" }
   | { kind: "confirming"; request: BulkConfirmRequest }
   | { kind: "running"; progress: BulkProgress; cancelling: boolean }
-  | { kind: "finished"; summary: Summary; results: ItemResult[]; authProblem: AuthError | undefined };
+  | { kind: "finished"; summary: Summary; results: ItemResult[] };
 
 export interface BulkModel {
   phase: BulkPhase;
@@ -37,37 +44,52 @@ function emptyProgress(total: number): BulkProgress {
   return { total, purged: 0, alreadyGone: 0, failed: 0, notAttempted: 0, left: total, etaMs: undefined };
 }
 
+/** The open confirmation: how to answer it, and the exact IDs it shows (a "yes" names exactly these). */
+interface OpenConfirmation {
+  resolve(answer: ConfirmationAnswer): void;
+  ids: string[];
+}
+type Pending = { current: OpenConfirmation | undefined };
+
+/**
+ * The bulk workflow: the job's targets, the confirmation (`pending` holds its answer), the job's own change check,
+ * and the scheduler with progress.
+ */
+function createBulkPurger(
+  bulk: BulkDeps | undefined,
+  job: { current: BulkJob | undefined },
+  pending: Pending,
+  setPhase: Dispatch<SetStateAction<BulkPhase>>,
+): Purger {
+  return createPurger({
+    resolveTargets: async () => [...(job.current?.targets ?? [])],
+    confirm: ({ targets }) =>
+      new Promise<ConfirmationAnswer>((resolve) => {
+        pending.current = { resolve, ids: targets.map((t) => t.ref.id) };
+        setPhase({ kind: "confirming", request: { targets, scope: job.current?.scope ?? "" } });
+      }),
+    stillSelected: () => job.current?.stillValid() ?? Promise.resolve(false),
+    deleteMany: async (targets, signal) => {
+      if (!bulk) throw new Error(t("bulk.unavailable"));
+      // Running since the "yes" (answer): keep a Cancel already pressed.
+      setPhase((p) =>
+        p.kind === "running"
+          ? p
+          : { kind: "running", progress: emptyProgress(targets.length), cancelling: false },
+      );
+      return bulk.purge(targets, {
+        signal,
+        onProgress: (progress) => setPhase((p) => (p.kind === "running" ? { ...p, progress } : p)),
+      });
+    },
+  });
+}
+
 export function useBulkPurge(bulk: BulkDeps | undefined): BulkModel {
   const [phase, setPhase] = useState<BulkPhase>({ kind: "idle" });
-  const pending = useRef<{ resolve: (a: ConfirmationAnswer) => void; ids: string[] } | undefined>(undefined);
+  const pending = useRef<OpenConfirmation | undefined>(undefined);
   const job = useRef<BulkJob | undefined>(undefined);
-
-  const purger = useMemo(
-    () =>
-      createPurger({
-        resolveTargets: async () => [...(job.current?.targets ?? [])],
-        confirm: ({ targets }) =>
-          new Promise<ConfirmationAnswer>((resolve) => {
-            pending.current = { resolve, ids: targets.map((t) => t.ref.id) };
-            setPhase({ kind: "confirming", request: { targets, scope: job.current?.scope ?? "" } });
-          }),
-        stillSelected: () => job.current?.stillValid() ?? Promise.resolve(false),
-        deleteMany: async (targets, signal) => {
-          if (!bulk) throw new Error(t("bulk.unavailable"));
-          // Running since the "yes" (answer): keep a Cancel already pressed.
-          setPhase((p) =>
-            p.kind === "running"
-              ? p
-              : { kind: "running", progress: emptyProgress(targets.length), cancelling: false },
-          );
-          return bulk.purge(targets, {
-            signal,
-            onProgress: (progress) => setPhase((p) => (p.kind === "running" ? { ...p, progress } : p)),
-          });
-        },
-      }),
-    [bulk],
-  );
+  const purger = useMemo(() => createBulkPurger(bulk, job, pending, setPhase), [bulk]);
 
   const start = useCallback(
     (next: BulkJob) => {
@@ -81,17 +103,11 @@ export function useBulkPurge(bulk: BulkDeps | undefined): BulkModel {
             kind: "finished",
             summary: summarize(result),
             results: result.status === "done" ? result.results : [],
-            authProblem: undefined,
           });
         })
-        .catch((error: unknown) => {
-          setPhase({
-            kind: "finished",
-            summary: summarizeError(error),
-            results: [],
-            authProblem: error instanceof AuthError ? error : undefined,
-          });
-        })
+        .catch((error: unknown) =>
+          setPhase({ kind: "finished", summary: summarizeError(error), results: [] }),
+        )
         .finally(() => {
           pending.current = undefined;
         });
