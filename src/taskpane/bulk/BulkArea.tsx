@@ -5,10 +5,9 @@
  */
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { FolderRegular } from "@fluentui/react-icons";
-import { lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, useCallback, useEffect, useState } from "react";
 import { t } from "../../core/i18n";
-import type { ContactActions } from "../../core/purge/contacts";
-import { type Summary, summarizeError } from "../../core/purge/report";
+import type { Summary } from "../../core/purge/report";
 import { SummaryBar } from "../SummaryBar";
 import { Busy } from "../ui/Busy";
 import { PreloadedView, usePreload } from "../ui/usePreload";
@@ -16,7 +15,9 @@ import { BulkConfirmDialog } from "./BulkConfirmDialog";
 import type { BulkDeps } from "./bulkDeps";
 import { ProgressPanel } from "./ProgressPanel";
 import { SelectionView } from "./SelectionView";
-import { useBulkPurge } from "./useBulkPurge";
+import { type BulkJob, type BulkModel, type BulkPhase, useBulkPurge } from "./useBulkPurge";
+import { useContacts } from "./useContacts";
+import { useSettled } from "./useSettled";
 
 // Each view is fetched when it becomes likely and then rendered directly (usePreload explains why); React.lazy
 // covers the case where it isn't here yet.
@@ -48,6 +49,46 @@ export interface BulkAreaProps {
   runOnly?: boolean;
 }
 
+/**
+ * Tells the pane whether a run is being confirmed or running (`onBusy`: the single flow waits) and whether the
+ * area holds a run (`onHolding`: its confirmation, progress or report stays shown); neither outlives the area.
+ */
+function useTellThePane(
+  phase: BulkPhase,
+  onBusy: (busy: boolean) => void,
+  onHolding: ((holding: boolean) => void) | undefined,
+) {
+  const busy = phase.kind === "confirming" || phase.kind === "running";
+  useEffect(() => onBusy(busy), [busy, onBusy]);
+  // Whatever unmounts the area, the pane's busy flag must not outlive it.
+  useEffect(() => () => onBusy(false), [onBusy]);
+  const holding = phase.kind !== "idle";
+  useEffect(() => onHolding?.(holding), [holding, onHolding]);
+  useEffect(() => () => onHolding?.(false), [onHolding]);
+}
+
+/**
+ * `[runKind, start]`: starts a job once the area's problem is cleared, and says whether the run is of contacts or
+ * messages (the progress panel's wording). `start` is stable, like every prop of the lists: a bulk run updates its
+ * progress many times a second, and the lists (up to 100 selected messages, a folder tree, contacts) must not
+ * re-render with each update.
+ */
+function useStart(
+  modelStart: BulkModel["start"],
+  setProblem: (summary: Summary | undefined) => void,
+): ["message" | "contact", BulkModel["start"]] {
+  const [runKind, setRunKind] = useState<"message" | "contact">("message");
+  const start = useCallback(
+    (job: BulkJob) => {
+      setProblem(undefined);
+      setRunKind(job.targets.every((target) => target.ref.kind === "contact") ? "contact" : "message");
+      modelStart(job);
+    },
+    [modelStart, setProblem],
+  );
+  return [runKind, start];
+}
+
 export function BulkArea({
   bulk,
   locale,
@@ -58,98 +99,28 @@ export function BulkArea({
   runOnly = false,
 }: BulkAreaProps) {
   const styles = useStyles();
-  // Contacts go through the same confirmation, scheduler and report, but with the Contacts.ReadWrite client:
-  // a job of contacts is routed to it. Runs never overlap (one model), so mail and contacts share the ledger.
-  const contactActions = useRef<ContactActions | undefined>(undefined);
-  const routed = useMemo<BulkDeps>(
-    () => ({
-      ...bulk,
-      purge: (targets, options) => {
-        const contacts = targets.filter((target) => target.ref.kind === "contact").length;
-        if (contacts === 0) return bulk.purge(targets, options);
-        const actions = contactActions.current;
-        if (contacts !== targets.length || !actions) {
-          return Promise.reject(new Error(t("bulk.mixedRun")));
-        }
-        return actions.purge(targets, options);
-      },
-    }),
-    [bulk],
-  );
-  const model = useBulkPurge(routed);
   const [problem, setProblem] = useState<Summary | undefined>();
+  const contacts = useContacts(bulk, setProblem);
+  const model = useBulkPurge(contacts.routed);
+  const { phase } = model;
   const [folderOpen, setFolderOpen] = useState(false);
-  const [contacts, setContacts] = useState<
-    { status: "closed" } | { status: "loading" } | { status: "open"; actions: ContactActions }
-  >({ status: "closed" });
-  const closeContacts = useCallback(() => setContacts({ status: "closed" }), []);
   const folderView = usePreload(loadFolderView);
   const contactsView = usePreload(loadContactsView);
   const report = usePreload(loadReport);
   const openContacts = () => {
-    const load = bulk.contacts;
-    if (!load) return;
     contactsView.preload();
-    setProblem(undefined);
-    setContacts({ status: "loading" });
-    load().then(
-      (actions) => {
-        contactActions.current = actions;
-        setContacts({ status: "open", actions });
-      },
-      (error: unknown) => {
-        setContacts({ status: "closed" });
-        setProblem(summarizeError(error));
-      },
-    );
+    contacts.open();
   };
-  const { phase } = model;
   const busy = singleBusy || phase.kind === "confirming" || phase.kind === "running";
   const reportError = useCallback((summary: Summary) => setProblem(summary), []);
-  const [runKind, setRunKind] = useState<"message" | "contact">("message");
-  // Stable, like every prop of the lists below: a bulk run updates its progress many times a second, and the
-  // lists (up to 100 selected messages, a folder tree, contacts) must not re-render with each update.
-  const modelStart = model.start;
-  const start = useCallback<typeof modelStart>(
-    (job) => {
-      setProblem(undefined);
-      setRunKind(job.targets.every((target) => target.ref.kind === "contact") ? "contact" : "message");
-      modelStart(job);
-    },
-    [modelStart],
-  );
-  const bulkBusy = phase.kind === "confirming" || phase.kind === "running";
-  useEffect(() => onBusy(bulkBusy), [bulkBusy, onBusy]);
-  // Whatever unmounts the area, the pane's busy flag must not outlive it.
-  useEffect(() => () => onBusy(false), [onBusy]);
-  const holding = phase.kind !== "idle";
-  useEffect(() => onHolding?.(holding), [holding, onHolding]);
-  useEffect(() => () => onHolding?.(false), [onHolding]);
+  const [runKind, start] = useStart(model.start, setProblem);
+  useTellThePane(phase, onBusy, onHolding);
   // A confirmation is open: fetch the report's code now, so the end of the run doesn't wait for it.
   const preloadReport = report.preload;
   useEffect(() => {
     if (phase.kind === "confirming") preloadReport();
   }, [phase.kind, preloadReport]);
-  // Messages purged or found gone: Outlook may keep listing them for a moment; nothing more is offered for them.
-  // A finished run's items count at once (in the render that shows the report, so the list drops them in the same
-  // pass) and are kept once the run is dismissed.
-  const [kept, setKept] = useState<ReadonlySet<string>>(() => new Set());
-  const justDone = useMemo(
-    () =>
-      phase.kind === "finished"
-        ? phase.results
-            .filter((r) => r.outcome.status === "purged" || r.outcome.status === "already-gone")
-            .map((r) => r.target.ref.id)
-        : [],
-    [phase],
-  );
-  const settled = useMemo<ReadonlySet<string>>(
-    () => (justDone.length === 0 ? kept : new Set([...kept, ...justDone])),
-    [kept, justDone],
-  );
-  useEffect(() => {
-    if (justDone.length > 0) setKept((previous) => new Set([...previous, ...justDone]));
-  }, [justDone]);
+  const settled = useSettled(phase);
 
   return (
     <div className={styles.root}>
@@ -220,29 +191,30 @@ export function BulkArea({
         </div>
       )}
 
-      {runOnly ? null : contacts.status === "open" ? (
+      {runOnly ? null : contacts.door.status === "open" ? (
         <PreloadedView
           view={contactsView}
           lazy={ContactsView}
           fallback={<Busy label={t("bulk.loadingContacts")} />}
           props={{
-            actions: contacts.actions,
+            actions: contacts.door.actions,
             busy,
             settled,
             onDelete: start,
             onError: reportError,
-            onClose: closeContacts,
+            onClose: contacts.close,
           }}
         />
       ) : (
         bulk.contacts && (
           <div>
-            {/* No icon: an icon from another chunk of @fluentui/react-icons costs ~3 kB of the first paint. */}
+            {/* No icon: one from another chunk of @fluentui/react-icons would not fit the first paint inside its
+                budget (docs/performance.md). */}
             <Button
               onPointerEnter={contactsView.preload}
               onFocus={contactsView.preload}
               onClick={openContacts}
-              disabled={busy || contacts.status === "loading"}
+              disabled={busy || contacts.door.status === "loading"}
             >
               {t("bulk.deleteContacts")}
             </Button>
