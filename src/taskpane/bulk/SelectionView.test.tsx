@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { SelectedMessage } from "../../core/office/selection";
 import type { PurgeTarget } from "../../core/purge/types";
 import type { BulkDeps } from "./bulkDeps";
-import { SelectionView } from "./SelectionView";
+import { initiallyTicked, SelectionView } from "./SelectionView";
 import type { BulkJob } from "./useBulkPurge";
 
 const target = (id: string, folderName: string): PurgeTarget => ({
@@ -76,5 +76,16 @@ describe("SelectionView", () => {
     const job = onDelete.mock.calls[0]?.[0];
     expect(job?.targets.map((t) => t.ref.id)).toEqual(["in1", "sent2"]);
     expect(job?.scope).toBe("the 2 selected messages you ticked, in your own mailbox");
+  });
+});
+
+describe("initiallyTicked", () => {
+  it("ticks every message of a selection in one folder", () => {
+    expect([...initiallyTicked([target("a", "Inbox"), target("b", "Inbox")])]).toEqual(["a", "b"]);
+  });
+
+  it("ticks none when the selection spans folders, whichever folder holds most of it", () => {
+    const spanning = [target("in1", "Inbox"), target("sent1", "Sent Items"), target("sent2", "Sent Items")];
+    expect(initiallyTicked(spanning).size).toBe(0);
   });
 });

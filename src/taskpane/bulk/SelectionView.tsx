@@ -85,22 +85,26 @@ export interface SelectionViewProps {
   onError(summary: Summary): void;
 }
 
-/** Memoised: its props don't change while a run reports progress (see BulkArea). */
-export const SelectionView = memo(function SelectionView({
-  bulk,
-  locale,
-  busy,
-  settled,
-  onDelete,
-  onMultiple,
-  onError,
-}: SelectionViewProps) {
-  const styles = useStyles();
-  const [state, setState] = useState<
-    | { status: "none" }
-    | { status: "loading" }
-    | { status: "ready"; resolved: ResolvedSelection; selectionKey: string }
-  >({ status: "none" });
+/** One folder: every message ticked. Several (a conversation across folders): none, the person chooses. */
+export function initiallyTicked(targets: readonly PurgeTarget[]): Set<string> {
+  return new Set(foldersOf(targets).length > 1 ? [] : targets.map((target) => target.ref.id));
+}
+
+type SelectionState =
+  | { status: "none" }
+  | { status: "loading" }
+  | { status: "ready"; resolved: ResolvedSelection; selectionKey: string };
+
+/**
+ * Outlook's selection, read now and whenever it changes: "none" below two messages (the pane shows the single view
+ * then), else each selected message checked with Graph; which of them are ticked, and a stable toggle for the rows.
+ */
+function useSelection(
+  bulk: BulkDeps,
+  onMultiple: (multiple: boolean) => void,
+  onError: (summary: Summary) => void,
+) {
+  const [state, setState] = useState<SelectionState>({ status: "none" });
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
 
   const load = useCallback(async () => {
@@ -114,12 +118,7 @@ export const SelectionView = memo(function SelectionView({
       onMultiple(true);
       setState({ status: "loading" });
       const resolved = await bulk.resolveSelection(selected);
-      // One folder: all ticked. Several (a conversation across folders): none, the person chooses.
-      setTicked(
-        new Set(
-          foldersOf(resolved.targets).length > 1 ? [] : resolved.targets.map((target) => target.ref.id),
-        ),
-      );
+      setTicked(initiallyTicked(resolved.targets));
       setState({ status: "ready", resolved, selectionKey: key(selected.map((s) => s.restId)) });
     } catch (error) {
       setState({ status: "none" });
@@ -144,8 +143,6 @@ export const SelectionView = memo(function SelectionView({
     };
   }, [bulk, load]);
 
-  const folders = useMemo(() => (state.status === "ready" ? foldersOf(state.resolved.targets) : []), [state]);
-
   const toggle = useCallback(
     (id: string, on: boolean) =>
       setTicked((previous) => {
@@ -156,6 +153,22 @@ export const SelectionView = memo(function SelectionView({
       }),
     [],
   );
+  return { state, ticked, toggle };
+}
+
+/** Memoised: its props don't change while a run reports progress (see BulkArea). */
+export const SelectionView = memo(function SelectionView({
+  bulk,
+  locale,
+  busy,
+  settled,
+  onDelete,
+  onMultiple,
+  onError,
+}: SelectionViewProps) {
+  const styles = useStyles();
+  const { state, ticked, toggle } = useSelection(bulk, onMultiple, onError);
+  const folders = useMemo(() => (state.status === "ready" ? foldersOf(state.resolved.targets) : []), [state]);
 
   if (state.status === "none") return null;
   if (state.status === "loading") return <Busy label={t("selection.checking")} />;
