@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from "vitest";
 import { type ContactActions, DEFAULT_CONTACT_FOLDER } from "../../core/purge/contacts";
 import type { PurgeTarget } from "../../core/purge/types";
 import type { BulkJob } from "../bulk/useBulkPurge";
-import ContactsView from "./ContactsView";
+import ContactsView, { contactsJob, listingStatus } from "./ContactsView";
 
 const contact = (id: string, name: string, folderId?: string): PurgeTarget => ({
   ref: { kind: "contact", id, mailbox: { kind: "me" }, ...(folderId ? { folderId } : {}) },
@@ -86,5 +86,34 @@ describe("ContactsView", () => {
       mailbox: { kind: "me" },
       folderId: "F1",
     });
+  });
+});
+
+describe("listingStatus", () => {
+  const family = { id: "F1", displayName: "Family" };
+  const shown = (term: string) => ({ listing: { targets: [], truncated: false }, term, folder: family });
+
+  it("counts the contacts left to offer, one or several, in the folder or for the search term", () => {
+    expect(listingStatus(shown(""), 1)).toBe("1 contact in “Family”.");
+    expect(listingStatus(shown(""), 3)).toBe("3 contacts in “Family”.");
+    expect(listingStatus(shown("an"), 2)).toBe("2 contacts in “Family” match “an”.");
+  });
+
+  it("says so when nothing is left, or nothing matches", () => {
+    expect(listingStatus(shown(""), 0)).toBe("“Family” has no contacts.");
+    expect(listingStatus(shown("zz"), 0)).toBe("No contacts in “Family” match “zz”.");
+  });
+});
+
+describe("contactsJob", () => {
+  it("is bound to exactly the ticked contacts and names them with their folder", async () => {
+    const chosen = [contact("a", "Ana Silva")];
+    const job = contactsJob(chosen, "Contacts");
+    expect(job.targets).toBe(chosen);
+    expect(job.scope).toBe("the 1 contact you ticked in your “Contacts” contact folder");
+    expect(contactsJob([contact("a", "A"), contact("b", "B")], "Family").scope).toBe(
+      "the 2 contacts you ticked in your “Family” contact folder",
+    );
+    await expect(job.stillValid()).resolves.toBe(true);
   });
 });

@@ -25,6 +25,7 @@ import {
   type ContactListing,
 } from "../../core/purge/contacts";
 import { type Summary, summarizeError } from "../../core/purge/report";
+import type { PurgeTarget } from "../../core/purge/types";
 import type { BulkJob } from "../bulk/useBulkPurge";
 import { displaySender } from "../format";
 import { Busy } from "../ui/Busy";
@@ -59,14 +60,43 @@ export interface ContactsViewProps {
   onClose(): void;
 }
 
-function ContactsView({ actions, busy, settled, onDelete, onError, onClose }: ContactsViewProps) {
-  const styles = useStyles();
+/** What the view lists: the listing, for the search term (trimmed) in the folder it was made in. */
+interface Shown {
+  listing: ContactListing;
+  term: string;
+  folder: ContactFolder;
+}
+
+/** The status line over the list: how many contacts are left to offer, or that none (or none matching) are. */
+export function listingStatus(shown: Shown, remaining: number): string {
+  const params = { count: remaining, folder: shown.folder.displayName, term: shown.term };
+  if (remaining === 0) return shown.term ? t("contacts.noMatch", params) : t("contacts.none", params);
+  const one = isOne(remaining);
+  if (shown.term) return one ? t("contacts.match.one", params) : t("contacts.match.other", params);
+  return one ? t("contacts.count.one", params) : t("contacts.count.other", params);
+}
+
+/** Deleting the ticked contacts of a folder (`folder`: its name), through the bulk flow. */
+export function contactsJob(chosen: readonly PurgeTarget[], folder: string): BulkJob {
+  return {
+    targets: chosen,
+    scope: isOne(chosen.length)
+      ? t("contacts.scope.one", { count: chosen.length, folder })
+      : t("contacts.scope.other", { count: chosen.length, folder }),
+    // Nothing outside the pane can change what was ticked; the confirmation is bound to these IDs, and a
+    // contact deleted or moved meanwhile answers 404 and is reported as not found.
+    stillValid: async () => true,
+  };
+}
+
+/**
+ * The contact folders (read when the view opens: its first Graph call, and so the first time the add-in asks for
+ * Contacts.ReadWrite; the first folder is then listed), the listing shown, and which of its contacts are ticked.
+ * `load` lists a folder for a search term; a newer call replaces one still under way.
+ */
+function useContactListing(actions: ContactActions, onError: (summary: Summary) => void) {
   const [folders, setFolders] = useState<ContactFolder[] | undefined>();
-  const [folderId, setFolderId] = useState("");
-  const [term, setTerm] = useState("");
-  const [shown, setShown] = useState<
-    { listing: ContactListing; term: string; folder: ContactFolder } | undefined
-  >();
+  const [shown, setShown] = useState<Shown | undefined>();
   const [loading, setLoading] = useState(false);
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const request = useRef(0);
@@ -89,7 +119,6 @@ function ContactsView({ actions, busy, settled, onDelete, onError, onClose }: Co
     [actions, onError],
   );
 
-  // Opening the view is what first asks for Contacts.ReadWrite: the folders are its first Graph call.
   useEffect(() => {
     let live = true;
     actions.listFolders().then(
@@ -106,6 +135,21 @@ function ContactsView({ actions, busy, settled, onDelete, onError, onClose }: Co
       request.current += 1;
     };
   }, [actions, load, onError]);
+  const toggle = (id: string, on: boolean) =>
+    setTicked((previous) => {
+      const next = new Set(previous);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  return { folders, shown, loading, ticked, setTicked, toggle, load };
+}
+
+function ContactsView({ actions, busy, settled, onDelete, onError, onClose }: ContactsViewProps) {
+  const styles = useStyles();
+  const [folderId, setFolderId] = useState("");
+  const [term, setTerm] = useState("");
+  const { folders, shown, loading, ticked, setTicked, toggle, load } = useContactListing(actions, onError);
 
   const header = (
     <div className={styles.header}>
@@ -128,45 +172,16 @@ function ContactsView({ actions, busy, settled, onDelete, onError, onClose }: Co
   const remaining = shown ? shown.listing.targets.filter((target) => !settled.has(target.ref.id)) : [];
   const chosen = remaining.filter((target) => ticked.has(target.ref.id));
   const allTicked = remaining.length > 0 && chosen.length === remaining.length;
-  const toggle = (id: string, on: boolean) =>
-    setTicked((previous) => {
-      const next = new Set(previous);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-
   const search = (event: FormEvent) => {
     event.preventDefault();
     if (folder) void load(folder, term);
   };
 
   const start = () => {
-    if (!shown || chosen.length === 0) return;
-    const where = shown.folder.displayName;
-    onDelete({
-      targets: chosen,
-      scope: isOne(chosen.length)
-        ? t("contacts.scope.one", { count: chosen.length, folder: where })
-        : t("contacts.scope.other", { count: chosen.length, folder: where }),
-      // Nothing outside the pane can change what was ticked; the confirmation is bound to these IDs, and a
-      // contact deleted or moved meanwhile answers 404 and is reported as not found.
-      stillValid: async () => true,
-    });
+    if (shown && chosen.length > 0) onDelete(contactsJob(chosen, shown.folder.displayName));
   };
 
-  let status: string;
-  if (!shown) status = "";
-  else {
-    const params = { count: remaining.length, folder: shown.folder.displayName, term: shown.term };
-    if (remaining.length === 0)
-      status = shown.term ? t("contacts.noMatch", params) : t("contacts.none", params);
-    else {
-      const one = isOne(remaining.length);
-      if (shown.term) status = one ? t("contacts.match.one", params) : t("contacts.match.other", params);
-      else status = one ? t("contacts.count.one", params) : t("contacts.count.other", params);
-    }
-  }
+  const status = shown ? listingStatus(shown, remaining.length) : "";
 
   return (
     <section className={styles.root} aria-label={t("contacts.label")}>
