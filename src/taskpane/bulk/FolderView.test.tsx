@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { MailFolder } from "../../core/purge/mailData";
 import type { PurgeTarget } from "../../core/purge/types";
 import type { BulkDeps } from "./bulkDeps";
-import FolderView from "./FolderView";
+import FolderView, { folderJob } from "./FolderView";
 import type { BulkJob } from "./useBulkPurge";
 
 const archive: MailFolder = {
@@ -62,5 +62,25 @@ describe("FolderView: the confirmation's scope", () => {
     expect(job.scope).toContain("the 3 messages listed in Archive");
     expect(job.scope).toContain("changed while it was listed and now holds 5");
     expect(job.targets).toHaveLength(3);
+  });
+});
+
+describe("folderJob: the confirmation is void when the folder's count moved a lot by the yes", () => {
+  const counts = (...values: number[]) => {
+    const queue = [...values];
+    return { folderCount: async () => queue.shift() ?? Number.NaN };
+  };
+  const targets = Array.from({ length: 100 }, (_, i) => target(`m${i}`));
+
+  it("holds within the margin (a change of at most 10%, and never less than 5)", async () => {
+    expect(await (await folderJob(counts(100, 110), archive, targets)).stillValid()).toBe(true);
+    expect(await (await folderJob(counts(3, 8), archive, targets.slice(0, 3))).stillValid()).toBe(true);
+  });
+
+  it("is void beyond it, with a sentence naming both counts", async () => {
+    const job = await folderJob(counts(100, 111), archive, targets);
+    expect(await job.stillValid()).toBe(
+      "Archive changed a lot since it was listed (100 messages, now 111), so nothing was deleted. Check it and confirm again.",
+    );
   });
 });

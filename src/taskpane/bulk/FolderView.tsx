@@ -3,31 +3,17 @@
  * messages are listed from Graph (paging through @odata.nextLink) and the confirmation is bound to exactly those;
  * if the folder's count moved a lot by the time the person confirmed, they are asked again. Loaded lazily.
  */
-import {
-  Button,
-  Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
-import { DeleteRegular, FolderProhibitedRegular } from "@fluentui/react-icons";
-import { memo, useEffect, useId, useRef, useState } from "react";
+import { Button, Caption1, Field, makeStyles, tokens } from "@fluentui/react-components";
+import { DeleteRegular } from "@fluentui/react-icons";
+import { memo, useEffect, useRef, useState } from "react";
 import { t } from "../../core/i18n";
-import { isOne } from "../../core/i18n/plural";
-import { type FolderActions, type FolderTree, sameTree } from "../../core/purge/folders";
 import type { MailFolder } from "../../core/purge/mailData";
 import { type Summary, summarizeError } from "../../core/purge/report";
+import type { PurgeTarget } from "../../core/purge/types";
 import { Busy } from "../ui/Busy";
-import { TypedCount, typedCountMatches, useDangerButtonStyles, useInitialFocus } from "../ui/confirmParts";
 import { NativeSelect } from "../ui/NativeSelect";
-import { TYPED_CONFIRMATION_FROM } from "./BulkConfirmDialog";
 import type { BulkDeps } from "./bulkDeps";
+import { DeleteFolderItself } from "./DeleteFolderItself";
 import type { BulkJob } from "./useBulkPurge";
 
 const useStyles = makeStyles({
@@ -47,16 +33,40 @@ export interface FolderViewProps {
   onError(summary: Summary): void;
 }
 
-function FolderView({ bulk, busy, onDelete, onError }: FolderViewProps) {
-  const styles = useStyles();
+/**
+ * The job for a folder's listed messages. Mail that arrived or left while the folder was listed isn't in the
+ * list: the scope says so, the list is what goes; a count that moved a lot by the "yes" voids it.
+ */
+export async function folderJob(
+  bulk: Pick<BulkDeps, "folderCount">,
+  folder: Pick<MailFolder, "id" | "displayName">,
+  targets: PurgeTarget[],
+): Promise<BulkJob> {
+  const countNow = await bulk.folderCount(folder.id);
+  return {
+    targets,
+    scope:
+      countNow === targets.length
+        ? t("folders.scope", { count: targets.length, folder: folder.displayName })
+        : t("folders.scopeChanged", { count: targets.length, folder: folder.displayName, now: countNow }),
+    stillValid: async () => {
+      const now = await bulk.folderCount(folder.id);
+      return changedALot(targets.length, now)
+        ? t("folders.changedALot", { folder: folder.displayName, count: targets.length, now })
+        : true;
+    },
+  };
+}
+
+/**
+ * The mail folders, read on mount and again whenever a run ends (counts change, and "run it again" must offer what
+ * is left) or `reload` is called (a folder itself went: the list must drop it and its subfolders); the folder
+ * chosen stays chosen while it is listed.
+ */
+function useMailFolders(bulk: BulkDeps, busy: boolean, onError: (summary: Summary) => void) {
   const [folders, setFolders] = useState<MailFolder[] | undefined>();
   const [selectedId, setSelectedId] = useState<string>("");
-  const [loading, setLoading] = useState<{ loaded: number } | undefined>();
-  const abort = useRef<AbortController | undefined>(undefined);
-  // Bumped after a folder itself was deleted: the list must drop it (and its subfolders).
   const [reloadKey, setReloadKey] = useState(0);
-
-  // Load the folders, and again whenever a run ends: counts change, and "run it again" must offer what is left.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reloadKey re-reads the list after a folder itself went
   useEffect(() => {
     if (busy) return;
@@ -73,13 +83,26 @@ function FolderView({ bulk, busy, onDelete, onError }: FolderViewProps) {
       live = false;
     };
   }, [bulk, busy, onError, reloadKey]);
+  /** The folder's count as listed just now. */
+  const counted = (id: string, count: number) =>
+    setFolders((list) => list?.map((f) => (f.id === id ? { ...f, totalItemCount: count } : f)));
+  return { folders, selectedId, setSelectedId, counted, reload: () => setReloadKey((k) => k + 1) };
+}
+
+/**
+ * Lists a folder's messages (Graph's pages: `loading` counts what has arrived) and hands them to the bulk flow;
+ * `stop` abandons the listing, as leaving the view does.
+ */
+function useFolderListing(
+  bulk: BulkDeps,
+  counted: (id: string, count: number) => void,
+  onDelete: (job: BulkJob) => void,
+  onError: (summary: Summary) => void,
+) {
+  const [loading, setLoading] = useState<{ loaded: number } | undefined>();
+  const abort = useRef<AbortController | undefined>(undefined);
   useEffect(() => () => abort.current?.abort(), []);
-
-  if (!folders) return <Busy label={t("folders.loading")} />;
-  const folder = folders.find((f) => f.id === selectedId);
-
-  const start = async () => {
-    if (!folder) return;
+  const list = async (folder: MailFolder) => {
     const controller = new AbortController();
     abort.current = controller;
     setLoading({ loaded: 0 });
@@ -88,9 +111,7 @@ function FolderView({ bulk, busy, onDelete, onError }: FolderViewProps) {
         signal: controller.signal,
         onPage: (loaded) => setLoading({ loaded }),
       });
-      setFolders((list) =>
-        list?.map((f) => (f.id === folder.id ? { ...f, totalItemCount: targets.length } : f)),
-      );
+      counted(folder.id, targets.length);
       if (targets.length === 0) {
         onError({
           tone: "info",
@@ -99,21 +120,7 @@ function FolderView({ bulk, busy, onDelete, onError }: FolderViewProps) {
         });
         return;
       }
-      // Mail that arrived or left while the folder was listed isn't in the list: say so, the list is what goes.
-      const countNow = await bulk.folderCount(folder.id);
-      onDelete({
-        targets,
-        scope:
-          countNow === targets.length
-            ? t("folders.scope", { count: targets.length, folder: folder.displayName })
-            : t("folders.scopeChanged", { count: targets.length, folder: folder.displayName, now: countNow }),
-        stillValid: async () => {
-          const now = await bulk.folderCount(folder.id);
-          return changedALot(targets.length, now)
-            ? t("folders.changedALot", { folder: folder.displayName, count: targets.length, now })
-            : true;
-        },
-      });
+      onDelete(await folderJob(bulk, folder, targets));
     } catch (error) {
       if (!controller.signal.aborted) onError(summarizeError(error));
     } finally {
@@ -121,6 +128,15 @@ function FolderView({ bulk, busy, onDelete, onError }: FolderViewProps) {
       abort.current = undefined;
     }
   };
+  return { loading, list, stop: () => abort.current?.abort() };
+}
+
+function FolderView({ bulk, busy, onDelete, onError }: FolderViewProps) {
+  const styles = useStyles();
+  const { folders, selectedId, setSelectedId, counted, reload } = useMailFolders(bulk, busy, onError);
+  const { loading, list, stop } = useFolderListing(bulk, counted, onDelete, onError);
+  if (!folders) return <Busy label={t("folders.loading")} />;
+  const folder = folders.find((f) => f.id === selectedId);
 
   return (
     <section className={styles.root} aria-label={t("folders.label")}>
@@ -142,7 +158,7 @@ function FolderView({ bulk, busy, onDelete, onError }: FolderViewProps) {
           appearance="primary"
           icon={<DeleteRegular />}
           disabled={busy || !!loading || !folder || folder.totalItemCount === 0}
-          onClick={() => void start()}
+          onClick={() => folder && void list(folder)}
         >
           {folder
             ? t("folders.deleteAllIn", { count: folder.totalItemCount, folder: folder.displayName })
@@ -151,7 +167,7 @@ function FolderView({ bulk, busy, onDelete, onError }: FolderViewProps) {
         {loading && (
           <>
             <Busy label={t("folders.listing", { count: loading.loaded })} />
-            <Button onClick={() => abort.current?.abort()}>{t("folders.stopListing")}</Button>
+            <Button onClick={stop}>{t("folders.stopListing")}</Button>
           </>
         )}
       </div>
@@ -162,202 +178,10 @@ function FolderView({ bulk, busy, onDelete, onError }: FolderViewProps) {
           folder={folder}
           busy={busy || !!loading}
           onError={onError}
-          onDeleted={() => setReloadKey((k) => k + 1)}
+          onDeleted={reload}
         />
       )}
     </section>
-  );
-}
-
-const useFolderStyles = makeStyles({
-  content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-});
-
-const quoted = (name: string) => t("common.quoted", { text: name });
-
-/** "its 12 messages and 1 subfolder with everything in it" — what goes besides the folder. */
-export function folderContents(tree: FolderTree): string {
-  const parts: string[] = [];
-  if (tree.items > 0) {
-    parts.push(
-      isOne(tree.items)
-        ? t("folders.contents.messages.one", { count: tree.items })
-        : t("folders.contents.messages.other", { count: tree.items }),
-    );
-  }
-  if (tree.subfolders > 0) {
-    parts.push(
-      tree.subfolders === 1
-        ? t("folders.contents.subfolder")
-        : t("folders.contents.subfolders", { count: tree.subfolders }),
-    );
-  }
-  const [first, second] = parts;
-  if (first === undefined) return "";
-  return second === undefined ? first : t("folders.contents.and", { first, second });
-}
-
-/**
- * Deleting a custom folder itself (mailFolder permanentDelete): offered only for folders that are not one of
- * Outlook's well-known folders, confirmed in its own dialog (the folder is removed outright, not sent to Purges),
- * bound to the folder and the contents shown: if they changed by the time the person confirmed, nothing is sent.
- */
-function DeleteFolderItself({
-  load,
-  folder,
-  busy,
-  onError,
-  onDeleted,
-}: {
-  load: () => Promise<FolderActions>;
-  folder: MailFolder | undefined;
-  busy: boolean;
-  onError(summary: Summary): void;
-  onDeleted(): void;
-}) {
-  const styles = useFolderStyles();
-  const [ready, setReady] = useState<
-    { actions: FolderActions; wellKnown: Map<string, string> } | "unknown" | undefined
-  >();
-  const [shown, setShown] = useState<FolderTree | undefined>();
-  const [working, setWorking] = useState(false);
-  const [typed, setTyped] = useState("");
-  const cancelId = useId();
-  const inputId = useId();
-  const danger = useDangerButtonStyles();
-
-  useEffect(() => {
-    let live = true;
-    load()
-      .then(async (actions) => ({ actions, wellKnown: await actions.wellKnownIds() }))
-      .then(
-        (value) => live && setReady(value),
-        // If Outlook's own folders can't be told apart, no folder is offered.
-        () => live && setReady("unknown"),
-      );
-    return () => {
-      live = false;
-    };
-  }, [load]);
-
-  const needsTyping = (shown?.items ?? 0) >= TYPED_CONFIRMATION_FROM;
-  useInitialFocus(shown !== undefined, needsTyping ? inputId : cancelId);
-
-  if (ready === undefined || !folder) return null;
-  if (ready === "unknown") {
-    return <Caption1 role="note">{t("folders.cantCheck")}</Caption1>;
-  }
-  const { actions, wellKnown } = ready;
-  const isOutlooksOwn = folder.wellKnown !== undefined || wellKnown.has(folder.id);
-  if (isOutlooksOwn) {
-    return <Caption1>{t("folders.outlooksOwn", { folder: quoted(folder.displayName) })}</Caption1>;
-  }
-
-  const ask = async () => {
-    setWorking(true);
-    try {
-      const tree = await actions.describe(folder.id);
-      setTyped("");
-      setShown(tree);
-    } catch (error) {
-      onError(summarizeError(error));
-    } finally {
-      setWorking(false);
-    }
-  };
-
-  const answer = async (yes: boolean) => {
-    const seen = shown;
-    setShown(undefined);
-    if (!yes || !seen) return;
-    setWorking(true);
-    try {
-      // Bound to what was shown: the same folder, not one of Outlook's own, with the same contents.
-      const now = await actions.describe(seen.id);
-      if (wellKnown.has(now.id) || !sameTree(seen, now)) {
-        onError({
-          tone: "warning",
-          title: t("purge.title.nothingDeleted"),
-          message: t("folders.changed", {
-            folder: quoted(seen.displayName),
-            contents: folderContents(now) || t("folders.changedEmpty"),
-          }),
-        });
-        return;
-      }
-      const outcome = await actions.permanentDelete({ id: seen.id, displayName: seen.displayName });
-      if (outcome.status === "deleted") {
-        onError({
-          tone: "success",
-          title: t("folders.deletedTitle"),
-          message: folderContents(seen)
-            ? t("folders.deletedWith", { folder: quoted(seen.displayName), contents: folderContents(seen) })
-            : t("folders.deletedEmpty", { folder: quoted(seen.displayName) }),
-        });
-      } else {
-        onError({
-          tone: outcome.status === "already-gone" ? "info" : "error",
-          title:
-            outcome.status === "already-gone" ? t("purge.title.alreadyGone") : t("folders.notDeletedTitle"),
-          message: outcome.message,
-        });
-      }
-      onDeleted();
-    } catch (error) {
-      onError(summarizeError(error));
-    } finally {
-      setWorking(false);
-    }
-  };
-
-  const count = shown?.items ?? 0;
-  const confirmed = !needsTyping || typedCountMatches(count, typed);
-  return (
-    <div>
-      <Button icon={<FolderProhibitedRegular />} disabled={busy || working} onClick={() => void ask()}>
-        {t("folders.deleteItself", { folder: quoted(folder.displayName) })}
-      </Button>
-      <Dialog
-        open={shown !== undefined}
-        modalType="alert"
-        onOpenChange={(_e, data) => {
-          if (!data.open) void answer(false);
-        }}
-      >
-        <DialogSurface aria-describedby="folder-warning">
-          <DialogBody>
-            <DialogTitle>
-              {t("folders.confirmTitle", { folder: quoted(shown?.displayName ?? "") })}
-            </DialogTitle>
-            <DialogContent className={styles.content}>
-              <p>
-                {shown && folderContents(shown)
-                  ? t("folders.confirmWith", {
-                      folder: quoted(shown.displayName),
-                      contents: folderContents(shown),
-                    })
-                  : t("folders.confirmEmpty", { folder: quoted(shown?.displayName ?? "") })}
-              </p>
-              <p id="folder-warning">{t("folders.warning")}</p>
-              {needsTyping && <TypedCount count={count} id={inputId} value={typed} onChange={setTyped} />}
-            </DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                className={danger.danger}
-                disabled={!confirmed}
-                onClick={() => void answer(true)}
-              >
-                {t("folders.deleteFolder")}
-              </Button>
-              <Button id={cancelId} appearance="secondary" onClick={() => void answer(false)}>
-                {t("common.cancel")}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
-    </div>
   );
 }
 
