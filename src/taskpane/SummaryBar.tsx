@@ -1,7 +1,8 @@
 /**
  * A result or problem: icon, title, sentence, optional action. Built on tokens rather than Fluent's MessageBar,
- * which costs ~3 kB gzip of the pane's first-paint budget; the look follows it. `data-intent` carries the tone
- * (otherwise only a colour and an icon) for tests and end-to-end checks.
+ * which would take the pane's first paint over its size budget (docs/performance.md#what-the-pane-builds-itself);
+ * the look follows it. `data-intent` carries the tone (otherwise only a colour and an icon) for tests and
+ * end-to-end checks.
  */
 import { makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
 import { CheckmarkCircleFilled, DismissCircleFilled, InfoFilled, WarningFilled } from "@fluentui/react-icons";

@@ -208,8 +208,8 @@ export function BulkArea({
       ) : (
         bulk.contacts && (
           <div>
-            {/* No icon: one from another chunk of @fluentui/react-icons would not fit the first paint inside its
-                budget (docs/performance.md). */}
+            {/* No icon: it would add to the whole pane, whose budget has little room left
+                (docs/performance.md#what-the-pane-builds-itself). */}
             <Button
               onPointerEnter={contactsView.preload}
               onFocus={contactsView.preload}

@@ -1,6 +1,7 @@
 /**
- * A small busy indicator with a visible label. Fluent's Spinner would cost ~2.5 kB gzip of the pane's 140 kB
- * first-paint budget for a rotating ring; this keeps the same role and accessible name.
+ * A small busy indicator with a visible label. Fluent's Spinner would take the pane's first paint over its size
+ * budget for a rotating ring (docs/performance.md#what-the-pane-builds-itself); this keeps the same role and
+ * accessible name.
  */
 import { makeStyles, shorthands, tokens } from "@fluentui/react-components";
 import { t } from "../../core/i18n";

@@ -1,8 +1,8 @@
 /**
  * A native `<select>` with the look of Fluent's Select (outline, medium), for use inside Fluent's Field (which
  * gives it its id, label and descriptions). Fluent's own Select wraps the same element with a chevron icon and
- * costs 4.2 kB gzip of the whole pane; the browser's arrow follows the page's colour scheme (theme.ts) and forced
- * colours by itself.
+ * would take the whole pane over its size budget (docs/performance.md#what-the-pane-builds-itself); the
+ * browser's arrow follows the page's colour scheme (theme.ts) and forced colours by itself.
  */
 import { makeStyles, shorthands, tokens, useFieldControlProps_unstable } from "@fluentui/react-components";
 import type { SelectHTMLAttributes } from "react";
