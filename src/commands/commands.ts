@@ -5,9 +5,10 @@
 import { OperationUnavailableError, requireAvailableFor } from "../core/cloud";
 import { ConfigError, readConfig } from "../core/config";
 import { loadLanguage, NO_CATALOGUE, t } from "../core/i18n";
+import { requireSets } from "../core/office/errors";
 import { currentItemKey, readCurrentItem } from "../core/office/item";
 import { notify } from "../core/office/notifications";
-import { REQUIREMENTS, requireSets } from "../core/office/requirements";
+import { REQUIREMENTS } from "../core/office/requirements";
 import { DeleteNotAllowedError } from "../core/office/shared";
 import { confirmInDialog } from "../core/purge/dialogConfirm";
 import { notificationForError, SHORT_MESSAGES } from "../core/purge/report";

@@ -1,5 +1,6 @@
 /** Typed errors for everything that comes back from Office.js. */
 import { type MessageKey, t } from "../i18n";
+import { isSupported, type Requirement } from "./requirements";
 
 /** An Office.js asynchronous call failed. `code` and `name` are Office's own (e.g. 12004, "InvalidDomain"). */
 export class OfficeApiError extends Error {
@@ -67,5 +68,14 @@ export function dialogProblem(code: number | undefined): string {
       return t(`dialog.${code}` as const);
     default:
       return t("dialog.other", { note: code ? t("dialog.errorNote", { code: String(code) }) : "" });
+  }
+}
+
+/** Throws a RequirementError naming the first missing set (the sets: requirements.ts). */
+export function requireSets(...requirements: Requirement[]): void {
+  for (const requirement of requirements) {
+    if (!isSupported(requirement)) {
+      throw new RequirementError(requirement.set, requirement.version, requirement.feature);
+    }
   }
 }

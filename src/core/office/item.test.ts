@@ -15,12 +15,12 @@ import {
   NoItemError,
   OfficeApiError,
   RequirementError,
+  requireSets,
   UnsupportedItemError,
 } from "./errors";
 import { onItemChanged } from "./events";
 import { currentItemKey, readCurrentItem, toRestId } from "./item";
 import { fitNotification, MAX_NOTIFICATION_LENGTH, notify } from "./notifications";
-import { requireSets } from "./requirements";
 
 afterEach(() => vi.unstubAllGlobals());
 

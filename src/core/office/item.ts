@@ -10,8 +10,8 @@
 import type { MailboxRef } from "../graph/types";
 import { t } from "../i18n";
 import { officeCall } from "./async";
-import { DraftNotSavedError, NoItemError, UnsupportedItemError } from "./errors";
-import { isSupported, REQUIREMENTS, requireSets } from "./requirements";
+import { DraftNotSavedError, NoItemError, requireSets, UnsupportedItemError } from "./errors";
+import { isSupported, REQUIREMENTS } from "./requirements";
 import {
   deleteRefusal,
   isOwnItem,

@@ -2,8 +2,8 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { installOffice } from "../../../test/support/officeFake";
-import { RequirementError } from "./errors";
-import { isSupported, REFINEMENTS, REQUIREMENTS, requireSets } from "./requirements";
+import { RequirementError, requireSets } from "./errors";
+import { isSupported, REFINEMENTS, REQUIREMENTS } from "./requirements";
 
 describe("requirement sets", () => {
   it("answers from the host's sets, and a host whose check throws supports nothing", () => {

@@ -1,11 +1,12 @@
 /**
  * Every Office requirement set the add-in reads, in one registry, and the checks that say which set is missing.
  * manifest.xml asks for Mailbox 1.5 (the add-in's floor); a set above it is checked before use. A feature's set
- * (REQUIREMENTS) either fails with a RequirementError naming it (requireSets) or turns the feature off
- * (isSupported). A refinement's set (REFINEMENTS) only changes how something that works without it is done, so it
+ * (REQUIREMENTS) either fails with a RequirementError naming it (requireSets, in errors.ts next to the error) or
+ * turns the feature off (isSupported). This module imports nothing at run time, so the dialog pages can read it
+ * without the pane's error wording. A refinement's set (REFINEMENTS) only changes how something that works without it is done, so it
  * is only ever read with isSupported and never named to the person.
  */
-import { type FeatureKey, RequirementError } from "./errors";
+import type { FeatureKey } from "./errors";
 
 export interface Requirement {
   set: string;
@@ -54,14 +55,5 @@ export function isSupported(requirement: Requirement | Refinement): boolean {
     return Office.context.requirements.isSetSupported(requirement.set, requirement.version);
   } catch {
     return false;
-  }
-}
-
-/** Throws a RequirementError naming the first missing set. */
-export function requireSets(...requirements: Requirement[]): void {
-  for (const requirement of requirements) {
-    if (!isSupported(requirement)) {
-      throw new RequirementError(requirement.set, requirement.version, requirement.feature);
-    }
   }
 }
