@@ -11,7 +11,9 @@ import { notify } from "../core/office/notifications";
 import { REQUIREMENTS } from "../core/office/requirements";
 import { DeleteNotAllowedError } from "../core/office/shared";
 import { confirmInDialog } from "../core/purge/dialogConfirm";
-import { notificationForError, SHORT_MESSAGES } from "../core/purge/report";
+import { notificationForFailure } from "../core/purge/failures";
+import { reportDelete } from "../core/purge/graphReports";
+import { SHORT_MESSAGES } from "../core/purge/report";
 import { itemToTarget } from "../core/purge/targets";
 import { createServices } from "../core/services";
 import { CONFIRM_TIMEOUT_MS, runPurgeCommand } from "./purgeCommand";
@@ -71,7 +73,8 @@ export async function purgeCurrentItem(event: Office.AddinCommands.Event): Promi
       confirm: (request) => confirmInDialog(request, { origin, timeoutMs: CONFIRM_TIMEOUT_MS }),
       // The button press is the person's gesture: a sign-in window may open if needed. The scope follows the
       // item: Mail.ReadWrite.Shared only for a shared or delegated message, Calendars.ReadWrite only for an event.
-      deleteItem: (ref, signal) => services.itemGraph(true, ref).permanentDelete(ref, { signal }),
+      deleteItem: async (ref, signal) =>
+        reportDelete(ref, await services.itemGraph(true, ref).permanentDelete(ref, { signal })),
       notify,
     });
   } catch (error) {
@@ -80,7 +83,7 @@ export async function purgeCurrentItem(event: Office.AddinCommands.Event): Promi
     const text =
       error instanceof ConfigError
         ? t("purge.configNothingDeleted", { problem: error.message })
-        : notificationForError(error);
+        : notificationForFailure(error);
     await notify("error", text).catch(() => undefined);
   } finally {
     event.completed();

@@ -4,8 +4,7 @@
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AUTH_MESSAGES, AuthError } from "../core/auth/errors";
-import type { DeleteOutcome, ItemRef } from "../core/graph/types";
-import { forbidden, notFound } from "../core/graph/wording";
+import type { ItemRef } from "../core/graph/types";
 import { NoItemError, OfficeApiError } from "../core/office/errors";
 import {
   fitNotification,
@@ -13,7 +12,8 @@ import {
   type NotificationKind,
 } from "../core/office/notifications";
 import { ConfirmationRejected } from "../core/purge/dialogConfirm";
-import type { ConfirmationAnswer, ConfirmationRequest, PurgeTarget } from "../core/purge/types";
+import { forbidden, notFound } from "../core/purge/graphWording";
+import type { ConfirmationAnswer, ConfirmationRequest, DeleteReport, PurgeTarget } from "../core/purge/types";
 import { COMMAND_BUDGET_MS, type CommandDeps, runPurgeCommand } from "./purgeCommand";
 
 const EWS_ID = "AAMkAGI2TG93AAA+bc/de==";
@@ -40,7 +40,7 @@ function fakes(overrides: Partial<CommandDeps> = {}): Fakes {
       ids: request.targets.map((t) => t.ref.id),
     }),
   );
-  const deleteItem = vi.fn(async (): Promise<DeleteOutcome> => ({ status: "purged" }));
+  const deleteItem = vi.fn(async (): Promise<DeleteReport> => ({ status: "purged" }));
   return {
     confirm,
     deleteItem,
@@ -237,7 +237,7 @@ describe("runPurgeCommand", () => {
     const f = fakes();
     f.deleteItem.mockImplementation(
       (_ref, signal) =>
-        new Promise<DeleteOutcome>((resolve) => {
+        new Promise<DeleteReport>((resolve) => {
           seen = signal;
           signal.addEventListener("abort", () =>
             resolve({

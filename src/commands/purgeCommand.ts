@@ -7,11 +7,18 @@
  * runtime gets no ItemChanged events, and Office.context.mailbox.item stays that item.
  */
 import { OperationUnavailableError } from "../core/cloud";
-import type { DeleteOutcome, ItemRef } from "../core/graph/types";
+import type { ItemRef } from "../core/graph/types";
 import type { NotificationKind } from "../core/office/notifications";
 import { DeleteNotAllowedError } from "../core/office/shared";
-import { notificationText, summarizeError } from "../core/purge/report";
-import type { ConfirmationAnswer, ConfirmationRequest, PurgeResult, PurgeTarget } from "../core/purge/types";
+import { summarizeFailure } from "../core/purge/failures";
+import { notificationText } from "../core/purge/report";
+import type {
+  ConfirmationAnswer,
+  ConfirmationRequest,
+  DeleteReport,
+  PurgeResult,
+  PurgeTarget,
+} from "../core/purge/types";
 import { createPurger } from "../core/purge/workflow";
 
 /** Time for the page to load and the person to answer. */
@@ -24,7 +31,7 @@ export interface CommandDeps {
   /** The ID of the item the command runs on, read again after the confirmation. */
   currentItemId(): string | undefined | Promise<string | undefined>;
   confirm(request: ConfirmationRequest): Promise<ConfirmationAnswer>;
-  deleteItem(ref: ItemRef, signal: AbortSignal): Promise<DeleteOutcome>;
+  deleteItem(ref: ItemRef, signal: AbortSignal): Promise<DeleteReport>;
   notify(kind: NotificationKind, text: string): Promise<void>;
 }
 
@@ -57,7 +64,7 @@ export async function runPurgeCommand(deps: CommandDeps): Promise<PurgeResult | 
       await deps.notify("error", error.short).catch(() => undefined);
       return undefined;
     }
-    const summary = summarizeError(error);
+    const summary = summarizeFailure(error);
     await deps
       .notify(summary.tone === "error" ? "error" : "info", summary.short ?? summary.message)
       .catch(() => undefined);

@@ -20,6 +20,8 @@ import type { ItemRef, MailboxRef } from "./graph/types";
 import { readAuthContext } from "./office/authContext";
 import { mailboxCloud } from "./office/mailboxCloud";
 import { isSupported, REQUIREMENTS } from "./office/requirements";
+import { reportDelete } from "./purge/graphReports";
+import type { DeleteReport } from "./purge/types";
 
 export interface Services {
   tokens: TokenSource;
@@ -56,6 +58,8 @@ export interface Services {
     item: { kind: "message" | "event"; restId: string },
     interactive: boolean,
   ): Promise<boolean | undefined>;
+  /** Deletes one item with itemGraph's client; its outcome as the person reads it (purge/graphReports.ts). */
+  deleteItem(ref: ItemRef, interactive: boolean): Promise<DeleteReport>;
 }
 
 /** How long a probe may hold up showing the item when nobody clicked. */
@@ -106,6 +110,8 @@ export function createServices(
       },
       gate: gateFor(mailbox),
     });
+  const itemGraph = (interactive: boolean, ref: Pick<ItemRef, "kind" | "mailbox">) =>
+    clientWith(scopesForCloud(cloud.cloud.id, itemScopes(ref)), interactive, ref.mailbox);
   return {
     tokens,
     cloud,
@@ -113,10 +119,11 @@ export function createServices(
     mailScopes: scopesFor,
     eventScopes: () => scopesForCloud(cloud.cloud.id, SCOPES.events),
     mailGraph: (interactive, mailbox = ME) => clientWith(scopesFor(mailbox), interactive, mailbox),
-    itemGraph: (interactive, ref) =>
-      clientWith(scopesForCloud(cloud.cloud.id, itemScopes(ref)), interactive, ref.mailbox),
+    itemGraph,
     contactsGraph: (interactive) =>
       clientWith(scopesForCloud(cloud.cloud.id, SCOPES.contacts), interactive, ME),
+    deleteItem: async (ref, interactive) =>
+      reportDelete(ref, await itemGraph(interactive, ref).permanentDelete(ref)),
     async ownsItem(item, interactive) {
       const ref = { kind: item.kind, id: item.restId, mailbox: ME };
       const client = clientWith(scopesForCloud(cloud.cloud.id, itemScopes(ref)), interactive, ME);

@@ -7,13 +7,13 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import userEvent from "@testing-library/user-event";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { AUTH_MESSAGES, AuthError } from "../core/auth/errors";
-import type { DeleteOutcome, GraphProblem, ItemRef } from "../core/graph/types";
-import * as wording from "../core/graph/wording";
+import type { ItemRef } from "../core/graph/types";
 import { DraftNotSavedError, NoItemError, RequirementError } from "../core/office/errors";
 import type { MailItem } from "../core/office/item";
 import { REQUIREMENTS } from "../core/office/requirements";
+import * as wording from "../core/purge/graphWording";
 import type { MailFolder } from "../core/purge/mailData";
-import type { ItemResult } from "../core/purge/types";
+import type { DeleteReport, ItemResult, ProblemReport } from "../core/purge/types";
 import { App } from "./App";
 import type { BulkDeps } from "./bulk/bulkDeps";
 import type { PaneDeps } from "./paneDeps";
@@ -90,7 +90,7 @@ function fake(overrides: Partial<PaneDeps> = {}, current: MailItem | Error = mai
       if (f.current instanceof Error) throw f.current;
       return f.current;
     }),
-    deleteItem: vi.fn(async (): Promise<DeleteOutcome> => ({ status: "purged" })),
+    deleteItem: vi.fn(async (): Promise<DeleteReport> => ({ status: "purged" })),
     signIn: vi.fn(async () => undefined),
     checkSignIn: vi.fn(async () => undefined),
     fireItemChanged: () => {
@@ -321,9 +321,9 @@ describe("confirmation dialog", () => {
   });
 
   it("shows Deleting… and keeps the button unusable while the request runs", async () => {
-    let finish: (outcome: DeleteOutcome) => void = () => undefined;
+    let finish: (outcome: DeleteReport) => void = () => undefined;
     const f = fake();
-    f.deleteItem.mockImplementation(() => new Promise<DeleteOutcome>((resolve) => (finish = resolve)));
+    f.deleteItem.mockImplementation(() => new Promise<DeleteReport>((resolve) => (finish = resolve)));
     const { user } = renderPane(f);
     await confirmDelete(user);
     // The closing dialog keeps the page aria-hidden for a moment: wait for the main region to be exposed again.
@@ -430,7 +430,7 @@ describe("no double send", () => {
 describe("every Graph outcome as a sentence", () => {
   const deleting = { op: "delete", item: REF } as const;
 
-  async function runWith(outcome: DeleteOutcome | Error) {
+  async function runWith(outcome: DeleteReport | Error) {
     const f = fake();
     if (outcome instanceof Error) f.deleteItem.mockRejectedValue(outcome);
     else f.deleteItem.mockResolvedValue(outcome);
@@ -439,7 +439,7 @@ describe("every Graph outcome as a sentence", () => {
     return f;
   }
 
-  function failed(problem: GraphProblem): DeleteOutcome {
+  function failed(problem: ProblemReport): DeleteReport {
     return { status: "failed", problem };
   }
 

@@ -6,12 +6,13 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { DeleteOutcome, ItemRef } from "../core/graph/types";
-import * as wording from "../core/graph/wording";
+import type { ItemRef } from "../core/graph/types";
 import { activateLanguage, loadLanguage } from "../core/i18n";
 import { de } from "../core/i18n/de";
 import { en } from "../core/i18n/en";
 import type { MailItem } from "../core/office/item";
+import * as wording from "../core/purge/graphWording";
+import type { DeleteReport } from "../core/purge/types";
 import { App } from "./App";
 import type { PaneDeps } from "./paneDeps";
 
@@ -26,7 +27,7 @@ const ITEM: MailItem = {
   mailbox: { kind: "me" },
 };
 
-function deps(deleteItem: (ref: ItemRef) => Promise<DeleteOutcome>): PaneDeps {
+function deps(deleteItem: (ref: ItemRef) => Promise<DeleteReport>): PaneDeps {
   return {
     configProblem: undefined,
     readItem: vi.fn(async () => ITEM),

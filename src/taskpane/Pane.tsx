@@ -9,10 +9,10 @@ import {
 } from "@fluentui/react-components";
 import { DeleteRegular, DismissRegular } from "@fluentui/react-icons";
 import { lazy, Suspense, useState } from "react";
-import type { GraphProblem } from "../core/graph/types";
 import { t } from "../core/i18n";
 import type { MailboxAccess } from "../core/office/shared";
 import { itemToTarget } from "../core/purge/targets";
+import type { ProblemReport } from "../core/purge/types";
 import type { BulkDeps } from "./bulk/bulkDeps";
 import { ItemSummary } from "./ItemSummary";
 import type { PaneDeps } from "./paneDeps";
@@ -47,7 +47,7 @@ const useStyles = makeStyles({
   details: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
 });
 
-function ProblemDetails({ problem }: { problem: GraphProblem }) {
+function ProblemDetails({ problem }: { problem: ProblemReport }) {
   const styles = useStyles();
   const parts = [
     problem.status ? t("pane.detail.http", { status: String(problem.status) }) : undefined,

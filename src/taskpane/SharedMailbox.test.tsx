@@ -7,9 +7,9 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { CLOUDS, unavailableMessage } from "../core/cloud";
-import type { DeleteOutcome } from "../core/graph/types";
 import type { CurrentItem, EventItem, MailItem } from "../core/office/item";
 import { DelegatePermission, deleteRefusal, type MailboxAccess } from "../core/office/shared";
+import type { DeleteReport } from "../core/purge/types";
 import { App } from "./App";
 import type { PaneDeps } from "./paneDeps";
 
@@ -38,7 +38,7 @@ function sharedItem(overrides: Partial<MailItem> = {}): MailItem {
 }
 
 function deps(item: CurrentItem, overrides: Partial<PaneDeps> = {}) {
-  const deleteItem = vi.fn(async (): Promise<DeleteOutcome> => ({ status: "purged" }));
+  const deleteItem = vi.fn(async (): Promise<DeleteReport> => ({ status: "purged" }));
   const checkSignIn = vi.fn(async () => undefined);
   const value: PaneDeps = {
     configProblem: undefined,

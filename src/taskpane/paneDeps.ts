@@ -2,8 +2,9 @@
  * What the task pane needs from the outside world. The real implementation wires the core to Office.js, MSAL
  * and Graph; component tests pass fakes. Components never touch Office directly.
  */
-import type { DeleteOutcome, ItemRef } from "../core/graph/types";
+import type { ItemRef } from "../core/graph/types";
 import type { CurrentItem } from "../core/office/item";
+import type { DeleteReport } from "../core/purge/types";
 
 export interface PaneDeps {
   /** Set when the build has no Entra app configured (or a broken configuration): the sentence to show. */
@@ -30,5 +31,5 @@ export interface PaneDeps {
   /** Interactive sign-in, from a click. */
   signIn(): Promise<void>;
   /** Deletes one item; interactive because it follows the person's click. */
-  deleteItem(ref: ItemRef): Promise<DeleteOutcome>;
+  deleteItem(ref: ItemRef): Promise<DeleteReport>;
 }

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { CLOUDS, OperationUnavailableError } from "../core/cloud";
-import type { GraphProblem } from "../core/graph/types";
 import { DeleteNotAllowedError } from "../core/office/shared";
 import { summarizeError } from "../core/purge/report";
-import type { ItemOutcome, ItemResult, PurgeTarget } from "../core/purge/types";
+import type { ItemOutcome, ItemResult, ProblemReport, PurgeTarget } from "../core/purge/types";
 import { describeError, resultView, settledIds } from "./paneResult";
 
 const target = (id: string): PurgeTarget => ({
@@ -13,7 +12,7 @@ const target = (id: string): PurgeTarget => ({
   received: undefined,
 });
 const result = (id: string, outcome: ItemOutcome): ItemResult => ({ target: target(id), outcome });
-const problem: GraphProblem = {
+const problem: ProblemReport = {
   kind: "forbidden",
   message: "Graph said no.",
   status: 403,

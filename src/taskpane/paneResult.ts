@@ -1,15 +1,14 @@
 /** What the pane shows once a purge has ended, and which items it counts as settled. */
 
 import { OperationUnavailableError } from "../core/cloud";
-import type { GraphProblem } from "../core/graph/types";
 import { t } from "../core/i18n";
 import { DeleteNotAllowedError } from "../core/office/shared";
 import { type Summary, summarize, summarizeError } from "../core/purge/report";
-import type { ItemResult, PurgeResult } from "../core/purge/types";
+import type { ItemResult, ProblemReport, PurgeResult } from "../core/purge/types";
 
 export interface ResultView {
   summary: Summary;
-  problem?: GraphProblem | undefined;
+  problem?: ProblemReport | undefined;
 }
 
 /** A run's result bar, with Graph's details when its (single) item failed. */

@@ -180,7 +180,7 @@ export function createRealDeps(): { deps: PaneDeps; bulk: BulkDeps | undefined }
         // The button isn't offered for a message where Graph can't delete one; this stops a press that raced.
         if (!messagesHere && ref.kind !== "event")
           throw new OperationUnavailableError(cloud.cloud, "message");
-        return (await services()).itemGraph(true, ref).permanentDelete(ref);
+        return (await services()).deleteItem(ref, true);
       },
     },
     bulk: messagesHere ? createBulkDeps(services) : undefined,

@@ -8,7 +8,7 @@ import type { Frame, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { ADELE } from "../../dev/emulator/server";
 import { AUTH_MESSAGES } from "../../src/core/auth/errors";
-import { notFound } from "../../src/core/graph/wording";
+import { notFound } from "../../src/core/purge/graphWording";
 import {
   commandFinished,
   deletesOf,

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { AUTH_MESSAGES, AuthError } from "../../src/core/auth/errors";
-import { unknownOutcomeMessage } from "../../src/core/graph/outcome";
-import * as say from "../../src/core/graph/wording";
+import * as say from "../../src/core/purge/graphWording";
+import { unknownOutcomeMessage } from "../../src/core/purge/graphWording";
 import type { PurgeTarget } from "../../src/core/purge/types";
 import {
   batchAnswerProxy,

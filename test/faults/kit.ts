@@ -11,6 +11,7 @@ import { runPurgeCommand } from "../../src/commands/purgeCommand";
 import { createGraphClient, type GraphClientOptions } from "../../src/core/graph/client";
 import type { ItemRef, TokenProvider } from "../../src/core/graph/types";
 import { fitNotification, type NotificationKind } from "../../src/core/office/notifications";
+import { reportDelete } from "../../src/core/purge/graphReports";
 import { summarize, summarizeItem } from "../../src/core/purge/report";
 import { purgeItems, type ScheduleOptions, type SchedulerClock } from "../../src/core/purge/scheduler";
 import type {
@@ -166,7 +167,7 @@ export async function pressRibbonOn(
     resolveTarget: async () => target,
     currentItemId: () => target.ref.id,
     confirm: answer ?? (async (request) => ({ confirmed: true, ids: request.targets.map((t) => t.ref.id) })),
-    deleteItem: (ref, signal) => client.permanentDelete(ref, { signal }),
+    deleteItem: async (ref, signal) => reportDelete(ref, await client.permanentDelete(ref, { signal })),
     notify: async (kind, text) => {
       notes.push({ kind, text: fitNotification(text) });
     },

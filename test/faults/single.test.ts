@@ -11,8 +11,8 @@ import { type MessageListing, SALES } from "../../dev/emulator/server";
 import { AUTH_MESSAGES, AuthError } from "../../src/core/auth/errors";
 import { backoffDelay } from "../../src/core/graph/retry";
 import type { ItemRef } from "../../src/core/graph/types";
-import * as say from "../../src/core/graph/wording";
 import { fitNotification } from "../../src/core/office/notifications";
+import * as say from "../../src/core/purge/graphWording";
 import { notificationText, summarizeItem } from "../../src/core/purge/report";
 import type { PurgeResult, PurgeTarget } from "../../src/core/purge/types";
 import {

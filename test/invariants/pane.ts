@@ -10,6 +10,7 @@ import { AuthError } from "../../src/core/auth/errors";
 import { createGraphClient } from "../../src/core/graph/client";
 import { GraphError } from "../../src/core/graph/errors";
 import type { ItemRef } from "../../src/core/graph/types";
+import { reportDelete } from "../../src/core/purge/graphReports";
 import { resolveSelection } from "../../src/core/purge/mailData";
 import { createRequestLedger, purgeItems } from "../../src/core/purge/scheduler";
 import type { ConfirmationAnswer, ItemResult, PurgeResult, PurgeTarget } from "../../src/core/purge/types";
@@ -223,7 +224,7 @@ export async function runPaneScenario(
                 confirmed = [...targets];
                 deleteSeq = lastSeq(emu);
               }
-              return counted.permanentDelete(ref);
+              return reportDelete(ref, await counted.permanentDelete(ref));
             },
           }),
     });

@@ -10,6 +10,7 @@ import { runPurgeCommand } from "../../src/commands/purgeCommand";
 import { createGraphClient } from "../../src/core/graph/client";
 import type { DialogEvent, DialogSession } from "../../src/core/office/dialog";
 import { confirmInDialog } from "../../src/core/purge/dialogConfirm";
+import { reportDelete } from "../../src/core/purge/graphReports";
 import type { PurgeResult, PurgeTarget } from "../../src/core/purge/types";
 import {
   checkRetries,
@@ -248,7 +249,7 @@ export async function runRibbonScenario(
             answeredAt = lastSeq(emu);
           }),
         ),
-      deleteItem: (ref, signal) => counted.permanentDelete(ref, { signal }),
+      deleteItem: async (ref, signal) => reportDelete(ref, await counted.permanentDelete(ref, { signal })),
       notify: async (_kind, text) => {
         notices.push(text);
       },

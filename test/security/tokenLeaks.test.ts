@@ -12,6 +12,7 @@ import { dialogTokenFlow } from "../../src/core/auth/dialogSignIn";
 import { AuthError } from "../../src/core/auth/errors";
 import { createTokenService } from "../../src/core/auth/tokens";
 import { reportCsv } from "../../src/core/purge/csv";
+import { reportDelete } from "../../src/core/purge/graphReports";
 import {
   notificationForError,
   notificationText,
@@ -156,7 +157,7 @@ describe("no token in logs, URLs, bodies, results, reports or notifications", ()
       resolveTargets: async () => targets.slice(0, 1),
       confirm: async (r) => ({ confirmed: true, ids: r.targets.map((t) => t.ref.id) }),
       stillSelected: async () => true,
-      deleteItem: (ref) => client.permanentDelete(ref),
+      deleteItem: async (ref) => reportDelete(ref, await client.permanentDelete(ref)),
     });
     const one = await single.run();
     expect(one).toMatchObject({ status: "done", results: [{ outcome: { status: "purged" } }] });
@@ -207,7 +208,7 @@ describe("no token in logs, URLs, bodies, results, reports or notifications", ()
       resolveTargets: async () => targets.slice(7, 8),
       confirm: async (r) => ({ confirmed: true, ids: r.targets.map((t) => t.ref.id) }),
       stillSelected: async () => true,
-      deleteItem: (ref) => client.permanentDelete(ref),
+      deleteItem: async (ref) => reportDelete(ref, await client.permanentDelete(ref)),
     });
     const denied = await forbidden.run();
     expect(denied).toMatchObject({ status: "done", results: [{ outcome: { status: "failed" } }] });

@@ -1,6 +1,7 @@
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { deleting, reportDelete, reportProblem } from "../purge/graphReports";
 import { type BatchRequest, parseBatchAnswer, permanentDeleteMember } from "./batch";
 import { createGraphClient, type GraphClientOptions } from "./client";
 import { outcomeFromResponse } from "./outcome";
@@ -273,7 +274,7 @@ describe("batch: top-level answers", () => {
       retryAfterMs: 2000,
     });
     expect(result.sends).toBe(2);
-    expect(result.failure.problemFor(item("A"))).toMatchObject({
+    expect(reportProblem(result.failure.problem, deleting(item("A")))).toMatchObject({
       kind: "throttled",
       code: "ApplicationThrottled",
       message: expect.stringContaining("The message was not deleted"),
@@ -296,7 +297,9 @@ describe("batch: top-level answers", () => {
     expect(log).toHaveLength(1);
     expect(result.failure.kind).toBe("network");
     expect(result.failure.nothingRan).toBe(false);
-    expect(result.failure.problemFor(item("A")).message).toContain("may or may not have been deleted");
+    expect(reportProblem(result.failure.problem, deleting(item("A"))).message).toContain(
+      "may or may not have been deleted",
+    );
   });
 
   it("a 400 for the whole batch ran nothing and says so per item", async () => {
@@ -307,7 +310,7 @@ describe("batch: top-level answers", () => {
     const result = await client.batch(members(2));
     if (result.ok) throw new Error("expected failure");
     expect(result.failure).toMatchObject({ kind: "bad-request", status: 400, nothingRan: true });
-    expect(result.failure.problemFor(item("A"))).toMatchObject({
+    expect(reportProblem(result.failure.problem, deleting(item("A")))).toMatchObject({
       kind: "bad-request",
       code: "BadRequest",
       message: expect.stringContaining("was not deleted"),
@@ -319,7 +322,7 @@ describe("batch: top-level answers", () => {
     const { client } = setup();
     const result = await client.batch(members(1));
     if (result.ok) throw new Error("expected failure");
-    expect(result.failure.problemFor(item("A")).kind).toBe("unexpected");
+    expect(reportProblem(result.failure.problem, deleting(item("A"))).kind).toBe("unexpected");
   });
 });
 
@@ -354,17 +357,20 @@ describe("outcomeFromResponse: a member reads like a single delete", () => {
       { status: "failed", problem: { kind: "server", requestId: "r-1" } },
     ],
   ])("%i", (status, headers, body, expected) => {
-    expect(outcomeFromResponse(status, headers, body, A)).toMatchObject(expected);
+    expect(outcomeFromResponse(status, headers, body)).toMatchObject(expected);
   });
 
   it("a 404 after an uncertain attempt does not say nothing was purged", () => {
-    const outcome = outcomeFromResponse(404, {}, graphError("ErrorItemNotFound"), A, { uncertain: true });
+    const outcome = reportDelete(
+      A,
+      outcomeFromResponse(404, {}, graphError("ErrorItemNotFound"), { uncertain: true }),
+    );
     expect(outcome).toMatchObject({ status: "already-gone" });
     expect(outcome.status === "already-gone" && outcome.message).toContain("probably deleted it");
   });
 
   it("ignores a header name fetch would refuse", () => {
-    const outcome = outcomeFromResponse(403, { "bad header": "x", "request-id": "r-2" }, undefined, A);
+    const outcome = outcomeFromResponse(403, { "bad header": "x", "request-id": "r-2" }, undefined);
     expect(outcome).toMatchObject({ status: "failed", problem: { requestId: "r-2" } });
   });
 });

@@ -46,6 +46,7 @@ export type BatchMemberResult = BatchMemberResponse | BatchUnknownOutcome;
 
 /** The batch request itself failed (after the client's own refresh and retries). */
 export interface BatchFailure {
+  /** `problem.kind`, for callers that only branch on it. */
   kind: ProblemKind;
   /** Top-level HTTP status, when there was an answer. */
   status?: number;
@@ -56,8 +57,8 @@ export interface BatchFailure {
    * 503) or no connection was ever made. False after a 504, a dropped connection or a timeout.
    */
   nothingRan: boolean;
-  /** The problem to report for one member, worded for its item. */
-  problemFor(item: ItemRef): GraphProblem;
+  /** What went wrong, the same for every member (src/core/purge/graphWording.ts words it per item). */
+  problem: GraphProblem;
 }
 
 export type BatchResult =

@@ -59,11 +59,8 @@ function lostBatch(result: Extract<Exchange, { type: "lost" }>, timeoutMs: numbe
   const nothingRan =
     !uncertain &&
     ((cause.type === "network" && cause.beforeSend) || (cause.type === "aborted" && !cause.inFlight));
-  return {
-    kind: problemForLost({ op: "read" }, result, timeoutMs).kind,
-    nothingRan,
-    problemFor: (item) => problemForLost({ op: "delete", item }, result, timeoutMs),
-  };
+  const problem = problemForLost(result, timeoutMs);
+  return { kind: problem.kind, problem, nothingRan };
 }
 
 /** Graph answered the batch as a whole with an error status. */
@@ -71,12 +68,13 @@ function refusedBatch(result: AnsweredExchange, nowMs: number): BatchFailure {
   const { status, headers, body, uncertain } = result;
   const details = readErrorDetails(body, headers);
   const retryAfterMs = result.retryAfterExceededMs ?? parseRetryAfter(headers.get("retry-after"), nowMs);
+  const problem = problemForStatus(status, details, result);
   const failure: BatchFailure = {
-    kind: problemForStatus({ op: "read" }, status, details, result).kind,
+    kind: problem.kind,
+    problem,
     status,
     // A refused batch (4xx, or 503 "try later") ran nothing; after a 5xx gateway or server error, who knows.
     nothingRan: !uncertain && ((status >= 400 && status < 500) || status === 503),
-    problemFor: (item) => problemForStatus({ op: "delete", item }, status, details, result),
   };
   if (retryAfterMs !== undefined) failure.retryAfterMs = retryAfterMs;
   return failure;

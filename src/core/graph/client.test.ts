@@ -1,9 +1,17 @@
 import { delay, HttpResponse, http, passthrough } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createGraphClient, type GraphClientOptions, GraphError } from "./client";
+import { reportDelete, reportProblem } from "../purge/graphReports";
+import type { DeleteReport, ProblemReport } from "../purge/types";
+import {
+  type CallOptions,
+  createGraphClient,
+  type GraphClient,
+  type GraphClientOptions,
+  GraphError,
+} from "./client";
 import { fakeClock, graphError, type LoggedRequest, logRequest, recordingTokens } from "./testkit";
-import type { DeleteOutcome, GraphProblem, ItemRef } from "./types";
+import type { ItemRef } from "./types";
 
 const BASE = "https://graph.microsoft.com";
 const ME_MESSAGE: ItemRef = { kind: "message", id: "AAMkAG+/x=", mailbox: { kind: "me" } };
@@ -41,17 +49,28 @@ const status = (code: number, body?: unknown, headers?: Record<string, string>) 
 function setup(extra: Partial<GraphClientOptions> = {}) {
   const tokens = recordingTokens();
   const clock = fakeClock();
-  const client = createGraphClient({
-    tokens,
-    sleep: clock.sleep,
-    now: clock.now,
-    random: () => 0.5,
-    ...extra,
-  });
+  const client = worded(
+    createGraphClient({
+      tokens,
+      sleep: clock.sleep,
+      now: clock.now,
+      random: () => 0.5,
+      ...extra,
+    }),
+  );
   return { client, tokens, clock };
 }
 
-function failed(outcome: DeleteOutcome): GraphProblem {
+/** The client with each delete's typed outcome worded as the person reads it (src/core/purge/graphReports.ts). */
+function worded(client: GraphClient) {
+  return {
+    ...client,
+    permanentDelete: async (item: ItemRef, options?: CallOptions) =>
+      reportDelete(item, await client.permanentDelete(item, options)),
+  };
+}
+
+function failed(outcome: DeleteReport): ProblemReport {
   if (outcome.status !== "failed") throw new Error(`expected failed, got ${outcome.status}`);
   return outcome.problem;
 }
@@ -433,14 +452,16 @@ describe("permanentDelete: network, timeout, abort", () => {
   it("stopRetries ends a wait for a token (a sign-in window) and hands the token service the cancel", async () => {
     answerDelete(status(204));
     const asked: (AbortSignal | undefined)[] = [];
-    const client = createGraphClient({
-      tokens: {
-        getToken: ({ signal }) => {
-          asked.push(signal);
-          return new Promise<string>(() => undefined); // a sign-in window nobody finishes
+    const client = worded(
+      createGraphClient({
+        tokens: {
+          getToken: ({ signal }) => {
+            asked.push(signal);
+            return new Promise<string>(() => undefined); // a sign-in window nobody finishes
+          },
         },
-      },
-    });
+      }),
+    );
     const halt = new AbortController();
     const pending = client.permanentDelete(ME_MESSAGE, { stopRetries: halt.signal });
     await Promise.resolve();
@@ -542,14 +563,16 @@ describe("permanentDelete: network, timeout, abort", () => {
 
   it("caller abort while waiting for a token returns aborted", async () => {
     const controller = new AbortController();
-    const client = createGraphClient({
-      tokens: {
-        getToken: () => {
-          controller.abort();
-          return new Promise<string>(() => undefined);
+    const client = worded(
+      createGraphClient({
+        tokens: {
+          getToken: () => {
+            controller.abort();
+            return new Promise<string>(() => undefined);
+          },
         },
-      },
-    });
+      }),
+    );
     const problem = failed(await client.permanentDelete(ME_MESSAGE, { signal: controller.signal }));
     expect(problem.kind).toBe("aborted");
     expect(log).toHaveLength(0);
@@ -610,13 +633,13 @@ describe("getJson", () => {
     );
   }
 
-  async function problemOf(promise: Promise<unknown>): Promise<GraphProblem> {
+  async function problemOf(promise: Promise<unknown>): Promise<ProblemReport> {
     const error = await promise.then(
       () => undefined,
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(GraphError);
-    return (error as GraphError).problem;
+    return reportProblem((error as GraphError).problem, { op: "read" });
   }
 
   it("GETs a relative path with the same auth and returns the JSON", async () => {

@@ -2,7 +2,8 @@
  * One fetch-based Microsoft Graph client for the task pane and the function-command runtime.
  * Delegated token from the auth module (TokenProvider); `Authorization: Bearer`; 204 handled without
  * reading a body; 401 refreshed once; 429/503/504 retried after Retry-After or jittered backoff, bounded;
- * every failure mapped to a GraphProblem with a sentence a person can act on. Logs nothing.
+ * every failure mapped to a typed GraphProblem (src/core/purge/graphReports.ts words it for the person). Logs
+ * nothing.
  *
  * The pieces: exchange.ts (one call: token.ts, gate.ts, send.ts, throttle.ts), and one module per operation
  * (deleteItem.ts, readJson.ts, batchCall.ts) that says what the answer means; urls.ts keeps the token on

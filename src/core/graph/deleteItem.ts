@@ -8,7 +8,6 @@ import { outcomeFromResponse, problemForLost } from "./outcome";
 import { itemPath } from "./paths";
 import type { DeleteOutcome, ItemRef } from "./types";
 import type { GraphUrls } from "./urls";
-import * as say from "./wording";
 
 export interface DeleteCall {
   signal?: AbortSignal | undefined;
@@ -24,7 +23,7 @@ export async function deleteItem(
   try {
     path = itemPath(item);
   } catch {
-    return { status: "failed", problem: { kind: "bad-request", message: say.missingId(item.kind) } };
+    return { status: "failed", problem: { kind: "bad-request", cause: "missing-id" } };
   }
   const url = client.urls.checked(`${client.urls.baseUrl}${path}/permanentDelete`);
   let result: Exchange;
@@ -38,15 +37,14 @@ export async function deleteItem(
     if (error instanceof AuthError && error.mayHaveRun) {
       return {
         status: "failed",
-        problem: { kind: "unauthorized", message: say.maybeDeletedThenStopped(item.kind, error.message) },
+        problem: { kind: "unauthorized", cause: "sign-in-after-send", signIn: error },
       };
     }
     throw error;
   }
-  const subject = { op: "delete", item } as const;
   if (result.type === "lost") {
-    return { status: "failed", problem: problemForLost(subject, result, client.transport.timeoutMs) };
+    return { status: "failed", problem: problemForLost(result, client.transport.timeoutMs) };
   }
   // The exchange carries what it knows beyond the answer (uncertain, retryAfterExceededMs): the answer's context.
-  return outcomeFromResponse(result.status, result.headers, result.body, item, result);
+  return outcomeFromResponse(result.status, result.headers, result.body, result);
 }

@@ -60,11 +60,12 @@ describe("readErrorDetails", () => {
 
 describe("withDetails / GraphError", () => {
   it("copies only present details and keeps the problem on the error", () => {
-    const problem = withDetails({ kind: "server", message: "m", status: 500 }, { code: "C" });
-    expect(problem).toEqual({ kind: "server", message: "m", status: 500, code: "C" });
+    const problem = withDetails({ kind: "server", status: 500 }, { code: "C" });
+    expect(problem).toEqual({ kind: "server", status: 500, code: "C" });
     expect(Object.keys(problem)).not.toContain("requestId");
     const error = new GraphError(problem);
-    expect(error.message).toBe("m");
+    // For developers (logs, test output): what failed, no sentence for a person (that is src/core/purge's).
+    expect(error.message).toBe("Microsoft Graph: server (HTTP 500, C)");
     expect(error.problem).toBe(problem);
     expect(error).toBeInstanceOf(Error);
   });

@@ -1,10 +1,15 @@
 import type { GraphProblem } from "./types";
 
-/** Thrown by getJson (and for programming errors such as a foreign nextLink); carries the problem to show. */
+/**
+ * Thrown by getJson (and for a foreign nextLink); carries the typed problem. Its message is for developers (logs,
+ * test output); the person reads the sentence src/core/purge/graphWording.ts makes from the problem.
+ */
 export class GraphError extends Error {
   readonly problem: GraphProblem;
   constructor(problem: GraphProblem) {
-    super(problem.message);
+    const facts = [problem.status === undefined ? undefined : `HTTP ${problem.status}`, problem.code];
+    const said = facts.filter((f) => f !== undefined).join(", ");
+    super(`Microsoft Graph: ${problem.kind}${said === "" ? "" : ` (${said})`}`);
     this.name = "GraphError";
     this.problem = problem;
   }
@@ -79,8 +84,8 @@ export function readErrorDetails(body: string | undefined, headers: Headers): Gr
 }
 
 /** Copies the details that are present onto a problem (exactOptionalPropertyTypes: no undefined-valued keys). */
-export function withDetails(problem: GraphProblem, details: GraphErrorDetails): GraphProblem {
-  const result: GraphProblem = { ...problem };
+export function withDetails<P extends GraphProblem>(problem: P, details: GraphErrorDetails): P {
+  const result: P = { ...problem };
   if (details.code !== undefined) result.code = details.code;
   if (details.graphMessage !== undefined) result.graphMessage = details.graphMessage;
   if (details.requestId !== undefined) result.requestId = details.requestId;

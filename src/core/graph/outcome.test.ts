@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { reportDelete } from "../purge/graphReports";
 import { outcomeFromResponse } from "./outcome";
 import type { ItemRef } from "./types";
 
@@ -12,7 +13,7 @@ const body = (code: string) => ({ error: { code, message: "x" } });
 
 describe("a 404 is 'not found', never 'gone'", () => {
   it("in the person's own mailbox: deleted or moved, nothing deleted", () => {
-    const outcome = outcomeFromResponse(404, {}, body("ErrorItemNotFound"), own);
+    const outcome = reportDelete(own, outcomeFromResponse(404, {}, body("ErrorItemNotFound")));
     expect(outcome).toMatchObject({ status: "already-gone", code: "ErrorItemNotFound" });
     const message = outcome.status === "already-gone" ? outcome.message : "";
     expect(message).toContain("wasn't found");
@@ -23,7 +24,7 @@ describe("a 404 is 'not found', never 'gone'", () => {
   });
 
   it("in a shared or delegated mailbox: names the mailbox and says it may only be out of reach", () => {
-    const outcome = outcomeFromResponse(404, {}, body("ErrorItemNotFound"), shared);
+    const outcome = reportDelete(shared, outcomeFromResponse(404, {}, body("ErrorItemNotFound")));
     const message = outcome.status === "already-gone" ? outcome.message : "";
     expect(message).toContain("sales@contoso.com");
     expect(message).toContain("not accessible to you there");
@@ -31,13 +32,16 @@ describe("a 404 is 'not found', never 'gone'", () => {
   });
 
   it("after an attempt that may have deleted it: says so, and carries that to the report", () => {
-    const outcome = outcomeFromResponse(404, {}, body("ErrorItemNotFound"), own, { uncertain: true });
+    const outcome = reportDelete(
+      own,
+      outcomeFromResponse(404, {}, body("ErrorItemNotFound"), { uncertain: true }),
+    );
     expect(outcome).toMatchObject({ status: "already-gone", mayHaveDeleted: true });
     expect(outcome.status === "already-gone" && outcome.message).toContain("probably deleted it");
   });
 
   it("404 MailboxNotEnabledForRESTAPI is a failure for the whole mailbox, not a missing item", () => {
-    const outcome = outcomeFromResponse(404, {}, body("MailboxNotEnabledForRESTAPI"), shared);
+    const outcome = reportDelete(shared, outcomeFromResponse(404, {}, body("MailboxNotEnabledForRESTAPI")));
     expect(outcome).toMatchObject({
       status: "failed",
       problem: { kind: "unavailable", status: 404, code: "MailboxNotEnabledForRESTAPI" },

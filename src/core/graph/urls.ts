@@ -3,7 +3,6 @@
  * (`@odata.nextLink`) are followed only on that origin.
  */
 import { GraphError } from "./errors";
-import * as say from "./wording";
 
 export interface GraphUrls {
   readonly baseUrl: string;
@@ -16,7 +15,7 @@ export interface GraphUrls {
 export function graphUrls(base: string): GraphUrls {
   const baseUrl = normaliseBaseUrl(base);
   const baseOrigin = new URL(baseUrl).origin;
-  const foreign = () => new GraphError({ kind: "unexpected", message: say.foreignLink() });
+  const foreign = () => new GraphError({ kind: "unexpected", cause: "foreign-link" });
   const onOrigin = (url: string): URL => {
     let parsed: URL;
     try {

@@ -41,7 +41,7 @@ export const en = {
   "noun.event.itAcc": "it",
   "noun.event.stillThere": "still in the calendar",
 
-  // Graph failures (src/core/graph/wording.ts, outcome.ts).
+  // Graph failures (src/core/purge/graphWording.ts).
   "graph.codeNote": " (Graph error {code})",
   "graph.statusNote": " (HTTP {status})",
   "graph.statusCodeNote": " (HTTP {status}, Graph error {code})",

@@ -5,11 +5,11 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { AUTH_MESSAGES, AuthError } from "../auth/errors";
 import { CLOUDS, type CloudId, OperationUnavailableError, type PurgeOperation } from "../cloud";
-import { mailboxNotEnabled, notFound } from "../graph/wording";
 import { activateLanguage, type Catalogue, type Language } from "../i18n";
 import { de } from "../i18n/de";
 import { en } from "../i18n/en";
 import { deleteRefusal } from "../office/shared";
+import { mailboxNotEnabled, notFound } from "./graphWording";
 import { notificationText, SHORT_MESSAGES } from "./report";
 
 const LIMIT = 150;

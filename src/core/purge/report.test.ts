@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AUTH_MESSAGES, AuthError } from "../auth/errors";
+import { t } from "../i18n";
 import { OfficeApiError } from "../office/errors";
 import { MAX_NOTIFICATION_LENGTH } from "../office/notifications";
 import {
@@ -99,13 +100,12 @@ describe("sign-in failures name what an administrator needs", () => {
 describe("Graph read failures", () => {
   it("say what Graph said, not 'something unexpected'", async () => {
     const { GraphError } = await import("../graph/errors");
-    const error = new GraphError({
-      kind: "forbidden",
-      message: "Graph refused (Graph error ErrorAccessDenied).",
-    });
-    expect(summarizeError(error)).toMatchObject({
+    const { summarizeFailure } = await import("./failures");
+    const error = new GraphError({ kind: "forbidden", status: 403, code: "ErrorAccessDenied" });
+    // Worded where it is shown (failures.ts), from the typed problem: a read Graph refused, with its code.
+    expect(summarizeFailure(error)).toMatchObject({
       tone: "error",
-      message: "Graph refused (Graph error ErrorAccessDenied).",
+      message: t("graph.forbidden.read", { note: t("graph.codeNote", { code: "ErrorAccessDenied" }) }),
     });
   });
 });

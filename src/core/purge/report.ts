@@ -2,7 +2,6 @@
  * Words for results: one place, so the pane, the notification bar and the tests say the same thing.
  */
 import { AuthError } from "../auth/errors";
-import { GraphError } from "../graph/errors";
 import { t } from "../i18n";
 import {
   DraftNotSavedError,
@@ -142,7 +141,10 @@ function authDetails(error: AuthError): string {
   return parts.length > 0 ? ` (${parts.join("; ")})` : "";
 }
 
-/** Every failure as a sentence a person can act on. Unknown errors still say that nothing was deleted. */
+/**
+ * Every failure as a sentence a person can act on. Unknown errors still say that nothing was deleted. Graph's read
+ * failures (GraphError) are worded by failures.ts's summarizeFailure, which the views that read from Graph use.
+ */
 export function summarizeError(error: unknown): Summary {
   if (error instanceof AuthError) {
     const correlationId = error.details.correlationId;
@@ -186,9 +188,6 @@ export function summarizeError(error: unknown): Summary {
         code: error.code ? t("purge.outlookErrorCode", { code: String(error.code) }) : "",
       }),
     };
-  }
-  if (error instanceof GraphError) {
-    return { tone: "error", title: t("purge.title.graphError"), message: error.problem.message };
   }
   if (error instanceof ConfirmationRejected) {
     return { tone: "warning", title: t("purge.title.nothingDeleted"), message: PURGE_MESSAGES.mismatch };

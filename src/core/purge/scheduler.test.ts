@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { AuthError } from "../auth/errors";
 import { batchShape } from "../graph/batch";
-import { cancelledBeforeItem } from "../graph/outcome";
 import type { ItemRef } from "../graph/types";
+import { cancelledBeforeItem } from "./graphWording";
 import {
   createRequestLedger,
   type ItemOutcome,

@@ -15,7 +15,6 @@ import {
 import type { GraphClient } from "../graph/client";
 import { outcomeFromResponse, problemForStatus } from "../graph/outcome";
 import type { DeleteOutcome, ItemRef } from "../graph/types";
-import * as say from "../graph/wording";
 import type { SchedulerClock } from "./clock";
 
 interface Timer {
@@ -221,7 +220,7 @@ export class FakeGraph implements Pick<GraphClient, "permanentDelete" | "batch">
     const step = await this.execute(url, 0);
     await this.clock.sleep(this.o.rttMs / 2);
     if (step.status === 204) this.delivered204.add(item.id);
-    return outcomeFromResponse(step.status, step.headers ?? {}, step.body, item);
+    return outcomeFromResponse(step.status, step.headers ?? {}, step.body);
   }
 
   async batch(requests: readonly BatchRequest[]): Promise<BatchResult> {
@@ -235,12 +234,8 @@ export class FakeGraph implements Pick<GraphClient, "permanentDelete" | "batch">
     await this.clock.sleep(this.o.rttMs / 2);
     if (fault?.kind === "status") {
       await this.clock.sleep(this.o.rttMs / 2);
-      const failure: BatchFailure = {
-        kind: problemForStatus({ op: "read" }, fault.status, {}).kind,
-        status: fault.status,
-        nothingRan: true,
-        problemFor: (item) => problemForStatus({ op: "delete", item }, fault.status, {}),
-      };
+      const problem = problemForStatus(fault.status, {});
+      const failure: BatchFailure = { kind: problem.kind, problem, status: fault.status, nothingRan: true };
       if (fault.retryAfterMs !== undefined) failure.retryAfterMs = fault.retryAfterMs;
       return { ok: false, failure, sends: 1 };
     }
@@ -267,11 +262,8 @@ export class FakeGraph implements Pick<GraphClient, "permanentDelete" | "batch">
     if (fault?.kind === "drop") {
       const failure: BatchFailure = {
         kind: "network",
+        problem: { kind: "network", beforeSend: false, uncertain: false },
         nothingRan: false,
-        problemFor: (item) => ({
-          kind: "network",
-          message: say.network({ op: "delete", item }, false, false),
-        }),
       };
       return { ok: false, failure, sends: 1 };
     }

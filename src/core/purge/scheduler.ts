@@ -21,8 +21,8 @@
 import type { GraphClient } from "../graph/client";
 import { itemPath } from "../graph/paths";
 import type { ItemRef, MailboxRef } from "../graph/types";
-import * as say from "../graph/wording";
 import { realClock, type SchedulerClock } from "./clock";
+import * as say from "./graphWording";
 import type { Entry, RetryPolicy } from "./schedule/decisions";
 import { runMailbox } from "./schedule/mailboxRun";
 import { createRequestLedger, type RequestLedger, windowFor } from "./schedule/requestLedger";

@@ -1,4 +1,4 @@
-import type { DeleteOutcome, ItemRef } from "../graph/types";
+import type { ItemRef, ProblemDetails, ProblemKind } from "../graph/types";
 import type { EventRecurrence, Person } from "../office/item";
 
 export type { Person };
@@ -34,8 +34,22 @@ export type ConfirmationAnswer =
   | { confirmed: true; ids: readonly string[] }
   | { confirmed: false; reason: "cancelled" | "closed" | "timed-out" };
 
+/** A failed Graph call as the person reads it (graphReports.ts): its kind, the sentence, the support details. */
+export interface ProblemReport extends ProblemDetails {
+  kind: ProblemKind;
+  /** One or two sentences a person can act on: what happened, what to do. */
+  message: string;
+}
+
+/** One delete's outcome as the person reads it: Graph's DeleteOutcome with its sentences (graphReports.ts). */
+export type DeleteReport =
+  | { status: "purged" } // only on HTTP 204
+  /** 404: nothing where the ID pointed; `mayHaveDeleted`: an earlier attempt of ours probably deleted it. */
+  | { status: "already-gone"; code: string; message: string; mayHaveDeleted?: true }
+  | { status: "failed"; problem: ProblemReport };
+
 /** How one item ended: Graph's outcome, or never sent because the run stopped first (sign-in failed, cancelled). */
-export type ItemOutcome = DeleteOutcome | { status: "not-attempted"; message: string };
+export type ItemOutcome = DeleteReport | { status: "not-attempted"; message: string };
 
 export interface ItemResult {
   target: PurgeTarget;

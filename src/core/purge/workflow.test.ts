@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { AuthError } from "../auth/errors";
-import type { DeleteOutcome } from "../graph/types";
-import type { ConfirmationAnswer, ConfirmationRequest, PurgeTarget } from "./types";
+import type { ConfirmationAnswer, ConfirmationRequest, DeleteReport, PurgeTarget } from "./types";
 import { answerMatches, createPurger, type PurgeDeps } from "./workflow";
 
 function target(id: string): PurgeTarget {
@@ -16,7 +15,7 @@ function target(id: string): PurgeTarget {
 type OneByOne = Extract<PurgeDeps, { deleteItem: unknown }>;
 
 function deps(overrides: Partial<OneByOne> = {}) {
-  const deleteItem = vi.fn(async (): Promise<DeleteOutcome> => ({ status: "purged" }));
+  const deleteItem = vi.fn(async (): Promise<DeleteReport> => ({ status: "purged" }));
   const d: OneByOne = {
     resolveTargets: vi.fn(async () => [target("A")]),
     confirm: vi.fn(
@@ -180,7 +179,7 @@ describe("cancel from the moment of the yes", () => {
 
   it("one by one: nothing after the cancel is sent", async () => {
     let purger: ReturnType<typeof createPurger> | undefined;
-    const deleteItem = vi.fn(async (): Promise<DeleteOutcome> => {
+    const deleteItem = vi.fn(async (): Promise<DeleteReport> => {
       purger?.cancel();
       return { status: "purged" };
     });

@@ -10,9 +10,16 @@
  * - every target ends with exactly one result, and only a 204 from Graph reads as purged.
  */
 import { AuthError } from "../auth/errors";
-import type { DeleteOutcome, ItemRef } from "../graph/types";
+import type { ItemRef } from "../graph/types";
 import { t } from "../i18n";
-import type { ConfirmationAnswer, ConfirmationRequest, ItemResult, PurgeResult, PurgeTarget } from "./types";
+import type {
+  ConfirmationAnswer,
+  ConfirmationRequest,
+  DeleteReport,
+  ItemResult,
+  PurgeResult,
+  PurgeTarget,
+} from "./types";
 
 interface PurgeSteps {
   /** Reads what is selected now. Throws a typed error when there is nothing to purge. */
@@ -32,7 +39,7 @@ interface PurgeSteps {
 type Deleter =
   | {
       /** Deletes one item. Throws AuthError when no token can be had; HTTP outcomes are returned, not thrown. */
-      deleteItem(ref: ItemRef): Promise<DeleteOutcome>;
+      deleteItem(ref: ItemRef): Promise<DeleteReport>;
     }
   | {
       /**

@@ -19,6 +19,7 @@ import { FolderProhibitedRegular } from "@fluentui/react-icons";
 import { useEffect, useId, useState } from "react";
 import { t } from "../../core/i18n";
 import { isOne } from "../../core/i18n/plural";
+import { summarizeFailure } from "../../core/purge/failures";
 import {
   type FolderActions,
   type FolderDeleteOutcome,
@@ -26,7 +27,7 @@ import {
   sameTree,
 } from "../../core/purge/folders";
 import type { MailFolder } from "../../core/purge/mailData";
-import { type Summary, summarizeError } from "../../core/purge/report";
+import type { Summary } from "../../core/purge/report";
 import { TypedCount, typedCountMatches, useDangerButtonStyles, useInitialFocus } from "../ui/confirmParts";
 import { TYPED_CONFIRMATION_FROM } from "./BulkConfirmDialog";
 
@@ -126,7 +127,7 @@ function useFolderDeletion(
     try {
       await work();
     } catch (error) {
-      onError(summarizeError(error));
+      onError(summarizeFailure(error));
     } finally {
       setWorking(false);
     }

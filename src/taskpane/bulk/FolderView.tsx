@@ -7,8 +7,9 @@ import { Button, Caption1, Field, makeStyles, tokens } from "@fluentui/react-com
 import { DeleteRegular } from "@fluentui/react-icons";
 import { memo, useEffect, useRef, useState } from "react";
 import { t } from "../../core/i18n";
+import { summarizeFailure } from "../../core/purge/failures";
 import type { MailFolder } from "../../core/purge/mailData";
-import { type Summary, summarizeError } from "../../core/purge/report";
+import type { Summary } from "../../core/purge/report";
 import type { PurgeTarget } from "../../core/purge/types";
 import { Busy } from "../ui/Busy";
 import { NativeSelect } from "../ui/NativeSelect";
@@ -77,7 +78,7 @@ function useMailFolders(bulk: BulkDeps, busy: boolean, onError: (summary: Summar
         setFolders(list);
         setSelectedId((current) => (list.some((f) => f.id === current) ? current : (list[0]?.id ?? "")));
       },
-      (error: unknown) => live && onError(summarizeError(error)),
+      (error: unknown) => live && onError(summarizeFailure(error)),
     );
     return () => {
       live = false;
@@ -122,7 +123,7 @@ function useFolderListing(
       }
       onDelete(await folderJob(bulk, folder, targets));
     } catch (error) {
-      if (!controller.signal.aborted) onError(summarizeError(error));
+      if (!controller.signal.aborted) onError(summarizeFailure(error));
     } finally {
       setLoading(undefined);
       abort.current = undefined;

@@ -10,8 +10,9 @@ import { Button, Caption1, Checkbox, makeStyles, Subtitle2, tokens } from "@flue
 import { DeleteRegular } from "@fluentui/react-icons";
 import { memo, useCallback, useEffect, useMemo, useState } from "react";
 import { t } from "../../core/i18n";
+import { summarizeFailure } from "../../core/purge/failures";
 import type { ResolvedSelection } from "../../core/purge/mailData";
-import { type Summary, summarizeError } from "../../core/purge/report";
+import type { Summary } from "../../core/purge/report";
 import type { PurgeTarget } from "../../core/purge/types";
 import { displaySender, displaySubject, formatReceived } from "../format";
 import { Busy } from "../ui/Busy";
@@ -122,7 +123,7 @@ function useSelection(
       setState({ status: "ready", resolved, selectionKey: key(selected.map((s) => s.restId)) });
     } catch (error) {
       setState({ status: "none" });
-      onError(summarizeError(error));
+      onError(summarizeFailure(error));
     }
   }, [bulk, onMultiple, onError]);
 

@@ -13,7 +13,8 @@ import {
   useState,
 } from "react";
 import { t } from "../../core/i18n";
-import { type Summary, summarize, summarizeError } from "../../core/purge/report";
+import { summarizeFailure } from "../../core/purge/failures";
+import { type Summary, summarize } from "../../core/purge/report";
 import type { ConfirmationAnswer, ItemResult, PurgeTarget } from "../../core/purge/types";
 import { createPurger, type Purger } from "../../core/purge/workflow";
 import type { BulkConfirmRequest } from "./BulkConfirmDialog";
@@ -106,7 +107,7 @@ export function useBulkPurge(bulk: BulkDeps | undefined): BulkModel {
           });
         })
         .catch((error: unknown) =>
-          setPhase({ kind: "finished", summary: summarizeError(error), results: [] }),
+          setPhase({ kind: "finished", summary: summarizeFailure(error), results: [] }),
         )
         .finally(() => {
           pending.current = undefined;

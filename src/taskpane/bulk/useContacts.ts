@@ -7,7 +7,8 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import { t } from "../../core/i18n";
 import type { ContactActions } from "../../core/purge/contacts";
-import { type Summary, summarizeError } from "../../core/purge/report";
+import { summarizeFailure } from "../../core/purge/failures";
+import type { Summary } from "../../core/purge/report";
 import type { BulkDeps } from "./bulkDeps";
 
 export type ContactsDoor =
@@ -45,7 +46,7 @@ export function useContacts(bulk: BulkDeps, onProblem: (summary: Summary | undef
       },
       (error: unknown) => {
         setDoor({ status: "closed" });
-        onProblem(summarizeError(error));
+        onProblem(summarizeFailure(error));
       },
     );
   };

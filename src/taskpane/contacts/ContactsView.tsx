@@ -24,7 +24,8 @@ import {
   type ContactFolder,
   type ContactListing,
 } from "../../core/purge/contacts";
-import { type Summary, summarizeError } from "../../core/purge/report";
+import { summarizeFailure } from "../../core/purge/failures";
+import type { Summary } from "../../core/purge/report";
 import type { PurgeTarget } from "../../core/purge/types";
 import type { BulkJob } from "../bulk/useBulkPurge";
 import { displaySender } from "../format";
@@ -111,7 +112,7 @@ function useContactListing(actions: ContactActions, onError: (summary: Summary) 
         setShown({ listing, term: searchTerm.trim(), folder });
         setTicked(new Set());
       } catch (error) {
-        if (mine === request.current) onError(summarizeError(error));
+        if (mine === request.current) onError(summarizeFailure(error));
       } finally {
         if (mine === request.current) setLoading(false);
       }
@@ -128,7 +129,7 @@ function useContactListing(actions: ContactActions, onError: (summary: Summary) 
         const first = list[0];
         if (first) void load(first, "");
       },
-      (error: unknown) => live && onError(summarizeError(error)),
+      (error: unknown) => live && onError(summarizeFailure(error)),
     );
     return () => {
       live = false;

@@ -2,23 +2,20 @@
  * What one answer means for one item: settle it with an outcome, or send it again (when, and whether that spent
  * one of its attempts). No I/O: the mailbox runner acts on the decision.
  *
- * Only a 204 is purged (graph/outcome.ts maps every answer, the same for a plain delete and a batch member).
+ * Only a 204 is purged (graph/outcome.ts maps every answer, the same for a plain delete and a batch member;
+ * graphReports.ts words the outcome).
  * 429/503/504 and unreadable answers are retried after the member's own Retry-After (batch member headers are JSON,
  * always readable) or a jittered backoff, at most `maxAttempts` sends; a Retry-After beyond `maxRetryDelayMs` is not
  * waited for. A 424 member never ran (a request before it in its sequential batch failed): it goes back without
  * spending an attempt. A batch refused whole with 429/503 ran nothing: its members wait and go again.
  */
 import type { BatchFailure, BatchMemberResult } from "../../graph/batch";
-import {
-  cancelledBeforeItem,
-  dependencyMessage,
-  outcomeFromResponse,
-  unknownOutcomeMessage,
-} from "../../graph/outcome";
+import { outcomeFromResponse } from "../../graph/outcome";
 import { backoffDelay, parseRetryAfter } from "../../graph/retry";
-import type { DeleteOutcome, ItemRef } from "../../graph/types";
-import * as say from "../../graph/wording";
-import type { ItemOutcome } from "../types";
+import type { ItemRef } from "../../graph/types";
+import { deleting, reportDelete, reportProblem } from "../graphReports";
+import * as say from "../graphWording";
+import type { DeleteReport, ItemOutcome } from "../types";
 import type { LaneItem } from "./lanes";
 
 export interface Entry extends LaneItem {
@@ -42,10 +39,10 @@ export type Decision = { kind: "settle"; outcome: ItemOutcome } | { kind: "retry
 export const MAX_DEPENDENCY_REQUEUES = 10;
 const RETRYABLE = new Set([429, 503, 504]);
 
-function unknownOutcome(entry: Entry): DeleteOutcome {
+function unknownOutcome(entry: Entry): DeleteReport {
   return {
     status: "failed",
-    problem: { kind: "unexpected", message: unknownOutcomeMessage(entry.ref.kind) },
+    problem: { kind: "unexpected", message: say.unknownOutcomeMessage(entry.ref.kind) },
   };
 }
 
@@ -55,7 +52,7 @@ function retryOrSettle(
   retryAfterMs: number | undefined,
   policy: RetryPolicy,
   now: number,
-  final: (context: { retryAfterExceededMs?: number }) => DeleteOutcome,
+  final: (context: { retryAfterExceededMs?: number }) => DeleteReport,
 ): Decision {
   if (entry.attempts >= policy.maxAttempts) return { kind: "settle", outcome: final({}) };
   if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryDelayMs) {
@@ -89,7 +86,7 @@ export function decideMember(
         kind: "settle",
         outcome: {
           status: "failed",
-          problem: { kind: "unexpected", message: dependencyMessage(entry.ref.kind), status },
+          problem: { kind: "unexpected", message: say.dependencyMessage(entry.ref.kind), status },
         },
       };
     }
@@ -100,13 +97,14 @@ export function decideMember(
     if (status === 504) entry.uncertain = true; // the gateway gave up; Exchange may still have done it
     const retryAfterMs = parseRetryAfter(headers["retry-after"] ?? null, now);
     return retryOrSettle(entry, retryAfterMs, policy, now, (extra) =>
-      outcomeFromResponse(status, headers, body, entry.ref, { uncertain: entry.uncertain, ...extra }),
+      reportDelete(
+        entry.ref,
+        outcomeFromResponse(status, headers, body, { uncertain: entry.uncertain, ...extra }),
+      ),
     );
   }
-  return {
-    kind: "settle",
-    outcome: outcomeFromResponse(status, headers, body, entry.ref, { uncertain: entry.uncertain }),
-  };
+  const outcome = outcomeFromResponse(status, headers, body, { uncertain: entry.uncertain });
+  return { kind: "settle", outcome: reportDelete(entry.ref, outcome) };
 }
 
 /** A batch Graph did not answer member by member (refused whole, failed on the wire, or aborted). */
@@ -124,12 +122,15 @@ export function decideFailedBatch(
     // Graph refused the whole batch before running any of it: the same members wait and go again.
     entry.attempts += 1;
     return retryOrSettle(entry, failure.retryAfterMs, policy, now, ({ retryAfterExceededMs }) => {
-      const problem = failure.problemFor(entry.ref);
+      const problem = reportProblem(failure.problem, deleting(entry.ref));
       if (retryAfterExceededMs !== undefined) problem.retryAfterMs = retryAfterExceededMs;
       return { status: "failed", problem };
     });
   }
-  return { kind: "settle", outcome: { status: "failed", problem: failure.problemFor(entry.ref) } };
+  return {
+    kind: "settle",
+    outcome: { status: "failed", problem: reportProblem(failure.problem, deleting(entry.ref)) },
+  };
 }
 
 /** A request that threw something other than a token error: it may have reached Graph. */
@@ -141,7 +142,7 @@ export function unknownAfterThrow(entry: Entry): ItemOutcome {
 export function leftoverOutcome(entry: Entry, stopMessage: string | undefined): ItemOutcome {
   if (!entry.sent || !entry.uncertain) {
     // Never sent, or every earlier answer (429, 424) said it wasn't carried out: nothing happened to it.
-    return { status: "not-attempted", message: stopMessage ?? cancelledBeforeItem() };
+    return { status: "not-attempted", message: stopMessage ?? say.cancelledBeforeItem() };
   }
   // Sent before, with an answer that leaves open whether it was deleted (504, a lost answer).
   return {
@@ -150,7 +151,7 @@ export function leftoverOutcome(entry: Entry, stopMessage: string | undefined): 
       kind: "aborted",
       message:
         stopMessage === undefined
-          ? say.aborted({ op: "delete", item: entry.ref }, true)
+          ? say.aborted(deleting(entry.ref), true)
           : say.maybeDeletedThenStopped(entry.ref.kind, stopMessage),
     },
   };

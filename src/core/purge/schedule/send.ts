@@ -18,6 +18,7 @@ import {
 import type { GraphClient } from "../../graph/client";
 import type { DeleteOutcome } from "../../graph/types";
 import type { SchedulerClock } from "../clock";
+import { deleting, describeProblem, reportDelete } from "../graphReports";
 import {
   type Decision,
   decideFailedBatch,
@@ -65,9 +66,9 @@ async function sendSingle(sender: Sender, lane: number, entry: Entry): Promise<v
   }
   window.end(1, 0, clock.now());
   run.markSent(entry);
-  run.settle(entry, outcome);
+  run.settle(entry, reportDelete(entry.ref, outcome));
   if (outcome.status === "failed" && outcome.problem.kind === "unauthorized") {
-    run.stopWith({ message: outcome.problem.message });
+    run.stopWith({ message: describeProblem(outcome.problem, deleting(entry.ref)) });
   }
 }
 
@@ -126,7 +127,7 @@ function applyFailedBatch(
   const first = chosen[0];
   if (failure.kind === "unauthorized" && first !== undefined) {
     // The token is refused even after a refresh: every further request would be refused the same way.
-    sender.run.stopWith({ message: failure.problemFor(first.ref).message });
+    sender.run.stopWith({ message: describeProblem(failure.problem, deleting(first.ref)) });
   }
 }
 

@@ -1,11 +1,12 @@
 /**
- * The sentences people read. Each says what happened and what to do, never claims a deletion that was not
- * confirmed by a 204, and names Graph's error code where there is one. No ids, subjects or tokens. The words are
- * in the active catalogue (src/core/i18n); these functions choose the sentence and fill it.
+ * The sentences people read about Graph failures. Each says what happened and what to do, never claims a deletion
+ * that was not confirmed by a 204, and names Graph's error code where there is one. No ids, subjects or tokens.
+ * The words are in the active catalogue (src/core/i18n); these functions choose the sentence and fill it.
+ * graphReports.ts picks the function for a typed problem from the Graph client.
  */
+import type { ItemKind, ItemRef } from "../graph/types";
 import { t } from "../i18n";
 import { isOne } from "../i18n/plural";
-import type { ItemKind, ItemRef } from "./types";
 
 /** What the failed call was for: deleting one item, or reading (getJson). */
 export type Subject = { op: "delete"; item: ItemRef } | { op: "read" };
@@ -218,4 +219,16 @@ export function missingId(kind: ItemKind): string {
 
 export function foreignLink(): string {
   return t("graph.foreignLink");
+}
+
+// Sentences the batch path needs beyond the single-request ones; same rules (no claim without a 204).
+
+/** A batch answer that did not say what happened to this member (missing, repeated, unreadable). */
+export function unknownOutcomeMessage(kind: ItemKind): string {
+  return t("graph.unknownOutcome", nounForms(kind));
+}
+
+/** Items kept waiting on 424 answers (a request before them in the batch failed) more times than we allow. */
+export function dependencyMessage(kind: ItemKind): string {
+  return t("graph.dependency", nounForms(kind));
 }
