@@ -1,5 +1,6 @@
-import { FluentProvider, type Theme, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, type Theme } from "@fluentui/react-components";
 import type { BulkDeps } from "./bulk/bulkDeps";
+import { lightTheme } from "./lightTheme";
 import { Pane } from "./Pane";
 import type { PaneDeps } from "./paneDeps";
 import { usePurgePane } from "./usePurgePane";
@@ -10,11 +11,11 @@ export interface AppProps {
   /** Bulk deletion (multi-select, folders); left out where it isn't available. */
   bulk?: BulkDeps | undefined;
   locale?: string | undefined;
-  /** Fluent's light or dark theme, as Outlook shows (theme.ts). @default webLightTheme */
+  /** Fluent's light or dark theme, as Outlook shows (theme.ts). @default lightTheme (Fluent's webLightTheme) */
   theme?: Theme | undefined;
 }
 
-export function App({ deps, locale, bulk, theme = webLightTheme }: AppProps) {
+export function App({ deps, locale, bulk, theme = lightTheme }: AppProps) {
   const model = usePurgePane(deps);
   return (
     <FluentProvider theme={theme}>
