@@ -2,8 +2,9 @@
  * Microsoft Graph JSON batching (`POST /v1.0/$batch`): request checks, the payload, and a defensive reading of
  * the answer. Graph's rules: at most 20 members, unique ids, `dependsOn` naming members of the same batch,
  * relative URLs without the version; answers come in any order and the outer 200 says nothing about members.
- * Body-less POST actions inside a batch need `Content-Type` and a `{}` body, or Graph refuses the member (or
- * the whole batch) with "does not contain Content-Type header or body" (PITFALLS row 47).
+ * Body-less POST actions inside a batch get `Content-Type` and a `{}` body: Graph refuses a body-less write member,
+ * reportedly the whole batch, with "Write request id : N does not contain Content-Type header or body."
+ * (msgraph-sdk-dotnet#2628; reported for send, applied here as the stricter reading: docs/platform-facts.md#batch-rules).
  *
  * Trust rule for the answer: a member counts as answered only when exactly one well-formed entry carries its
  * id. A missing or repeated member is an unknown outcome; so is every member when the answer is unreadable or
@@ -75,7 +76,7 @@ export type BatchResult =
 
 const WRITE_METHODS = new Set<BatchMethod>(["POST", "PATCH", "PUT"]);
 
-/** The `$batch` member for one permanentDelete, as Graph needs it (row 47: Content-Type and `{}`). */
+/** The `$batch` member for one permanentDelete, as Graph needs it (Content-Type and `{}`: docs/platform-facts.md#batch-rules). */
 export function permanentDeleteMember(
   id: string,
   item: ItemRef,
@@ -160,7 +161,7 @@ export function sequentialDeleteBatch(items: readonly ItemRef[]): BatchRequest[]
   );
 }
 
-/** The JSON payload; write members without a body get `{}` and a JSON Content-Type (row 47). */
+/** The JSON payload; write members without a body get `{}` and a JSON Content-Type (docs/platform-facts.md#batch-rules). */
 export function serializeBatch(requests: readonly BatchRequest[]): string {
   return JSON.stringify({
     requests: requests.map((r) => {

@@ -125,7 +125,7 @@ describe("folderOutcomeFor", () => {
   });
 });
 
-describe("a folder delete whose request may have reached Graph keeps that uncertainty (issue 12.3)", () => {
+describe("a folder delete whose request may have reached Graph keeps that uncertainty", () => {
   const quick = (getToken: () => Promise<string>) =>
     createFolderActions(
       createGraphClient({ baseUrl: emu.url, tokens: { getToken }, sleep: async () => undefined }),
