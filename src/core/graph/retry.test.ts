@@ -8,6 +8,7 @@ import {
   defaultSleep,
   parseRetryAfter,
   raceAbort,
+  retryDelay,
 } from "./retry";
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
@@ -83,5 +84,13 @@ describe("abortable waiting", () => {
     const racing = raceAbort(new Promise<never>(() => undefined), controller.signal);
     controller.abort();
     await expect(racing).rejects.toBeInstanceOf(AbortedError);
+  });
+});
+
+describe("retryDelay", () => {
+  it("waits a readable, positive Retry-After exactly, and backs off otherwise (never at once)", () => {
+    expect(retryDelay(5000, 0, () => 0.5)).toBe(5000);
+    expect(retryDelay(undefined, 2, () => 0.5)).toBe(backoffDelay(2, () => 0.5));
+    expect(retryDelay(0, 0, () => 0)).toBe(BACKOFF_FLOOR_MS);
   });
 });

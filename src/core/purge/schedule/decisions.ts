@@ -11,7 +11,7 @@
  */
 import type { BatchFailure, BatchMemberResult } from "../../graph/batch";
 import { outcomeFromResponse } from "../../graph/outcome";
-import { backoffDelay, parseRetryAfter } from "../../graph/retry";
+import { parseRetryAfter, retryDelay } from "../../graph/retry";
 import type { ItemRef } from "../../graph/types";
 import { deleting, reportDelete, reportProblem } from "../graphReports";
 import * as say from "../graphWording";
@@ -58,10 +58,8 @@ function retryOrSettle(
   if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryDelayMs) {
     return { kind: "settle", outcome: final({ retryAfterExceededMs: retryAfterMs }) };
   }
-  const delay =
-    retryAfterMs !== undefined && retryAfterMs > 0
-      ? retryAfterMs
-      : backoffDelay(Math.max(0, entry.attempts - 1), policy.random);
+  // The Graph client's rule (graph/retry.ts): a positive Retry-After exactly, else jittered backoff.
+  const delay = retryDelay(retryAfterMs, Math.max(0, entry.attempts - 1), policy.random);
   return { kind: "retry", notBefore: now + delay };
 }
 
