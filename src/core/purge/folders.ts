@@ -17,7 +17,7 @@ import type { BatchFailure, BatchMemberResult, BatchRequest, BatchResult } from 
 import type { GraphClient } from "../graph/client";
 import { GraphError } from "../graph/errors";
 import { mailboxPath } from "../graph/paths";
-import { backoffDelay, defaultSleep, parseRetryAfter } from "../graph/retry";
+import { defaultSleep, parseRetryAfter, retryDelay } from "../graph/retry";
 import type { MailboxRef } from "../graph/types";
 import { t } from "../i18n";
 import { mapLimited } from "./mailData";
@@ -267,7 +267,7 @@ function afterFailedBatch(failure: BatchFailure, sent: Sent): Step {
   if (failure.kind === "unauthorized") return end({ status: "failed", message: t("folder.unauthorized") });
   const refused = failure.nothingRan && (failure.status === 429 || failure.status === 503);
   if (refused && sent.attempt < sent.retry.maxAttempts) {
-    const delay = failure.retryAfterMs ?? backoffDelay(sent.attempt - 1, sent.retry.random);
+    const delay = retryDelay(failure.retryAfterMs, sent.attempt - 1, sent.retry.random);
     return { kind: "retry", delayMs: Math.min(delay, sent.retry.maxDelayMs), note };
   }
   return end(
@@ -292,9 +292,7 @@ function afterAnswer(answer: BatchMemberResult | undefined, sent: Sent): Step {
   if ((answer.status === 429 || answer.status === 503) && sent.attempt < sent.retry.maxAttempts) {
     const after = parseRetryAfter(answer.headers["retry-after"] ?? null, Date.now());
     if (after === undefined || after <= sent.retry.maxDelayMs) {
-      const delayMs =
-        after !== undefined && after > 0 ? after : backoffDelay(sent.attempt - 1, sent.retry.random);
-      return { kind: "retry", delayMs, note };
+      return { kind: "retry", delayMs: retryDelay(after, sent.attempt - 1, sent.retry.random), note };
     }
   }
   // A 504 inside the batch: the gateway gave up, Exchange may still have deleted it.
