@@ -78,7 +78,9 @@ describe("Contacts view", () => {
     const term = target.surname.slice(0, 4).toLowerCase();
     await pane.getByLabel("Name or email address").fill(term);
     await pane.getByRole("button", { name: "Search" }).click();
-    const found = pane.getByText(new RegExp(`in “Contacts” match “${term}”\\.$`));
+    const found = pane.getByText(
+      new RegExp(`^(1 contact in “Contacts” matches|\\d+ contacts in “Contacts” match) “${term}”\\.$`),
+    );
     await found.waitFor();
     const matches = Number(/^(\d+) /.exec((await found.textContent()) ?? "")?.[1]);
     expect(matches).toBeGreaterThanOrEqual(sameSurname.length);
@@ -112,7 +114,7 @@ describe("Contacts view", () => {
       .getByText(
         left === 0
           ? `No contacts in “Contacts” match “${term}”.`
-          : `${left} ${left === 1 ? "contact" : "contacts"} in “Contacts” match “${term}”.`,
+          : `${left} ${left === 1 ? "contact in “Contacts” matches" : "contacts in “Contacts” match"} “${term}”.`,
         { exact: true },
       )
       .waitFor();

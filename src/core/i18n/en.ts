@@ -470,7 +470,7 @@ export const en = {
   "contacts.scope.other": "the {count} contacts you ticked in your “{folder}” contact folder",
   "contacts.noMatch": "No contacts in “{folder}” match “{term}”.",
   "contacts.none": "“{folder}” has no contacts.",
-  "contacts.match.one": "{count} contact in “{folder}” match “{term}”.",
+  "contacts.match.one": "{count} contact in “{folder}” matches “{term}”.",
   "contacts.match.other": "{count} contacts in “{folder}” match “{term}”.",
   "contacts.count.one": "{count} contact in “{folder}”.",
   "contacts.count.other": "{count} contacts in “{folder}”.",

@@ -97,6 +97,7 @@ describe("listingStatus", () => {
     expect(listingStatus(shown(""), 1)).toBe("1 contact in “Family”.");
     expect(listingStatus(shown(""), 3)).toBe("3 contacts in “Family”.");
     expect(listingStatus(shown("an"), 2)).toBe("2 contacts in “Family” match “an”.");
+    expect(listingStatus(shown("ann"), 1)).toBe("1 contact in “Family” matches “ann”.");
   });
 
   it("says so when nothing is left, or nothing matches", () => {
