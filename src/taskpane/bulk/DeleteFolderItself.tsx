@@ -3,20 +3,9 @@
  * Outlook's well-known folders, confirmed in its own dialog (the folder is removed outright, not sent to Purges),
  * bound to the folder and the contents shown: if they changed by the time the person confirmed, nothing is sent.
  */
-import {
-  Button,
-  Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1 } from "@fluentui/react-components";
 import { FolderProhibitedRegular } from "@fluentui/react-icons";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useState } from "react";
 import { t } from "../../core/i18n";
 import { isOne } from "../../core/i18n/plural";
 import { summarizeFailure } from "../../core/purge/failures";
@@ -28,12 +17,7 @@ import {
 } from "../../core/purge/folders";
 import type { MailFolder } from "../../core/purge/mailData";
 import type { Summary } from "../../core/purge/report";
-import { TypedCount, typedCountMatches, useDangerButtonStyles, useInitialFocus } from "../ui/confirmParts";
-import { TYPED_CONFIRMATION_FROM } from "./BulkConfirmDialog";
-
-const useStyles = makeStyles({
-  content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-});
+import { ConfirmShell } from "../ui/confirmParts";
 
 const quoted = (name: string) => t("common.quoted", { text: name });
 
@@ -170,53 +154,25 @@ interface FolderConfirmDialogProps {
 
 /** The folder's own confirmation: what goes with it, and the typed count from TYPED_CONFIRMATION_FROM messages. */
 function FolderConfirmDialog({ shown, typed, onTyped, onAnswer }: FolderConfirmDialogProps) {
-  const styles = useStyles();
-  const danger = useDangerButtonStyles();
-  const cancelId = useId();
-  const inputId = useId();
-  const count = shown?.items ?? 0;
-  const needsTyping = count >= TYPED_CONFIRMATION_FROM;
-  useInitialFocus(shown !== undefined, needsTyping ? inputId : cancelId);
-  const confirmed = !needsTyping || typedCountMatches(count, typed);
   return (
-    <Dialog
+    <ConfirmShell
       open={shown !== undefined}
-      modalType="alert"
-      onOpenChange={(_e, data) => {
-        if (!data.open) onAnswer(false);
-      }}
+      title={t("folders.confirmTitle", { folder: quoted(shown?.displayName ?? "") })}
+      warningId="folder-warning"
+      warning={t("folders.warning")}
+      confirmLabel={t("folders.deleteFolder")}
+      typed={{ count: shown?.items ?? 0, value: typed, onChange: onTyped }}
+      onAnswer={onAnswer}
     >
-      <DialogSurface aria-describedby="folder-warning">
-        <DialogBody>
-          <DialogTitle>{t("folders.confirmTitle", { folder: quoted(shown?.displayName ?? "") })}</DialogTitle>
-          <DialogContent className={styles.content}>
-            <p>
-              {shown && folderContents(shown)
-                ? t("folders.confirmWith", {
-                    folder: quoted(shown.displayName),
-                    contents: folderContents(shown),
-                  })
-                : t("folders.confirmEmpty", { folder: quoted(shown?.displayName ?? "") })}
-            </p>
-            <p id="folder-warning">{t("folders.warning")}</p>
-            {needsTyping && <TypedCount count={count} id={inputId} value={typed} onChange={onTyped} />}
-          </DialogContent>
-          <DialogActions>
-            <Button
-              appearance="primary"
-              className={danger.danger}
-              disabled={!confirmed}
-              onClick={() => onAnswer(true)}
-            >
-              {t("folders.deleteFolder")}
-            </Button>
-            <Button id={cancelId} appearance="secondary" onClick={() => onAnswer(false)}>
-              {t("common.cancel")}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+      <p>
+        {shown && folderContents(shown)
+          ? t("folders.confirmWith", {
+              folder: quoted(shown.displayName),
+              contents: folderContents(shown),
+            })
+          : t("folders.confirmEmpty", { folder: quoted(shown?.displayName ?? "") })}
+      </p>
+    </ConfirmShell>
   );
 }
 
