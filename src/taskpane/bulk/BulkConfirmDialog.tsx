@@ -1,11 +1,11 @@
-import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { t } from "../../core/i18n";
 import { isOne } from "../../core/i18n/plural";
 import { holdNote } from "../../core/purge/report";
 import type { PurgeTarget } from "../../core/purge/types";
-import { displaySender, displaySubject, formatReceived } from "../format";
 import { ConfirmShell } from "../ui/confirmParts";
+import { MessageLabel } from "./MessageLabel";
 
 const SAMPLE_SIZE = 5;
 
@@ -56,12 +56,7 @@ export function BulkConfirmDialog({ request, locale, onAnswer }: BulkConfirmDial
         <ul className={styles.sample} aria-label={t(`bulk.confirm.sample.${kind}` as const)}>
           {request.targets.slice(0, SAMPLE_SIZE).map((target) => (
             <li key={target.ref.id}>
-              <bdi>{displaySubject(target.subject)}</bdi>
-              <Caption1 className={styles.meta}>
-                <bdi>{displaySender(target.from)}</bdi>
-                {target.received ? ` · ${formatReceived(target.received, locale)}` : ""}
-                {target.folderName ? ` · ${target.folderName}` : ""}
-              </Caption1>
+              <MessageLabel target={target} locale={locale} metaClassName={styles.meta} />
             </li>
           ))}
           {count > SAMPLE_SIZE && <li>{t("bulk.confirm.more", { count: count - SAMPLE_SIZE })}</li>}

@@ -14,9 +14,10 @@ import { summarizeFailure } from "../../core/purge/failures";
 import type { ResolvedSelection } from "../../core/purge/mailData";
 import type { Summary } from "../../core/purge/report";
 import type { PurgeTarget } from "../../core/purge/types";
-import { displaySender, displaySubject, formatReceived } from "../format";
+import { displaySubject } from "../format";
 import { Busy } from "../ui/Busy";
 import type { BulkDeps } from "./bulkDeps";
+import { MessageLabel } from "./MessageLabel";
 import type { BulkJob } from "./useBulkPurge";
 
 const useStyles = makeStyles({
@@ -60,12 +61,7 @@ const SelectionRow = memo(function SelectionRow({ target, checked, locale, onTog
         onChange={(_e, data) => onToggle(target.ref.id, data.checked === true)}
         label={
           <span className={styles.label}>
-            <bdi>{displaySubject(target.subject)}</bdi>
-            <Caption1 className={styles.meta}>
-              <bdi>{displaySender(target.from)}</bdi>
-              {target.received ? ` · ${formatReceived(target.received, locale)}` : ""}
-              {target.folderName ? ` · ${target.folderName}` : ""}
-            </Caption1>
+            <MessageLabel target={target} locale={locale} metaClassName={styles.meta} />
           </span>
         }
       />
