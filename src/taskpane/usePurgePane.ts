@@ -14,6 +14,7 @@ import type { ConfirmationAnswer, PurgeTarget } from "../core/purge/types";
 import { createPurger, type Purger } from "../core/purge/workflow";
 import type { PaneDeps } from "./paneDeps";
 import { describeError, type ResultView, resultView, settledIds } from "./paneResult";
+import { stopOnCleanup } from "./ui/subscription";
 
 export type { ResultView } from "./paneResult";
 
@@ -62,23 +63,13 @@ function useCurrentItem(deps: PaneDeps, onChange: () => void): [ItemView, () => 
   }, [deps]);
 
   useEffect(() => {
-    let stop: (() => void) | undefined;
-    let disposed = false;
     void refresh();
-    deps
-      .watchItem(() => {
+    return stopOnCleanup(
+      deps.watchItem(() => {
         onChange();
         void refresh();
-      })
-      .then((s) => {
-        if (disposed) s();
-        else stop = s;
-      })
-      .catch(() => undefined);
-    return () => {
-      disposed = true;
-      stop?.();
-    };
+      }),
+    );
   }, [deps, refresh, onChange]);
   return [item, refresh];
 }

@@ -16,6 +16,7 @@ import type { Summary } from "../../core/purge/report";
 import type { PurgeTarget } from "../../core/purge/types";
 import { displaySubject } from "../format";
 import { Busy } from "../ui/Busy";
+import { stopOnCleanup } from "../ui/subscription";
 import type { BulkDeps } from "./bulkDeps";
 import { MessageLabel } from "./MessageLabel";
 import type { BulkJob } from "./useBulkPurge";
@@ -124,20 +125,8 @@ function useSelection(
   }, [bulk, onMultiple, onError]);
 
   useEffect(() => {
-    let stop: (() => void) | undefined;
-    let disposed = false;
     void load();
-    bulk
-      .watchSelection(() => void load())
-      .then((s) => {
-        if (disposed) s();
-        else stop = s;
-      })
-      .catch(() => undefined);
-    return () => {
-      disposed = true;
-      stop?.();
-    };
+    return stopOnCleanup(bulk.watchSelection(() => void load()));
   }, [bulk, load]);
 
   const toggle = useCallback(
