@@ -6,8 +6,7 @@
  * "Multi-select in conversations"). Office.js doesn't say which folder is in view, so when the selection spans
  * several folders nothing is ticked at first: the list names each message's folder and the person ticks what goes.
  */
-import { Button, Caption1, Checkbox, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
-import { DeleteRegular } from "@fluentui/react-icons";
+import { Caption1, Checkbox, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { memo, useCallback, useEffect, useMemo, useState } from "react";
 import { t } from "../../core/i18n";
 import { summarizeFailure } from "../../core/purge/failures";
@@ -16,6 +15,7 @@ import type { Summary } from "../../core/purge/report";
 import type { PurgeTarget } from "../../core/purge/types";
 import { displaySubject } from "../format";
 import { Busy } from "../ui/Busy";
+import { DeleteTickedButton } from "../ui/DeleteTickedButton";
 import { stopOnCleanup } from "../ui/subscription";
 import type { BulkDeps } from "./bulkDeps";
 import { MessageLabel } from "./MessageLabel";
@@ -210,16 +210,9 @@ export const SelectionView = memo(function SelectionView({
           })}
         </Caption1>
       )}
-      <div>
-        <Button
-          appearance="primary"
-          icon={<DeleteRegular />}
-          disabled={busy || chosen.length === 0}
-          onClick={start}
-        >
-          {t("selection.delete", { count: chosen.length })}
-        </Button>
-      </div>
+      <DeleteTickedButton ticked={chosen.length} busy={busy} onClick={start}>
+        {t("selection.delete", { count: chosen.length })}
+      </DeleteTickedButton>
     </section>
   );
 });

@@ -14,7 +14,7 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import { DeleteRegular, DismissRegular, SearchRegular } from "@fluentui/react-icons";
+import { DismissRegular, SearchRegular } from "@fluentui/react-icons";
 import { type FormEvent, memo, useCallback, useEffect, useRef, useState } from "react";
 import { t } from "../../core/i18n";
 import { isOne } from "../../core/i18n/plural";
@@ -30,6 +30,7 @@ import type { PurgeTarget } from "../../core/purge/types";
 import type { BulkJob } from "../bulk/useBulkPurge";
 import { displaySender } from "../format";
 import { Busy } from "../ui/Busy";
+import { DeleteTickedButton } from "../ui/DeleteTickedButton";
 import { NativeSelect } from "../ui/NativeSelect";
 
 const useStyles = makeStyles({
@@ -255,18 +256,11 @@ function ContactsView({ actions, busy, settled, onDelete, onError, onClose }: Co
               </li>
             ))}
           </ul>
-          <div>
-            <Button
-              appearance="primary"
-              icon={<DeleteRegular />}
-              disabled={busy || chosen.length === 0}
-              onClick={start}
-            >
-              {isOne(chosen.length)
-                ? t("contacts.delete.one", { count: chosen.length })
-                : t("contacts.delete.other", { count: chosen.length })}
-            </Button>
-          </div>
+          <DeleteTickedButton ticked={chosen.length} busy={busy} onClick={start}>
+            {isOne(chosen.length)
+              ? t("contacts.delete.one", { count: chosen.length })
+              : t("contacts.delete.other", { count: chosen.length })}
+          </DeleteTickedButton>
         </>
       )}
     </section>
