@@ -9,6 +9,11 @@ import { CheckmarkCircleFilled, DismissCircleFilled, InfoFilled, WarningFilled }
 import type { ReactNode } from "react";
 import type { Summary } from "../core/purge/report";
 
+/** A tone's bar: its background, framed by a thin border in its border colour. */
+function toned(background: string, border: string) {
+  return { backgroundColor: background, ...shorthands.border(tokens.strokeWidthThin, "solid", border) };
+}
+
 const useStyles = makeStyles({
   root: {
     display: "flex",
@@ -20,22 +25,10 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
     "@media (forced-colors: active)": { ...shorthands.border("1px", "solid", "CanvasText") },
   },
-  success: {
-    backgroundColor: tokens.colorStatusSuccessBackground1,
-    ...shorthands.border(tokens.strokeWidthThin, "solid", tokens.colorStatusSuccessBorder1),
-  },
-  info: {
-    backgroundColor: tokens.colorNeutralBackground3,
-    ...shorthands.border(tokens.strokeWidthThin, "solid", tokens.colorNeutralStroke1),
-  },
-  warning: {
-    backgroundColor: tokens.colorStatusWarningBackground1,
-    ...shorthands.border(tokens.strokeWidthThin, "solid", tokens.colorStatusWarningBorder1),
-  },
-  error: {
-    backgroundColor: tokens.colorStatusDangerBackground1,
-    ...shorthands.border(tokens.strokeWidthThin, "solid", tokens.colorStatusDangerBorder1),
-  },
+  success: toned(tokens.colorStatusSuccessBackground1, tokens.colorStatusSuccessBorder1),
+  info: toned(tokens.colorNeutralBackground3, tokens.colorNeutralStroke1),
+  warning: toned(tokens.colorStatusWarningBackground1, tokens.colorStatusWarningBorder1),
+  error: toned(tokens.colorStatusDangerBackground1, tokens.colorStatusDangerBorder1),
   icon: { flexShrink: 0, fontSize: "20px", marginTop: "1px" },
   successIcon: { color: tokens.colorStatusSuccessForeground1 },
   infoIcon: { color: tokens.colorNeutralForeground2 },
