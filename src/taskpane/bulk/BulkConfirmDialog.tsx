@@ -26,7 +26,10 @@ export interface BulkConfirmDialogProps {
   onAnswer(confirmed: boolean): void;
 }
 
-/** Names the count, the scope and a sample; from 10 items up, the count must be typed. Cancel has focus. */
+/**
+ * Names the count, the scope and a sample; from 10 items up, the count must be typed (focus starts in that field,
+ * otherwise on Cancel).
+ */
 export function BulkConfirmDialog({ request, locale, onAnswer }: BulkConfirmDialogProps) {
   const styles = useStyles();
   const [typed, setTyped] = useState("");
