@@ -693,6 +693,13 @@ describe("getJson", () => {
     expect(log).toHaveLength(3);
   });
 
+  it("a 404 on a read is not-found, answered once, with Graph's code", async () => {
+    answerGet(status(404, graphError("ErrorItemNotFound")));
+    const problem = await problemOf(setup().client.getJson("/v1.0/me/mailFolders/gone"));
+    expect(problem).toMatchObject({ kind: "not-found", status: 404, code: "ErrorItemNotFound" });
+    expect(log).toHaveLength(1);
+  });
+
   it("retries network errors for GETs, bounded", async () => {
     answerGet(() => HttpResponse.error());
     const { client, clock } = setup({ maxRetries: 2 });

@@ -25,7 +25,7 @@ export async function readJson<T>(
   }
   const details = readErrorDetails(result.body, result.headers);
   if (status === 404) {
-    throw new GraphError(withDetails({ kind: "bad-request", cause: "not-found", status }, details));
+    throw new GraphError(withDetails({ kind: "not-found", status }, details));
   }
   throw new GraphError(problemForStatus(status, details, result));
 }

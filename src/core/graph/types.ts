@@ -22,6 +22,7 @@ export type ProblemKind =
   | "unauthorized"
   | "forbidden"
   | "bad-request"
+  | "not-found"
   | "throttled"
   | "unavailable"
   | "server"
@@ -60,7 +61,7 @@ export type GraphProblem = ProblemDetails &
     | { kind: "bad-request"; cause: "refused" } // 400 (ErrorInvalidIdMalformed and others)
     /** 404 ErrorInvalidMailboxItemId on a delete: the item exists, in another mailbox than the path named. */
     | { kind: "bad-request"; cause: "wrong-mailbox" }
-    | { kind: "bad-request"; cause: "not-found" } // 404 on a read
+    | { kind: "not-found" } // 404 on a read: nothing at that path
     | { kind: "bad-request"; cause: "missing-id" } // no request made: the item has no usable id
     /** 429 (or a 503/504 whose Retry-After was too long to wait): `waitTooLong` when the wait was not made. */
     | { kind: "throttled"; uncertain: boolean; waitTooLong: boolean }

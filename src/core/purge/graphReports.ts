@@ -27,6 +27,8 @@ export function describeProblem(problem: GraphProblem, subject: Subject): string
       return say.forbidden(subject, code);
     case "bad-request":
       return describeBadRequest(problem.cause, subject, status, code);
+    case "not-found":
+      return say.notFoundRead(code);
     case "throttled":
       return problem.waitTooLong
         ? say.throttledTooLong(subject, problem.retryAfterMs ?? 0, code, problem.uncertain)
@@ -64,8 +66,6 @@ function describeBadRequest(
     case "wrong-mailbox":
       if (subject.op === "delete")
         return say.wrongMailbox(subject.item.kind, code ?? "", subject.item.mailbox);
-      return say.notFoundRead(code);
-    case "not-found":
       return say.notFoundRead(code);
     case "refused":
       return code === "ErrorInvalidIdMalformed"
