@@ -268,7 +268,7 @@ describe("batch: top-level answers", () => {
     const result = await client.batch(members(2));
     if (result.ok) throw new Error("expected failure");
     expect(result.failure).toMatchObject({
-      kind: "throttled",
+      problem: { kind: "throttled" },
       status: 429,
       nothingRan: true,
       retryAfterMs: 2000,
@@ -295,7 +295,7 @@ describe("batch: top-level answers", () => {
     const result = await client.batch(members(3));
     if (result.ok) throw new Error("expected failure");
     expect(log).toHaveLength(1);
-    expect(result.failure.kind).toBe("network");
+    expect(result.failure.problem.kind).toBe("network");
     expect(result.failure.nothingRan).toBe(false);
     expect(reportProblem(result.failure.problem, deleting(item("A"))).message).toContain(
       "may or may not have been deleted",
@@ -309,7 +309,7 @@ describe("batch: top-level answers", () => {
     const { client } = setup();
     const result = await client.batch(members(2));
     if (result.ok) throw new Error("expected failure");
-    expect(result.failure).toMatchObject({ kind: "bad-request", status: 400, nothingRan: true });
+    expect(result.failure).toMatchObject({ problem: { kind: "bad-request" }, status: 400, nothingRan: true });
     expect(reportProblem(result.failure.problem, deleting(item("A")))).toMatchObject({
       kind: "bad-request",
       code: "BadRequest",

@@ -11,7 +11,7 @@
  * names an id we never sent (then its ids cannot be trusted to say which member a 204 belongs to).
  */
 import { itemPath } from "./paths";
-import type { GraphProblem, ItemRef, ProblemKind } from "./types";
+import type { GraphProblem, ItemRef } from "./types";
 
 export const MAX_BATCH_REQUESTS = 20;
 
@@ -47,8 +47,6 @@ export type BatchMemberResult = BatchMemberResponse | BatchUnknownOutcome;
 
 /** The batch request itself failed (after the client's own refresh and retries). */
 export interface BatchFailure {
-  /** `problem.kind`, for callers that only branch on it. */
-  kind: ProblemKind;
   /** Top-level HTTP status, when there was an answer. */
   status?: number;
   /** A readable top-level Retry-After (ms), when Graph sent one (under CORS it may not be readable). */

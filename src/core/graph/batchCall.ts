@@ -60,7 +60,7 @@ function lostBatch(result: Extract<Exchange, { type: "lost" }>, timeoutMs: numbe
     !uncertain &&
     ((cause.type === "network" && cause.beforeSend) || (cause.type === "aborted" && !cause.inFlight));
   const problem = problemForLost(result, timeoutMs);
-  return { kind: problem.kind, problem, nothingRan };
+  return { problem, nothingRan };
 }
 
 /** Graph answered the batch as a whole with an error status. */
@@ -70,7 +70,6 @@ function refusedBatch(result: AnsweredExchange, nowMs: number): BatchFailure {
   const retryAfterMs = result.retryAfterExceededMs ?? parseRetryAfter(headers.get("retry-after"), nowMs);
   const problem = problemForStatus(status, details, result);
   const failure: BatchFailure = {
-    kind: problem.kind,
     problem,
     status,
     // A refused batch (4xx, or 503 "try later") ran nothing; after a 5xx gateway or server error, who knows.

@@ -264,7 +264,8 @@ function afterFailedBatch(failure: BatchFailure, sent: Sent): Step {
     kind: "end",
     outcome: withUncertainty(outcome, note, sent),
   });
-  if (failure.kind === "unauthorized") return end({ status: "failed", message: t("folder.unauthorized") });
+  if (failure.problem.kind === "unauthorized")
+    return end({ status: "failed", message: t("folder.unauthorized") });
   const refused = failure.nothingRan && (failure.status === 429 || failure.status === 503);
   if (refused && sent.attempt < sent.retry.maxAttempts) {
     const delay = retryDelay(failure.retryAfterMs, sent.attempt - 1, sent.retry.random);

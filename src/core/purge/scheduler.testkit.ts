@@ -235,7 +235,7 @@ export class FakeGraph implements Pick<GraphClient, "permanentDelete" | "batch">
     if (fault?.kind === "status") {
       await this.clock.sleep(this.o.rttMs / 2);
       const problem = problemForStatus(fault.status, {});
-      const failure: BatchFailure = { kind: problem.kind, problem, status: fault.status, nothingRan: true };
+      const failure: BatchFailure = { problem, status: fault.status, nothingRan: true };
       if (fault.retryAfterMs !== undefined) failure.retryAfterMs = fault.retryAfterMs;
       return { ok: false, failure, sends: 1 };
     }
@@ -261,7 +261,6 @@ export class FakeGraph implements Pick<GraphClient, "permanentDelete" | "batch">
 
     if (fault?.kind === "drop") {
       const failure: BatchFailure = {
-        kind: "network",
         problem: { kind: "network", beforeSend: false, uncertain: false },
         nothingRan: false,
       };

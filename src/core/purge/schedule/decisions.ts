@@ -112,7 +112,7 @@ export function decideFailedBatch(
   policy: RetryPolicy,
   now: number,
 ): Decision {
-  if (failure.nothingRan && failure.kind === "aborted") {
+  if (failure.nothingRan && failure.problem.kind === "aborted") {
     // The run halted before the client could resend a batch that ran nothing: never carried out.
     return { kind: "retry", notBefore: now };
   }

@@ -125,7 +125,7 @@ function applyFailedBatch(
   for (const entry of chosen)
     apply(sender, lane, entry, decideFailedBatch(entry, failure, sender.policy, now));
   const first = chosen[0];
-  if (failure.kind === "unauthorized" && first !== undefined) {
+  if (failure.problem.kind === "unauthorized" && first !== undefined) {
     // The token is refused even after a refresh: every further request would be refused the same way.
     sender.run.stopWith({ message: describeProblem(failure.problem, deleting(first.ref)) });
   }
