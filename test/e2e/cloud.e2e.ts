@@ -26,16 +26,14 @@ async function tokenRequests(): Promise<unknown[]> {
 }
 
 beforeAll(async () => {
-  stack = await startStack();
+  // Calendars.ReadWrite's first use goes interactive, and the person accepts the prompt.
+  stack = await startStack({ acceptConsent: true });
 });
 afterAll(async () => {
   await stack?.close();
 });
 beforeEach(async () => {
   await resetStack(stack);
-  // Calendars.ReadWrite isn't consented yet when a test starts: its first use goes interactive (the simulator
-  // refuses a silent request consent_required), and the person accepts the prompt.
-  await stack.page.evaluate(() => window.simulator?.setPopupAutoAccept(true));
 });
 
 describe("sovereign cloud", () => {

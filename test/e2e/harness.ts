@@ -29,6 +29,8 @@ export interface Stack {
   page: Page;
   /** Requests that tried to leave localhost (must stay empty). */
   external: string[];
+  /** Whether resetStack has the person accept every consent prompt (see StackOptions.acceptConsent). */
+  acceptConsent: boolean;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,12 @@ export interface StackOptions {
   shell?: Partial<Omit<ShellOptions, "https" | "manifestPath">>;
   /** More browser-context options (time zone, locale, colour scheme, forced colours). */
   context?: BrowserContextOptions;
+  /**
+   * Each test starts with the person accepting consent prompts. Mail.ReadWrite.Shared and Calendars.ReadWrite
+   * aren't consented when a test starts: their first use goes interactive (the simulator refuses a silent request
+   * consent_required), and with this the person accepts the prompt. A test can still turn it off for itself.
+   */
+  acceptConsent?: boolean;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -91,6 +99,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     context,
     page,
     external,
+    acceptConsent: options.acceptConsent ?? false,
     async close() {
       await browser.close().catch(() => undefined);
       await Promise.allSettled([shell.close(), addin.close(), emulator.close()]);
@@ -106,6 +115,7 @@ export async function resetStack(stack: Stack): Promise<void> {
   // reset() keeps settings: a test that made the emulator another cloud's Graph and Entra ID ends that here.
   stack.emulator.control.configure({ cloud: "global" });
   await stack.page.evaluate(() => window.simulator?.refresh());
+  if (stack.acceptConsent) await stack.page.evaluate(() => window.simulator?.setPopupAutoAccept(true));
   stack.external.length = 0;
 }
 

@@ -29,13 +29,13 @@ const stack = stackForThisFile({
       timeZone: "W. Europe Standard Time",
     },
   },
+  // Consent prompts (the first Mail.ReadWrite.Shared or Calendars.ReadWrite) are accepted.
+  acceptConsent: true,
 });
 
-// The simulator's reset keeps the calendar open if a test opened it: start each test in the inbox. Consent prompts
-// (the first Mail.ReadWrite.Shared or Calendars.ReadWrite) are accepted; the consent test below answers its own.
+// The simulator's reset keeps the calendar open if a test opened it: start each test in the inbox.
 beforeEach(async () => {
   await stack.page.evaluate(() => window.simulator?.openFolder("inbox"));
-  await stack.page.evaluate(() => window.simulator?.setPopupAutoAccept(true));
 });
 
 async function openPane(): Promise<Frame> {

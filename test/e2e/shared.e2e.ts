@@ -3,7 +3,7 @@
  * sales@ mailbox gives Adele full access and whose reception@ mailbox gives her Read, Write, DeleteOwn and EditOwn.
  */
 import type { Frame } from "playwright-core";
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { RECEPTION, SALES } from "../../dev/emulator/server";
 import {
   commandFinished,
@@ -16,13 +16,8 @@ import {
   taskpaneFrame,
 } from "./harness";
 
-const stack = stackForThisFile();
-
-// Mail.ReadWrite.Shared and Calendars.ReadWrite aren't consented yet when a test starts: their first use goes
-// interactive (the simulator refuses a silent request consent_required), and the person accepts the prompt.
-beforeEach(async () => {
-  await stack.page.evaluate(() => window.simulator?.setPopupAutoAccept(true));
-});
+// Consent prompts (the first Mail.ReadWrite.Shared or Calendars.ReadWrite) are accepted.
+const stack = stackForThisFile({ acceptConsent: true });
 
 async function openMailbox(
   upn: string,
