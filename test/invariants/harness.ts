@@ -13,6 +13,7 @@
  * request log and Purges view; the wire record only adds what the log doesn't keep (Retry-After headers).
  */
 import { AsyncLocalStorage } from "node:async_hooks";
+import { afterAll, beforeAll } from "vitest";
 import { seedMailboxes } from "../../dev/emulator/data";
 import {
   type Emulator,
@@ -23,7 +24,7 @@ import {
 import { AuthError } from "../../src/core/auth/errors";
 import { createTokenService, type NestableClient, type TokenSource } from "../../src/core/auth/tokens";
 import { batchShape } from "../../src/core/graph/batch";
-import type { GraphClient } from "../../src/core/graph/client";
+import { createGraphClient, type GraphClient } from "../../src/core/graph/client";
 import { batchSlots, MAILBOX_CONCURRENCY } from "../../src/core/graph/gate";
 import type { TokenProvider } from "../../src/core/graph/types";
 import type { SchedulerClock } from "../../src/core/purge/clock";
@@ -110,18 +111,7 @@ export class IoClock implements SchedulerClock {
   async drain(): Promise<void> {
     for (;;) {
       await new Promise<void>((resolve) => setImmediate(resolve));
-      if (this.inflight > 0) {
-        await new Promise<void>((resolve) => {
-          this.wake = resolve;
-        });
-        this.wake = undefined;
-        continue;
-      }
-      this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
-      const next = this.timers.shift();
-      if (next === undefined) return;
-      this.t = Math.max(this.t, next.at);
-      next.fire();
+      if ((await this.step()) === "idle") return;
     }
   }
 
@@ -136,19 +126,26 @@ export class IoClock implements SchedulerClock {
     for (;;) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       if (settled) return promise;
-      if (this.inflight > 0) {
-        await new Promise<void>((resolve) => {
-          this.wake = resolve;
-        });
-        this.wake = undefined;
-        continue;
-      }
-      this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
-      const next = this.timers.shift();
-      if (next === undefined) throw new Error("deadlock: nothing is scheduled and the run has not ended");
-      this.t = Math.max(this.t, next.at);
-      next.fire();
+      if ((await this.step()) === "idle")
+        throw new Error("deadlock: nothing is scheduled and the run has not ended");
     }
+  }
+
+  /** One step of time: waits while I/O is in flight, else fires the next timer; "idle" when there is neither. */
+  private async step(): Promise<"moved" | "idle"> {
+    if (this.inflight > 0) {
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+      });
+      this.wake = undefined;
+      return "moved";
+    }
+    this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
+    const next = this.timers.shift();
+    if (next === undefined) return "idle";
+    this.t = Math.max(this.t, next.at);
+    next.fire();
+    return "moved";
   }
 }
 
@@ -204,6 +201,41 @@ export async function startInvariantEmulator(): Promise<{ emu: Emulator; setCloc
       current = clock;
     },
   };
+}
+
+/** startInvariantEmulator for this test file (beforeAll, afterAll), printing the coverage counters at its end. */
+export function invariantEmulatorForThisFile(label: string): {
+  readonly emu: Emulator;
+  setClock(clock: IoClock): void;
+} {
+  let started: Awaited<ReturnType<typeof startInvariantEmulator>> | undefined;
+  beforeAll(async () => {
+    started = await startInvariantEmulator();
+  });
+  afterAll(async () => {
+    console.warn(`invariants: ${label} coverage ${JSON.stringify(coverage)}`);
+    await started?.emu.close();
+  });
+  const running = () => {
+    if (!started)
+      throw new Error("the invariant emulator isn't running (its beforeAll failed or hasn't run)");
+    return started;
+  };
+  return {
+    get emu() {
+      return running().emu;
+    },
+    setClock: (clock) => running().setClock(clock),
+  };
+}
+
+/** Every problem the presses of one scenario found, each named by its press. */
+export function failures(
+  reports: readonly { command: string; result: string; problems: string[] }[],
+): string[] {
+  return reports.flatMap((r, i) =>
+    r.problems.map((p) => `press ${i + 1} [${r.command} -> ${r.result}]: ${p}`),
+  );
 }
 
 /** Waits (real time) until every logged request has ended, so late member answers are counted in their run. */
@@ -535,6 +567,65 @@ export function faultRule(fault: GraphFault, pool: readonly string[]): FaultRule
     case "batchDrop":
       return { op: "$batch", target: "request", nth: fault.nth, times: 1, action: { kind: "drop" } };
   }
+}
+
+// ---------------------------------------------------------------------------------------------------- world
+
+/** What a scenario changes between presses: a Graph fault, a token failure, an item deleted elsewhere. */
+export type WorldCommand =
+  | { c: "fault"; fault: GraphFault }
+  | { c: "token"; call: number; failure: MsalFailure }
+  | { c: "gone"; item: number };
+
+/** One scenario's world: the emulator reset, its pool of Inbox ids, virtual time, the wire and the real client. */
+export interface World {
+  pool: string[];
+  clock: IoClock;
+  wire: Wire;
+  random: () => number;
+  client: GraphClient;
+  /** The client's deleting calls, counted per call by the wire (slots, sends). */
+  counted: Pick<GraphClient, "permanentDelete" | "batch">;
+  apply(command: WorldCommand): void;
+}
+
+export function startWorld(
+  emu: Emulator,
+  setClock: (clock: IoClock) => void,
+  scenario: { seed: number; tokenSeconds: number },
+): World {
+  emu.control.reset();
+  const pool = emu.control
+    .messages({ folder: "inbox" })
+    .slice(0, POOL_SIZE)
+    .map((m) => m.id);
+  const clock = new IoClock();
+  setClock(clock);
+  const wire = new Wire(clock);
+  const msal = new FakeMsal(emu, scenario.tokenSeconds);
+  const random = seededRandom(scenario.seed);
+  const client = createGraphClient({
+    baseUrl: emu.url,
+    tokens: tokenProvider(msal, clock).provider,
+    fetch: wire.fetch,
+    timeoutMs: TIMEOUT_MS,
+    sleep: clock.sleep,
+    now: clock.now,
+    random,
+  });
+  return {
+    pool,
+    clock,
+    wire,
+    random,
+    client,
+    counted: wire.countCalls(client),
+    apply(command) {
+      if (command.c === "fault") emu.control.addFault(faultRule(command.fault, pool));
+      else if (command.c === "token") msal.failCall(command.call, command.failure);
+      else deleteElsewhere(emu, pool[command.item] ?? "");
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------- checks

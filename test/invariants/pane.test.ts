@@ -3,10 +3,9 @@
  * and cancels, with the invariants checked after every press (see pane.ts and harness.ts).
  */
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Emulator } from "../../dev/emulator/server";
-import { coverage, type IoClock, startInvariantEmulator } from "./harness";
-import { type PressReport, runPaneScenario } from "./pane";
+import { describe, expect, it } from "vitest";
+import { failures, invariantEmulatorForThisFile } from "./harness";
+import { runPaneScenario } from "./pane";
 import { scenarioArb } from "./scenario";
 
 /** Fixed and printed, so a failure reproduces; override with INVARIANT_SEED to explore. */
@@ -14,21 +13,7 @@ const SEED = Number(process.env.INVARIANT_SEED ?? 20260105);
 const RUNS = Number(process.env.INVARIANT_RUNS ?? 150);
 const RUNS_EACH = Math.ceil((RUNS * 2) / 3);
 
-let emu: Emulator;
-let setClock: (clock: IoClock) => void;
-beforeAll(async () => {
-  ({ emu, setClock } = await startInvariantEmulator());
-});
-afterAll(async () => {
-  console.warn(`invariants: pane coverage ${JSON.stringify(coverage)}`);
-  await emu.close();
-});
-
-function failures(reports: readonly PressReport[]): string[] {
-  return reports.flatMap((r, i) =>
-    r.problems.map((p) => `press ${i + 1} [${r.command} -> ${r.result}]: ${p}`),
-  );
-}
+const graph = invariantEmulatorForThisFile("pane");
 
 describe(`task pane purge invariants (seed ${SEED})`, () => {
   it(`hold over ${RUNS} generated scenarios through the bulk scheduler`, { timeout: 120_000 }, async () => {
@@ -36,7 +21,7 @@ describe(`task pane purge invariants (seed ${SEED})`, () => {
     let presses = 0;
     await fc.assert(
       fc.asyncProperty(scenarioArb(fc.constant("bulk")), async (scenario) => {
-        const reports = await runPaneScenario(emu, setClock, scenario);
+        const reports = await runPaneScenario(graph.emu, graph.setClock, scenario);
         presses += reports.length;
         expect(failures(reports)).toEqual([]);
       }),
@@ -51,7 +36,7 @@ describe(`task pane purge invariants (seed ${SEED})`, () => {
     console.warn(`invariants: pane/each seed ${SEED + 1}, ${RUNS_EACH} runs`);
     await fc.assert(
       fc.asyncProperty(scenarioArb(fc.constant("each")), async (scenario) => {
-        expect(failures(await runPaneScenario(emu, setClock, scenario))).toEqual([]);
+        expect(failures(await runPaneScenario(graph.emu, graph.setClock, scenario))).toEqual([]);
       }),
       { seed: SEED + 1, numRuns: RUNS_EACH },
     );

@@ -7,7 +7,6 @@
 import fc from "fast-check";
 import type { Emulator } from "../../dev/emulator/server";
 import { AuthError } from "../../src/core/auth/errors";
-import { createGraphClient } from "../../src/core/graph/client";
 import { GraphError } from "../../src/core/graph/errors";
 import type { ItemRef } from "../../src/core/graph/types";
 import { reportDelete } from "../../src/core/purge/graphReports";
@@ -21,18 +20,12 @@ import {
   coverage,
   deleteElsewhere,
   emulatorRecord,
-  FakeMsal,
-  faultRule,
-  IoClock,
+  type IoClock,
   isWrite,
   lastSeq,
-  POOL_SIZE,
   quiesce,
-  seededRandom,
   short,
-  TIMEOUT_MS,
-  tokenProvider,
-  Wire,
+  startWorld,
 } from "./harness";
 import type { Answer, Command, Scenario } from "./scenario";
 
@@ -83,45 +76,14 @@ export async function runPaneScenario(
   setClock: (clock: IoClock) => void,
   scenario: Scenario,
 ): Promise<PressReport[]> {
-  emu.control.reset();
-  const pool = emu.control
-    .messages({ folder: "inbox" })
-    .slice(0, POOL_SIZE)
-    .map((m) => m.id);
-  const clock = new IoClock();
-  setClock(clock);
-  const wire = new Wire(clock);
-  const msal = new FakeMsal(emu, scenario.tokenSeconds);
-  const { provider } = tokenProvider(msal, clock);
-  const random = seededRandom(scenario.seed);
-  const client = createGraphClient({
-    baseUrl: emu.url,
-    tokens: provider,
-    fetch: wire.fetch,
-    timeoutMs: TIMEOUT_MS,
-    sleep: clock.sleep,
-    now: clock.now,
-    random,
-  });
-  const counted = wire.countCalls(client);
+  const { pool, clock, wire, random, client, counted, apply } = startWorld(emu, setClock, scenario);
   const ledger = createRequestLedger(); // one per pane, shared by its runs
   const reports: PressReport[] = [];
   let outlookSelection: string[] = [];
 
   for (const command of scenario.commands) {
-    if (command.c === "fault") {
-      emu.control.addFault(faultRule(command.fault, pool));
-      continue;
-    }
-    if (command.c === "token") {
-      msal.failCall(command.call, command.failure);
-      continue;
-    }
-    if (command.c === "gone") {
-      deleteElsewhere(emu, pool[command.item] ?? "");
-      continue;
-    }
-    reports.push(await press(command));
+    if (command.c === "purge") reports.push(await press(command));
+    else apply(command);
   }
   return reports;
 

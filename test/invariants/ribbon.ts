@@ -7,7 +7,6 @@
 import fc from "fast-check";
 import type { Emulator } from "../../dev/emulator/server";
 import { runPurgeCommand } from "../../src/commands/purgeCommand";
-import { createGraphClient } from "../../src/core/graph/client";
 import type { DialogEvent, DialogSession } from "../../src/core/office/dialog";
 import { confirmInDialog } from "../../src/core/purge/dialogConfirm";
 import { reportDelete } from "../../src/core/purge/graphReports";
@@ -18,17 +17,11 @@ import {
   coverage,
   deleteElsewhere,
   emulatorRecord,
-  FakeMsal,
-  faultRule,
-  IoClock,
+  type IoClock,
   lastSeq,
-  POOL_SIZE,
   quiesce,
-  seededRandom,
   short,
-  TIMEOUT_MS,
-  tokenProvider,
-  Wire,
+  startWorld,
 } from "./harness";
 import { type Command, commandArb } from "./scenario";
 
@@ -186,33 +179,12 @@ export async function runRibbonScenario(
   setClock: (clock: IoClock) => void,
   scenario: RibbonScenario,
 ): Promise<RibbonPressReport[]> {
-  emu.control.reset();
-  const pool = emu.control
-    .messages({ folder: "inbox" })
-    .slice(0, POOL_SIZE)
-    .map((m) => m.id);
-  const clock = new IoClock();
-  setClock(clock);
-  const wire = new Wire(clock);
-  const msal = new FakeMsal(emu, scenario.tokenSeconds);
-  const { provider } = tokenProvider(msal, clock);
-  const client = createGraphClient({
-    baseUrl: emu.url,
-    tokens: provider,
-    fetch: wire.fetch,
-    timeoutMs: TIMEOUT_MS,
-    sleep: clock.sleep,
-    now: clock.now,
-    random: seededRandom(scenario.seed),
-  });
-  const counted = wire.countCalls(client);
+  const { pool, clock, wire, counted, apply } = startWorld(emu, setClock, scenario);
   const reports: RibbonPressReport[] = [];
 
   for (const command of scenario.commands) {
-    if (command.c === "fault") emu.control.addFault(faultRule(command.fault, pool));
-    else if (command.c === "token") msal.failCall(command.call, command.failure);
-    else if (command.c === "gone") deleteElsewhere(emu, pool[command.item] ?? "");
-    else reports.push(await press(command));
+    if (command.c === "press") reports.push(await press(command));
+    else apply(command);
   }
   return reports;
 

@@ -3,7 +3,13 @@
  * invariant and prints it readably (each command carries its own one-line description).
  */
 import fc from "fast-check";
-import { type GraphFault, type MsalFailure, POOL_SIZE as POOL, type RetryAfter } from "./harness";
+import {
+  type GraphFault,
+  type MsalFailure,
+  POOL_SIZE as POOL,
+  type RetryAfter,
+  type WorldCommand,
+} from "./harness";
 
 /** What the person (or a forged dialog message) answers. */
 export type Answer =
@@ -28,9 +34,7 @@ export type During =
 export type Cancel = "none" | "during-recheck" | "at-start" | { afterWrites: number };
 
 export type Command =
-  | { c: "fault"; fault: GraphFault }
-  | { c: "token"; call: number; failure: MsalFailure }
-  | { c: "gone"; item: number }
+  | WorldCommand
   | { c: "purge"; select: number[]; untick: number[]; answer: Answer; during: During; cancel: Cancel };
 
 export interface Scenario {
