@@ -27,7 +27,7 @@ import { batchShape } from "../../src/core/graph/batch";
 import { createGraphClient, type GraphClient } from "../../src/core/graph/client";
 import { batchSlots, MAILBOX_CONCURRENCY } from "../../src/core/graph/gate";
 import type { TokenProvider } from "../../src/core/graph/types";
-import type { SchedulerClock } from "../../src/core/purge/clock";
+import { VirtualClock, type Wait } from "../../src/core/purge/scheduler.testkit";
 
 /** The add-in's app id in emulator tokens: how its requests are told apart from "someone else's" in the log. */
 export const APP_ID = "5e1f0c2a-9d3b-4e7f-8a6c-1b2d3e4f5a6b";
@@ -47,105 +47,10 @@ export const BOUNDS = {
 
 // ---------------------------------------------------------------------------------------------------- time
 
-interface Timer {
-  at: number;
-  seq: number;
-  fire(): void;
-}
-
-export interface Wait {
-  ms: number;
-  at: number;
-}
-
-/** Virtual time that advances only while no HTTP exchange is in flight and nothing else is runnable. */
-export class IoClock implements SchedulerClock {
-  t: number;
-  readonly waits: Wait[] = [];
-  private timers: Timer[] = [];
-  private seq = 0;
-  private inflight = 0;
-  private wake: (() => void) | undefined;
-
+/** Virtual time for a scenario, starting on a fixed date; HTTP exchanges with the emulator are tracked I/O. */
+export class IoClock extends VirtualClock {
   constructor(start = START_MS) {
-    this.t = start;
-  }
-
-  now = (): number => this.t;
-
-  sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(new Error("aborted"));
-        return;
-      }
-      this.waits.push({ ms, at: this.t });
-      const onAbort = () => {
-        this.timers = this.timers.filter((x) => x !== timer);
-        reject(new Error("aborted"));
-      };
-      const timer: Timer = {
-        at: this.t + Math.max(0, ms),
-        seq: this.seq++,
-        fire: () => {
-          signal?.removeEventListener("abort", onAbort);
-          resolve();
-        },
-      };
-      signal?.addEventListener("abort", onAbort, { once: true });
-      this.timers.push(timer);
-    });
-
-  /** Marks real I/O: time stands still until it settles. */
-  track<T>(work: Promise<T>): Promise<T> {
-    this.inflight += 1;
-    const done = () => {
-      this.inflight -= 1;
-      this.wake?.();
-    };
-    work.then(done, done);
-    return work;
-  }
-
-  /** Lets work nobody awaits any more (reads left running after a failed listing) finish, time moving as needed. */
-  async drain(): Promise<void> {
-    for (;;) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      if ((await this.step()) === "idle") return;
-    }
-  }
-
-  /** Drives `promise` to its end, advancing time whenever nothing else can happen. */
-  async run<T>(promise: Promise<T>): Promise<T> {
-    let settled = false;
-    const mark = () => {
-      settled = true;
-      this.wake?.();
-    };
-    promise.then(mark, mark);
-    for (;;) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      if (settled) return promise;
-      if ((await this.step()) === "idle")
-        throw new Error("deadlock: nothing is scheduled and the run has not ended");
-    }
-  }
-
-  /** One step of time: waits while I/O is in flight, else fires the next timer; "idle" when there is neither. */
-  private async step(): Promise<"moved" | "idle"> {
-    if (this.inflight > 0) {
-      await new Promise<void>((resolve) => {
-        this.wake = resolve;
-      });
-      this.wake = undefined;
-      return "moved";
-    }
-    this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
-    const next = this.timers.shift();
-    if (next === undefined) return "idle";
-    this.t = Math.max(this.t, next.at);
-    next.fire();
-    return "moved";
+    super(start);
   }
 }
 

@@ -23,24 +23,40 @@ interface Timer {
   fire(): void;
 }
 
-/** Time moves only when every promise is waiting on a sleep; then it jumps to the earliest one. */
+/** One sleep somebody asked for: how long, and when. */
+export interface Wait {
+  ms: number;
+  at: number;
+}
+
+/**
+ * Virtual time: it moves only when every promise is waiting on a sleep and no tracked I/O is in flight; then it
+ * jumps to the earliest sleep. `now` and `sleep` are bound, so they can be handed out as functions.
+ */
 export class VirtualClock implements SchedulerClock {
-  t = 0;
+  t: number;
+  /** Every sleep asked for, in order. */
+  readonly waits: Wait[] = [];
   private timers: Timer[] = [];
   private seq = 0;
+  private inflight = 0;
+  private wake: (() => void) | undefined;
 
-  now(): number {
-    return this.t;
+  constructor(start = 0) {
+    this.t = start;
   }
 
-  sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
+  now = (): number => this.t;
+
+  sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
       if (signal?.aborted) {
         reject(new Error("aborted"));
         return;
       }
+      this.waits.push({ ms, at: this.t });
       const onAbort = () => {
-        this.timers = this.timers.filter((t) => t !== timer);
+        this.timers = this.timers.filter((x) => x !== timer);
         reject(new Error("aborted"));
       };
       const timer: Timer = {
@@ -54,28 +70,57 @@ export class VirtualClock implements SchedulerClock {
       signal?.addEventListener("abort", onAbort, { once: true });
       this.timers.push(timer);
     });
+
+  /** Marks real I/O (a request to a real server, a dialog): time stands still until it settles. */
+  track<T>(work: Promise<T>): Promise<T> {
+    this.inflight += 1;
+    const done = () => {
+      this.inflight -= 1;
+      this.wake?.();
+    };
+    work.then(done, done);
+    return work;
+  }
+
+  /** Lets work nobody awaits any more finish, time moving as needed. */
+  async drain(): Promise<void> {
+    for (;;) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if ((await this.step()) === "idle") return;
+    }
   }
 
   /** Drives `promise` to its end, advancing time whenever nothing else can happen. */
   async run<T>(promise: Promise<T>): Promise<T> {
     let settled = false;
-    promise.then(
-      () => {
-        settled = true;
-      },
-      () => {
-        settled = true;
-      },
-    );
+    const mark = () => {
+      settled = true;
+      this.wake?.();
+    };
+    promise.then(mark, mark);
     for (;;) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       if (settled) return promise;
-      this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
-      const next = this.timers.shift();
-      if (next === undefined) throw new Error("deadlock: nothing is scheduled and the run has not ended");
-      this.t = Math.max(this.t, next.at);
-      next.fire();
+      if ((await this.step()) === "idle")
+        throw new Error("deadlock: nothing is scheduled and the run has not ended");
     }
+  }
+
+  /** One step of time: waits while I/O is in flight, else fires the next sleep; "idle" when there is neither. */
+  private async step(): Promise<"moved" | "idle"> {
+    if (this.inflight > 0) {
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+      });
+      this.wake = undefined;
+      return "moved";
+    }
+    this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
+    const next = this.timers.shift();
+    if (next === undefined) return "idle";
+    this.t = Math.max(this.t, next.at);
+    next.fire();
+    return "moved";
   }
 }
 
