@@ -3,6 +3,8 @@
  * to. Everything is derived from the seed, so two emulators with the same seed hold the same items
  * with the same IDs. Dates are fixed (not "now") for the same reason.
  */
+
+import { MailboxEnums } from "../simulator/common/officeEnums";
 import { type IdPair, mintId, restToEwsId } from "./ids";
 import { Rng } from "./prng";
 
@@ -103,15 +105,11 @@ export const ONPREM: UserRecord = {
   officeLocation: null,
 };
 
-/** Outlook's delegate permission bits (Office.MailboxEnums.DelegatePermissions), as the emulator enforces them. */
-export const DELEGATE_BITS = {
-  Read: 1,
-  Write: 2,
-  DeleteOwn: 4,
-  DeleteAll: 8,
-  EditOwn: 16,
-  EditAll: 32,
-} as const;
+/**
+ * Outlook's delegate permission bits, as the emulator enforces them: Office.MailboxEnums.DelegatePermissions, the
+ * one copy the simulator also uses (dev/simulator/common's test checks it against office.js's script).
+ */
+export const DELEGATE_BITS = MailboxEnums.DelegatePermissions;
 export const FULL_ACCESS_BITS = 63;
 
 export interface MailFolderRecord {

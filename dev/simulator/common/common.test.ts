@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { DelegatePermission } from "../../../src/core/office/shared";
+import { DELEGATE_BITS } from "../../emulator/data";
 import { decideDialog } from "./dialogRules";
 import { failed, OfficeErrors, succeeded } from "./errors";
 import { convertToEwsId, convertToRestId } from "./ids";
@@ -10,7 +12,8 @@ import {
   type StoredNotification,
   validateNotification,
 } from "./notifications";
-import { officeJsRules } from "./officeJsSource";
+import { MailboxEnums } from "./officeEnums";
+import { officeJsMailboxEnums, officeJsRules } from "./officeJsSource";
 import { decodeFrameName, encodeFrameName } from "./protocol";
 import { compareVersions, isSetSupported, supportedRequirementSets } from "./requirements";
 
@@ -308,6 +311,32 @@ describe("requirement sets", () => {
     expect(isSetSupported(dialog, "NestedAppAuth")).toBe(false);
     expect(isSetSupported(dialog, "Mailbox", "1.1")).toBe(false);
     expect(isSetSupported(dialog, "DialogOrigin", "1.1")).toBe(true);
+  });
+});
+
+describe("Office.MailboxEnums", () => {
+  const real = officeJsMailboxEnums();
+
+  it("has office.js's own values wherever the stand-in, the Office fake, the add-in or the emulator spell one out", () => {
+    // OWAView is in @types/office-js (Office.MailboxEnums.OWAView) but not in the Outlook web script's enums.
+    const { OWAView, ...fromScript } = MailboxEnums;
+    expect(Object.keys(OWAView)).toEqual(["OneColumnNarrow", "OneColumn", "TwoColumns", "ThreeColumns"]);
+    for (const [name, values] of Object.entries(fromScript))
+      expect([name, values]).toEqual([name, real[name]]);
+    expect(DelegatePermission).toEqual(real.DelegatePermissions);
+    expect(DELEGATE_BITS).toEqual(real.DelegatePermissions);
+  });
+
+  it("is read from the script, so a value office.js changes would show here", () => {
+    expect(real.DelegatePermissions).toEqual({
+      Read: 1,
+      Write: 2,
+      DeleteOwn: 4,
+      DeleteAll: 8,
+      EditOwn: 16,
+      EditAll: 32,
+    });
+    expect(Object.keys(real).length).toBeGreaterThan(20);
   });
 });
 

@@ -55,15 +55,20 @@ const HELPERS = [
   "validateStringParam",
 ];
 
-const MAILBOX_ENUMS = `var MailboxEnums = {
-  RestVersion: { v1_0: "v1.0", v2_0: "v2.0", Beta: "beta" },
-  ItemNotificationMessageType: {
-    ProgressIndicator: "progressIndicator",
-    InformationalMessage: "informationalMessage",
-    ErrorMessage: "errorMessage",
-    InsightMessage: "insightMessage",
-  },
-};`;
+/** office.js's `var MailboxEnums = {};` and each `MailboxEnums.Name = {...};` the script assigns at the top level. */
+export function mailboxEnumsSource(script: string): string {
+  const members = script.match(/^MailboxEnums\.\w+ = \{[^}]*\};/gm) ?? [];
+  if (members.length === 0) throw new Error("office.js assigns no MailboxEnums members");
+  return [constantSource(script, "MailboxEnums"), ...members].join("\n");
+}
+
+/** office.js's own Office.MailboxEnums values (the Outlook web script's), evaluated from its source. */
+export function officeJsMailboxEnums(): Record<string, Record<string, string | number>> {
+  return runInNewContext(`${mailboxEnumsSource(outlookWebScript())}\nMailboxEnums;`, {}) as Record<
+    string,
+    Record<string, string | number>
+  >;
+}
 
 export interface OfficeJsRules {
   convertToRestId(itemId: unknown, restVersion: unknown): string;
@@ -108,7 +113,7 @@ export function officeJsRules(): OfficeJsRules {
     "NotificationsActionShowTaskPaneActionId",
   ].map((name) => constantSource(script, name));
   const code = [
-    MAILBOX_ENUMS,
+    mailboxEnumsSource(script),
     // The bundle's reverse-mapped enum, checked after validation (addNotificationMessage.ts).
     `var ItemNotificationMessageType = { informationalMessage: 0, progressIndicator: 1, errorMessage: 2, insightMessage: 3,
       0: "informationalMessage", 1: "progressIndicator", 2: "errorMessage", 3: "insightMessage" };`,
