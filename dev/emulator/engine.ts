@@ -6,7 +6,13 @@
  */
 import { randomUUID } from "node:crypto";
 import { DELEGATE_BITS, type MailboxRecord } from "./data";
-import { defaultErrorFor, type FaultPlan, type FaultRule, type RetryAfterSpec } from "./faults";
+import {
+  defaultErrorFor,
+  type FaultMatchInput,
+  type FaultPlan,
+  type FaultRule,
+  type RetryAfterSpec,
+} from "./faults";
 import { type Area, classify, isRouteError, type Reply, type Route } from "./graph";
 import type { HoldPlan, HoldTicket } from "./holds";
 import type { Limits } from "./limits";
@@ -247,6 +253,25 @@ export class Engine {
         : {};
     if (a.status === 401) headers["WWW-Authenticate"] = WWW_AUTH;
     return { status: a.status, headers, error: { code: a.code ?? code, message: a.message ?? message } };
+  }
+
+  /**
+   * A fault on a request that never reaches the item path (a $batch, or a request without a valid token): the
+   * rule's latency, then its answer; undefined when there is no rule or it only adds latency.
+   */
+  private async faultBeforeRouting(
+    log: RequestLogEntry,
+    match: FaultMatchInput,
+    ids: CallIds,
+  ): Promise<Outcome | undefined> {
+    const rule = this.faults.match(match);
+    if (!rule) return undefined;
+    log.faultId = rule.id;
+    const faulted = this.faultReply(rule);
+    if (rule.latencyMs) await sleep(rule.latencyMs);
+    if (faulted === "drop" || faulted === "hang") return this.finish(log, { kind: faulted });
+    if (faulted !== undefined) return this.finish(log, this.render(faulted, ids));
+    return undefined;
   }
 
   private resolveMailbox(
@@ -490,21 +515,16 @@ export class Engine {
         log.scopes = verified.auth.scopes;
         log.appId = verified.auth.appId;
       }
-      const rule = this.faults.match({
+      const match: FaultMatchInput = {
         method: req.method,
         path,
         itemId: null,
         op: "$batch",
         mailbox: null,
         member: false,
-      });
-      if (rule) {
-        log.faultId = rule.id;
-        const faulted = this.faultReply(rule);
-        if (rule.latencyMs) await sleep(rule.latencyMs);
-        if (faulted === "drop" || faulted === "hang") return this.finish(log, { kind: faulted });
-        if (faulted !== undefined) return this.finish(log, this.render(faulted, ids));
-      }
+      };
+      const faulted = await this.faultBeforeRouting(log, match, ids);
+      if (faulted) return faulted;
       if (!verified.ok) return this.finish(log, this.unauthorized(verified.message, ids));
       if (req.method !== "POST") {
         return this.finish(
@@ -522,14 +542,7 @@ export class Engine {
         );
       }
       // Held once its token and method are checked, before the batch is read and any member starts.
-      const held = this.holds.catch({
-        method: req.method,
-        path,
-        itemId: null,
-        op: "$batch",
-        mailbox: null,
-        member: false,
-      });
+      const held = this.holds.catch(match);
       try {
         if (held) await held.released;
         if (this.outlived(base.generation)) return this.finish(log, { kind: "drop" });
@@ -544,22 +557,16 @@ export class Engine {
       const route = classify(req.method, req.rawPath);
       log.op = route.op ?? null;
       log.itemId = route.itemId;
-      const rule = this.faults.match({
+      const match = {
         method: req.method,
         path,
         itemId: route.itemId,
         op: route.op,
         mailbox: null,
         member: false,
-      });
-      if (rule) {
-        log.faultId = rule.id;
-        const faulted = this.faultReply(rule);
-        if (rule.latencyMs) await sleep(rule.latencyMs);
-        if (faulted === "drop" || faulted === "hang") return this.finish(log, { kind: faulted });
-        if (faulted !== undefined) return this.finish(log, this.render(faulted, ids));
-      }
-      return this.finish(log, this.unauthorized(verified.message, ids));
+      };
+      const faulted = await this.faultBeforeRouting(log, match, ids);
+      return faulted ?? this.finish(log, this.unauthorized(verified.message, ids));
     }
     return this.runCall(call, verified.auth, classify(req.method, req.rawPath));
   }

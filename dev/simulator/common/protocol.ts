@@ -78,10 +78,8 @@ export interface ComposeItemSnapshot {
   draftKey: string;
 }
 
-/** A calendar item opened in read mode (attendee or organizer surface). */
-export interface AppointmentItemSnapshot {
-  mode: "read";
-  itemId: string;
+/** What a calendar item shows in either mode. */
+interface AppointmentFields {
   itemType: "appointment";
   subject: string;
   organizer: EmailAddressDetails;
@@ -91,10 +89,19 @@ export interface AppointmentItemSnapshot {
   start: string;
   end: string;
   location: string;
-  /** Occurrences: the master's EWS id; null for single appointments and series masters (Mailbox 1.7). */
+  /**
+   * Occurrences: the master's EWS id (Mailbox 1.7); null for single appointments, series masters and new
+   * meetings.
+   */
   seriesId: string | null;
   /** A Recurrence-like object for masters and occurrences; null for single appointments. */
   recurrence: { recurrenceType: string } | null;
+}
+
+/** A calendar item opened in read mode (attendee or organizer surface). */
+export interface AppointmentItemSnapshot extends AppointmentFields {
+  mode: "read";
+  itemId: string;
   dateTimeCreated: string;
   dateTimeModified: string;
 }
@@ -104,22 +111,10 @@ export interface AppointmentItemSnapshot {
  * manifest's AppointmentOrganizerCommandSurface). No itemId property: a saved item's ID comes from getItemIdAsync
  * (Mailbox 1.8), an unsaved new meeting has none yet (ItemNotSaved). Values are read with getAsync.
  */
-export interface AppointmentComposeSnapshot {
+export interface AppointmentComposeSnapshot extends AppointmentFields {
   mode: "compose";
-  itemType: "appointment";
   /** Host-side key of the open form (notifications, getItemIdAsync). */
   draftKey: string;
-  subject: string;
-  organizer: EmailAddressDetails;
-  requiredAttendees: EmailAddressDetails[];
-  optionalAttendees: EmailAddressDetails[];
-  /** ISO 8601 (UTC). */
-  start: string;
-  end: string;
-  location: string;
-  /** Occurrences: the master's EWS id; null for single appointments, series masters and new meetings. */
-  seriesId: string | null;
-  recurrence: { recurrenceType: string } | null;
 }
 
 export type ItemSnapshot =
