@@ -329,7 +329,11 @@ function requireFolder(ctx: RunContext, ref: string): MailFolderRecord | Reply {
 
 const isReply = (x: unknown): x is Reply => typeof x === "object" && x !== null && "status" in x;
 
-/** Graph's well-known mail folder names (mailFolder resource, v1.0); a mailbox need not have every one. */
+/**
+ * Graph's well-known mail folder names (mailFolder resource, v1.0); a mailbox need not have every one. The add-in
+ * keeps its own copy (src/core/purge/folders.ts) on purpose: the emulator is the Graph the add-in is tested
+ * against, so it takes Graph's rules from Graph's documentation, never from the code under test.
+ */
 export const WELL_KNOWN_MAIL_FOLDERS = [
   "archive",
   "clutter",
