@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { inboxIds, type Kit, purgeMember, startKit } from "./testkit";
+import { describe, expect, it } from "vitest";
+import { inboxIds, kitForThisFile, purgeMember } from "./testkit";
 
-let kit: Kit;
-beforeAll(async () => {
-  kit = await startKit({ seed: 3 });
-});
-afterAll(async () => {
-  await kit.emu.close();
-});
-beforeEach(() => {
-  kit.emu.control.reset();
-  kit.emu.control.configure({ batchOrder: "shuffle", batchMode: "throttle", requestTimeMs: 0 });
-});
+const kit = kitForThisFile(
+  { seed: 3 },
+  { settings: { batchOrder: "shuffle", batchMode: "throttle", requestTimeMs: 0 } },
+);
 
 describe("$batch rules", () => {
   it("refuses more than 20 requests", async () => {

@@ -1,20 +1,11 @@
 /** Bulk seeding: control.addMessages and POST /_emulator/messages, for benchmarks and bulk tests. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ADELE, SALES } from "./data";
 import { ewsToRestId, isWellFormedRestId, restToEwsId } from "./ids";
 import type { MessageListing } from "./server";
-import { type Kit, startKit } from "./testkit";
+import { kitForThisFile } from "./testkit";
 
-let kit: Kit;
-beforeAll(async () => {
-  kit = await startKit({ seed: 3 });
-});
-afterAll(async () => {
-  await kit.emu.close();
-});
-beforeEach(() => {
-  kit.emu.control.reset();
-});
+const kit = kitForThisFile({ seed: 3 });
 
 async function folderCount(folder: string, token?: string, user = "me"): Promise<number> {
   const res = await kit.graph(`/${user}/mailFolders/${folder}`, token ? { token } : {});

@@ -3,19 +3,10 @@
  * comes from that cloud's Entra ID, and another cloud's Graph neither issues nor accepts it.
  * Source: learn.microsoft.com/graph/deployments (service root endpoints, Entra ID endpoints per cloud).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Kit, startKit } from "./testkit";
+import { describe, expect, it } from "vitest";
+import { kitForThisFile } from "./testkit";
 
-let kit: Kit;
-beforeAll(async () => {
-  kit = await startKit();
-});
-afterAll(async () => {
-  await kit.emu.close();
-});
-beforeEach(() => {
-  kit.emu.control.configure({ cloud: "global" });
-});
+const kit = kitForThisFile({}, { reset: false, settings: { cloud: "global" } });
 
 const claimsOf = (jwt: string) =>
   JSON.parse(Buffer.from(jwt.split(".")[1] ?? "", "base64url").toString()) as Record<string, unknown>;

@@ -1,17 +1,10 @@
 /** The emulator's contact search forms (Graph's $filter rules for contacts) and mailFolder permanentDelete. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ADELE } from "./data";
 import { WELL_KNOWN_MAIL_FOLDERS } from "./graph";
-import { type Kit, startKit } from "./testkit";
+import { kitForThisFile } from "./testkit";
 
-let kit: Kit;
-beforeAll(async () => {
-  kit = await startKit({ seed: 1 });
-});
-afterAll(async () => {
-  await kit.emu.close();
-});
-beforeEach(() => kit.emu.control.reset());
+const kit = kitForThisFile({ seed: 1 });
 
 interface Collection {
   value: Record<string, unknown>[];

@@ -3,18 +3,11 @@
  * delegate bits (reception@: Read, Write, DeleteOwn, EditOwn for Adele), so a 403 ErrorAccessDenied on
  * /users/{owner} means "no delete rights", with a token that carries Mail.ReadWrite.Shared.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ADELE, ONPREM, RECEPTION, SALES } from "./server";
-import { type Kit, startKit } from "./testkit";
+import { kitForThisFile } from "./testkit";
 
-let kit: Kit;
-beforeAll(async () => {
-  kit = await startKit();
-});
-afterAll(async () => {
-  await kit.emu.close();
-});
-beforeEach(() => kit.emu.control.reset());
+const kit = kitForThisFile();
 
 const purgePath = (upn: string, id: string) =>
   `/users/${encodeURIComponent(upn)}/messages/${encodeURIComponent(id)}/permanentDelete`;

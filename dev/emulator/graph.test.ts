@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ADELE, SALES } from "./data";
 import { restToEwsId } from "./ids";
-import { inboxIds, type Kit, startKit } from "./testkit";
+import { inboxIds, kitForThisFile } from "./testkit";
 
 interface GraphError {
   error: { code: string; message: string; innerError: Record<string, string> };
@@ -13,16 +13,7 @@ interface Collection {
   value: Record<string, unknown>[];
 }
 
-let kit: Kit;
-beforeAll(async () => {
-  kit = await startKit({ seed: 7 });
-});
-afterAll(async () => {
-  await kit.emu.close();
-});
-beforeEach(() => {
-  kit.emu.control.reset();
-});
+const kit = kitForThisFile({ seed: 7 });
 
 describe("tokens", () => {
   it("refuses a request without a token with Graph's 401", async () => {

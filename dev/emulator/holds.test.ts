@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { inboxIds, type Kit, purgeMember, startKit } from "./testkit";
+import { describe, expect, it } from "vitest";
+import { inboxIds, kitForThisFile, purgeMember } from "./testkit";
 
-let kit: Kit;
-beforeAll(async () => {
-  kit = await startKit({ seed: 5 });
-});
-afterAll(async () => {
-  await kit.emu.close();
-});
-beforeEach(() => {
-  kit.emu.control.reset();
-  kit.emu.control.configure({ requestTimeMs: 0, batchOrder: "request", batchMode: "throttle" });
-});
+const kit = kitForThisFile(
+  { seed: 5 },
+  { settings: { requestTimeMs: 0, batchOrder: "request", batchMode: "throttle" } },
+);
 
 /** Resolves with "pending" when the promise has not settled after the emulator's pending I/O has run. */
 async function stillPending(p: Promise<unknown>): Promise<boolean> {

@@ -2,17 +2,11 @@
  * A person whose sign-in name (UPN) is not their email address, with an alias: Graph's /me says
  * both, the person's own items resolve under /me, and another mailbox's don't.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ALEX, SALES } from "./data";
-import { type Kit, startKit } from "./testkit";
+import { kitForThisFile } from "./testkit";
 
-let kit: Kit;
-beforeAll(async () => {
-  kit = await startKit();
-});
-afterAll(async () => {
-  await kit.emu.close();
-});
+const kit = kitForThisFile({}, { reset: false });
 
 const alexToken = (scopes = ["Mail.ReadWrite"]) => kit.token(scopes, ALEX.upn);
 

@@ -1,23 +1,14 @@
 import { createHash, randomBytes } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ADELE, TENANT_ID } from "./data";
-import { type Kit, startKit } from "./testkit";
+import { kitForThisFile } from "./testkit";
 import { graphScopes, TokenRequestError } from "./tokens";
 
 const CLIENT_ID = "5f1e2d3c-4b5a-4697-8877-665544332211";
 const REDIRECT = "https://localhost:3000/dialog/redirect.html";
 const ORIGIN = "https://localhost:3000";
 
-let kit: Kit;
-beforeAll(async () => {
-  kit = await startKit();
-});
-afterAll(async () => {
-  await kit.emu.close();
-});
-beforeEach(() => {
-  kit.emu.control.reset();
-});
+const kit = kitForThisFile();
 
 const b64url = (b: Buffer) => b.toString("base64url");
 const claimsOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split(".")[1] ?? "", "base64url").toString());

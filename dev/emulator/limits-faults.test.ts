@@ -1,27 +1,22 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { inboxIds, type Kit, purgeMember, startKit } from "./testkit";
+import { describe, expect, it } from "vitest";
+import { inboxIds, kitForThisFile, purgeMember } from "./testkit";
 
 interface GraphError {
   error: { code: string; message: string };
 }
 
-let kit: Kit;
-beforeAll(async () => {
-  kit = await startKit({ seed: 11 });
-});
-afterAll(async () => {
-  await kit.emu.close();
-});
-beforeEach(() => {
-  kit.emu.control.reset();
-  kit.emu.control.configure({
-    requestTimeMs: 0,
-    exposeRetryAfter: false,
-    budgetPerWindow: 10_000,
-    batchOrder: "request",
-    batchMode: "throttle",
-  });
-});
+const kit = kitForThisFile(
+  { seed: 11 },
+  {
+    settings: {
+      requestTimeMs: 0,
+      exposeRetryAfter: false,
+      budgetPerWindow: 10_000,
+      batchOrder: "request",
+      batchMode: "throttle",
+    },
+  },
+);
 
 describe("limits", () => {
   it("answers 429 MailboxConcurrency to requests beyond 4 in flight for one mailbox", async () => {

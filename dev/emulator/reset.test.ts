@@ -1,18 +1,11 @@
 /** What a reset does to requests still running: they keep their slots, and act on nothing of the new state. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { inboxIds, type Kit, purgeMember, startKit } from "./testkit";
+import { describe, expect, it } from "vitest";
+import { inboxIds, kitForThisFile, purgeMember } from "./testkit";
 
-let kit: Kit;
-beforeAll(async () => {
-  kit = await startKit({ seed: 7 });
-});
-afterAll(async () => {
-  await kit.emu.close();
-});
-beforeEach(() => {
-  kit.emu.control.reset();
-  kit.emu.control.configure({ requestTimeMs: 0, batchOrder: "request", batchMode: "throttle" });
-});
+const kit = kitForThisFile(
+  { seed: 7 },
+  { settings: { requestTimeMs: 0, batchOrder: "request", batchMode: "throttle" } },
+);
 
 /** Settles to the status, or "dropped" when the connection closed without an answer. */
 const statusOf = (p: Promise<Response | { status: number }>) =>

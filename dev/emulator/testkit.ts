@@ -1,5 +1,6 @@
 /** Shared helpers for the emulator's own tests. */
-import { type Emulator, type EmulatorOptions, startEmulator } from "./server";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { type Emulator, type EmulatorOptions, type Settings, startEmulator } from "./server";
 
 export interface Kit {
   emu: Emulator;
@@ -54,6 +55,39 @@ export async function startKit(options: EmulatorOptions = {}): Promise<Kit> {
 }
 
 /** A permanentDelete batch member as the add-in sends it. */
+/** What kitForThisFile does before each test. */
+export interface BeforeEachTest {
+  /** Reseed the mailboxes, clear faults, holds and the log (default true). */
+  reset?: boolean;
+  /** Settings every test starts from (reset keeps settings, so these are set again each time). */
+  settings?: Partial<Settings>;
+}
+
+/**
+ * startKit for this test file: the emulator starts before its first test and closes after its last, and before
+ * each test it is reset and given `each.settings`.
+ */
+export function kitForThisFile(options: EmulatorOptions = {}, each: BeforeEachTest = {}): Kit {
+  let kit: Kit | undefined;
+  beforeAll(async () => {
+    kit = await startKit(options);
+  });
+  afterAll(async () => {
+    await kit?.emu.close();
+  });
+  beforeEach(() => {
+    if (each.reset ?? true) kit?.emu.control.reset();
+    if (each.settings) kit?.emu.control.configure(each.settings);
+  });
+  return new Proxy({} as Kit, {
+    get(_target, key) {
+      if (!kit)
+        throw new Error("the emulator isn't running (kitForThisFile's beforeAll failed or hasn't run)");
+      return Reflect.get(kit, key);
+    },
+  });
+}
+
 export function purgeMember(id: string, messageId: string, dependsOn?: string[]) {
   return {
     id,
