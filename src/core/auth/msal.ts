@@ -8,7 +8,7 @@
  * without that function's PublicClientApplication wrapper: the wrapper only forwards each call to the controller,
  * but its module constructs MSAL's standard browser flow (popup, redirect, iframe, broker and crypto), which these
  * pages never use and which would not fit the pane's and the command page's size budgets (test/budgets; the
- * figures are in tools/msal-internal.ts). Where the host has no NAA bridge, this rejects with
+ * figures are in docs/performance.md). Where the host has no NAA bridge, this rejects with
  * "nested-auth-unavailable" and the token service signs in through the Office dialog page instead (tokens.ts).
  *
  * msal-browser is pinned to an exact version (package.json): the two classes come from files its exports map
