@@ -68,22 +68,38 @@ export interface BeforeEachTest {
  * each test it is reset and given `each.settings`.
  */
 export function kitForThisFile(options: EmulatorOptions = {}, each: BeforeEachTest = {}): Kit {
-  let kit: Kit | undefined;
+  return forThisFile("kitForThisFile", () => startKit(options), (kit) => kit.emu, each);
+}
+
+/** The same for a test that needs only the emulator itself (on http, a free port). */
+export function emulatorForThisFile(options: EmulatorOptions = {}, each: BeforeEachTest = {}): Emulator {
+  return forThisFile("emulatorForThisFile", () => startEmulator({ https: false, port: 0, ...options }), (e) => e, each);
+}
+
+/** Registers the file's hooks and returns a stand-in that forwards to what `start` made once it has run. */
+function forThisFile<T extends object>(
+  name: string,
+  start: () => Promise<T>,
+  emulatorOf: (started: T) => Emulator,
+  each: BeforeEachTest,
+): T {
+  let started: T | undefined;
   beforeAll(async () => {
-    kit = await startKit(options);
+    started = await start();
   });
   afterAll(async () => {
-    await kit?.emu.close();
+    if (started) await emulatorOf(started).close();
   });
   beforeEach(() => {
-    if (each.reset ?? true) kit?.emu.control.reset();
-    if (each.settings) kit?.emu.control.configure(each.settings);
+    if (!started) return;
+    const { control } = emulatorOf(started);
+    if (each.reset ?? true) control.reset();
+    if (each.settings) control.configure(each.settings);
   });
-  return new Proxy({} as Kit, {
+  return new Proxy({} as T, {
     get(_target, key) {
-      if (!kit)
-        throw new Error("the emulator isn't running (kitForThisFile's beforeAll failed or hasn't run)");
-      return Reflect.get(kit, key);
+      if (!started) throw new Error(`the emulator isn't running (${name}'s beforeAll failed or hasn't run)`);
+      return Reflect.get(started, key);
     },
   });
 }

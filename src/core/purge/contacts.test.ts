@@ -2,9 +2,9 @@
  * Contacts view reads and purges with the real Graph client against the Graph emulator (test-only import):
  * the search forms Graph accepts, both permanentDelete paths through the scheduler's $batch, and the scope.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ADELE } from "../../../dev/emulator/data";
-import { type Emulator, startEmulator } from "../../../dev/emulator/server";
+import { emulatorForThisFile } from "../../../dev/emulator/testkit";
 import { createGraphClient } from "../graph/client";
 import type { MailboxRef } from "../graph/types";
 import {
@@ -38,14 +38,7 @@ describe("contactSearchFilter", () => {
   });
 });
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0, https: false, seed: 1 });
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(() => emu.control.reset());
+const emu = emulatorForThisFile({ seed: 1 });
 
 function client(scopes = ["Contacts.ReadWrite"]) {
   const asked: string[][] = [];

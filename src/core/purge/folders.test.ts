@@ -1,21 +1,14 @@
 /** Deleting custom mail folders outright, with the real Graph client against the Graph emulator (test-only). */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ADELE } from "../../../dev/emulator/data";
-import { type Emulator, startEmulator } from "../../../dev/emulator/server";
+import { emulatorForThisFile } from "../../../dev/emulator/testkit";
 import { AuthError } from "../auth/errors";
 import { createGraphClient } from "../graph/client";
 import type { MailboxRef } from "../graph/types";
 import { createFolderActions, folderOutcomeFor, sameTree, WELL_KNOWN_FOLDER_NAMES } from "./folders";
 
 const ME: MailboxRef = { kind: "me" };
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0, https: false, seed: 1 });
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(() => emu.control.reset());
+const emu = emulatorForThisFile({ seed: 1 });
 
 function actions() {
   const graph = createGraphClient({

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, ewsToRestId, startEmulator } from "../../../dev/emulator/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ewsToRestId } from "../../../dev/emulator/server";
+import { emulatorForThisFile } from "../../../dev/emulator/testkit";
 import { createGraphClient } from "../graph/client";
 import {
   listFolderMessages,
@@ -9,16 +10,13 @@ import {
   sharedSelectionReason,
 } from "./mailData";
 
-let emulator: Emulator;
+// Each test leaves the mailbox as it found it (reads, and page limits it sets back), so there is no reset.
+const emulator = emulatorForThisFile({}, { reset: false });
 let graph: ReturnType<typeof createGraphClient>;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, https: false });
   const token = emulator.control.mintToken({ scopes: ["Mail.ReadWrite"] }).accessToken;
   graph = createGraphClient({ baseUrl: emulator.url, tokens: { getToken: async () => token } });
-});
-afterAll(async () => {
-  await emulator.close();
 });
 
 describe("Graph reads for bulk purges (against the emulator)", () => {

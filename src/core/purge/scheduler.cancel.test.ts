@@ -4,22 +4,13 @@
  * work. Found by the generated-scenario invariants (test/invariants): the client used to wait out Retry-After or
  * refresh the token and resend after the cancel, deleting messages the person had just stopped.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../../dev/emulator/server";
+import { describe, expect, it } from "vitest";
+import { emulatorForThisFile } from "../../../dev/emulator/testkit";
 import { createGraphClient } from "../graph/client";
 import type { ItemRef } from "../graph/types";
 import { purgeItems } from "./scheduler";
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0, https: false });
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(() => {
-  emu.control.reset();
-});
+const emu = emulatorForThisFile();
 
 function items(n: number): ItemRef[] {
   return emu.control

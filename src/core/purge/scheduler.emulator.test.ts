@@ -3,23 +3,16 @@
  * parsing, Exchange's 4-per-mailbox limit enforced by the server (members beyond it get 429), answers shuffled.
  * Test-only import of the emulator; shipped code never imports it.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../../dev/emulator/server";
+import { describe, expect, it } from "vitest";
+import { emulatorForThisFile } from "../../../dev/emulator/testkit";
 import { createGraphClient } from "../graph/client";
 import type { ItemRef } from "../graph/types";
 import { purgeItems } from "./scheduler";
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0, https: false, requestTimeMs: 20 });
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(() => {
-  emu.control.reset();
-  emu.control.configure({ requestTimeMs: 20, batchMode: "throttle", batchOrder: "shuffle" });
-});
+const emu = emulatorForThisFile(
+  { requestTimeMs: 20 },
+  { settings: { requestTimeMs: 20, batchMode: "throttle", batchOrder: "shuffle" } },
+);
 
 function client() {
   const { accessToken } = emu.control.mintToken({ scopes: ["Mail.ReadWrite"] });
