@@ -5,8 +5,8 @@
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, beforeEach } from "vitest";
-import { type Emulator, type MessageListing, startEmulator } from "../../dev/emulator/server";
+import type { Emulator, MessageListing } from "../../dev/emulator/server";
+import { emulatorForThisFile as emulatorWithHooks } from "../../dev/emulator/testkit";
 import { runPurgeCommand } from "../../src/commands/purgeCommand";
 import { createGraphClient, type GraphClientOptions } from "../../src/core/graph/client";
 import type { ItemRef, TokenProvider } from "../../src/core/graph/types";
@@ -24,29 +24,19 @@ import { createPurger } from "../../src/core/purge/workflow";
 
 /** One emulator for the file, reset (data, log, faults, settings) before each test. */
 export function emulatorForThisFile(): { readonly emu: Emulator } {
-  let current: Emulator | undefined;
-  beforeAll(async () => {
-    current = await startEmulator({ https: false, port: 0, seed: 1 });
-  });
-  afterAll(async () => {
-    await current?.close();
-  });
-  beforeEach(() => {
-    current?.control.reset();
-    current?.control.configure({
-      requestTimeMs: 0,
-      exposeRetryAfter: true,
-      batchOrder: "shuffle",
-      batchMode: "throttle",
-      clockOffsetMs: 0,
-    });
-  });
-  return {
-    get emu() {
-      if (!current) throw new Error("the emulator isn't running");
-      return current;
+  const emu = emulatorWithHooks(
+    { seed: 1 },
+    {
+      settings: {
+        requestTimeMs: 0,
+        exposeRetryAfter: true,
+        batchOrder: "shuffle",
+        batchMode: "throttle",
+        clockOffsetMs: 0,
+      },
     },
-  };
+  );
+  return { emu };
 }
 
 export interface RecordedTokens extends TokenProvider {
