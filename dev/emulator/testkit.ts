@@ -1,4 +1,7 @@
-/** Shared helpers for the emulator's own tests. */
+/**
+ * Helpers for tests that run against the emulator in-process: its own tests, the core's, the fault table's and the
+ * simulator's.
+ */
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { type Emulator, type EmulatorOptions, type Settings, startEmulator } from "./server";
 
@@ -54,8 +57,7 @@ export async function startKit(options: EmulatorOptions = {}): Promise<Kit> {
   };
 }
 
-/** A permanentDelete batch member as the add-in sends it. */
-/** What kitForThisFile does before each test. */
+/** What kitForThisFile and emulatorForThisFile do before each test. */
 export interface BeforeEachTest {
   /** Reseed the mailboxes, clear faults, holds and the log (default true). */
   reset?: boolean;
@@ -68,12 +70,22 @@ export interface BeforeEachTest {
  * each test it is reset and given `each.settings`.
  */
 export function kitForThisFile(options: EmulatorOptions = {}, each: BeforeEachTest = {}): Kit {
-  return forThisFile("kitForThisFile", () => startKit(options), (kit) => kit.emu, each);
+  return forThisFile(
+    "kitForThisFile",
+    () => startKit(options),
+    (kit) => kit.emu,
+    each,
+  );
 }
 
 /** The same for a test that needs only the emulator itself (on http, a free port). */
 export function emulatorForThisFile(options: EmulatorOptions = {}, each: BeforeEachTest = {}): Emulator {
-  return forThisFile("emulatorForThisFile", () => startEmulator({ https: false, port: 0, ...options }), (e) => e, each);
+  return forThisFile(
+    "emulatorForThisFile",
+    () => startEmulator({ https: false, port: 0, ...options }),
+    (e) => e,
+    each,
+  );
 }
 
 /** Registers the file's hooks and returns a stand-in that forwards to what `start` made once it has run. */
@@ -104,6 +116,7 @@ function forThisFile<T extends object>(
   });
 }
 
+/** A permanentDelete batch member as the add-in sends it. */
 export function purgeMember(id: string, messageId: string, dependsOn?: string[]) {
   return {
     id,
