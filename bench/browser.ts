@@ -1,11 +1,11 @@
 /**
- * The task pane and the ribbon command in Chromium on the e2e stack (test/e2e/harness.ts): production build,
+ * The task pane and the ribbon command in Chromium on the e2e stack (dev/stack/stack.ts): production build,
  * simulator shell, emulator with REQUEST_TIME_MS server time. Times are taken inside the pages
  * (performance.now / timeOrigin), so Playwright's own round trips are not in them.
  */
 import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
 import { buildOfficeJs } from "../dev/simulator/build";
-import { commandFinished, dialogFrame, OFFICE_JS_CDN, type Stack, taskpaneFrame } from "../test/e2e/harness";
+import { commandFinished, dialogFrame, OFFICE_JS_CDN, type Stack, taskpaneFrame } from "../dev/stack/stack";
 import { countRequests, median, peakConcurrency, phases, type RunResult } from "./measure";
 
 interface BenchWindow {

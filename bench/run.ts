@@ -60,7 +60,7 @@ if (parts.has("core")) {
 }
 
 if (parts.has("demo")) {
-  const { launchChromium } = await import("../test/support/chromium");
+  const { launchChromium } = await import("../dev/stack/chromium");
   const browser = await import("./browser");
   const base = Number(process.env.E2E_PORT_BASE) + 10;
   say(
@@ -86,17 +86,12 @@ if (parts.has("demo")) {
 }
 
 if (parts.has("pane") || parts.has("speed")) {
-  const { E2E, E2E_EMULATOR_URL } = await import("../test/e2e/config");
-  const { DEFAULT_CLIENT_ID } = await import("../dev/emulator/server");
-  const { buildProduction } = await import("../test/budgets/chunks");
-  const { startStack, resetStack } = await import("../test/e2e/harness");
+  const { E2E } = await import("../dev/stack/config");
+  const { buildForStack } = await import("../dev/stack/build");
+  const { startStack, resetStack } = await import("../dev/stack/stack");
   const browser = await import("./browser");
   say(`\nBuilding the production bundle (NODE_ENV=production) for the emulator into ${E2E.outDir} …`);
-  await buildProduction(E2E.outDir, {
-    VITE_AAD_CLIENT_ID: DEFAULT_CLIENT_ID,
-    VITE_AAD_AUTHORITY: `${E2E_EMULATOR_URL}/common`,
-    VITE_GRAPH_BASE_URL: E2E_EMULATOR_URL,
-  });
+  await buildForStack();
   const stack = await startStack({ emulator: { requestTimeMs: REQUEST_TIME_MS } });
   try {
     await browser.installProbe(stack.context);

@@ -18,7 +18,7 @@ import { parseArgs } from "node:util";
 import { build, createServer } from "vite";
 import { DEFAULT_CLIENT_ID, startEmulator } from "../dev/emulator/server";
 import { startShell } from "../dev/simulator/server";
-import { type StaticServer, serveStatic } from "../test/e2e/staticServer";
+import { type StaticServer, serveStatic } from "../dev/stack/staticServer";
 import { ensureDevCerts } from "./dev-certs";
 import { rewriteOrigin } from "./manifest/make-prod-manifest";
 import { stopOnSignal } from "./stop-on-signal";

@@ -170,31 +170,6 @@ export function formatBudgets(results: BudgetResult[]): string {
   return lines.join("\n");
 }
 
-/**
- * Builds the production bundle (same vite.config.ts, mode production) into `outDir`. NODE_ENV is forced to
- * "production" for the build: under Vitest it is "test", and Vite then bundles React's development build
- * (jsxDEV, react-dom.development: much larger than React's production build), which is not what ships.
- */
-export async function buildProduction(outDir: string, env: Record<string, string> = {}): Promise<void> {
-  const { build } = await import("vite");
-  const vars = { NODE_ENV: "production", ...env };
-  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, vars);
-  try {
-    await build({
-      configFile: join(import.meta.dirname, "../../vite.config.ts"),
-      mode: "production",
-      logLevel: "warn",
-      build: { outDir, emptyOutDir: true },
-    });
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
-
 /** Whether a build carries React's development runtime (a build made with NODE_ENV other than production). */
 export function hasReactDevBuild(outDir: string, manifest: Manifest): boolean {
   return Object.values(manifest).some(

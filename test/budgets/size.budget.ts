@@ -10,11 +10,11 @@
 import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { E2E } from "../e2e/config";
+import { buildProduction } from "../../dev/stack/build";
+import { E2E } from "../../dev/stack/config";
 import {
   BUDGETS,
   type BudgetResult,
-  buildProduction,
   catalogueKey,
   formatBudgets,
   hasReactDevBuild,

@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_CLIENT_ID } from "../../dev/emulator/tokens";
+import { E2E_ADDIN_ORIGIN, E2E_EMULATOR_URL } from "../../dev/stack/config";
 import { readConfig } from "../../src/core/config";
 import { buildCsp, cspDirectives } from "../../tools/csp";
-import { E2E_ADDIN_ORIGIN, E2E_EMULATOR_URL } from "./config";
 import {
   commandFinished,
   deletesOf,

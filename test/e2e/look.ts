@@ -11,7 +11,7 @@
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Frame, Locator, Page } from "playwright-core";
-import { E2E } from "./config";
+import { E2E } from "../../dev/stack/config";
 
 export const README_IMAGES = resolve(import.meta.dirname, "../../docs/images");
 

@@ -17,8 +17,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { E2E_ADDIN_ORIGIN } from "../../dev/stack/config";
 import { MICROSOFT_AJAX } from "../../tools/csp";
-import { E2E_ADDIN_ORIGIN } from "./config";
 import { type Stack, startStack } from "./harness";
 
 const HOSTED = "https://appsforoffice.microsoft.com/lib/1/hosted/";

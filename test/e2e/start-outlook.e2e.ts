@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { E2E } from "./config";
+import { E2E } from "../../dev/stack/config";
 
 const root = resolve(import.meta.dirname, "../..");
 const port = E2E.addinPort + 30;

@@ -5,9 +5,9 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../../dev/stack/chromium";
+import { E2E } from "../../dev/stack/config";
 import { type Demo, startDemo } from "../../tools/start";
-import { launchChromium } from "../support/chromium";
-import { E2E } from "./config";
 import { taskpaneFrame } from "./harness";
 
 const base = E2E.addinPort + 20;

@@ -7,8 +7,8 @@
  */
 import type { Frame } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { E2E_ADDIN_ORIGIN, E2E_EMULATOR_URL } from "../../dev/stack/config";
 import { addinViolations } from "./axe";
-import { E2E_ADDIN_ORIGIN, E2E_EMULATOR_URL } from "./config";
 import { dialogFrame, pressRibbon, stackForThisFile, taskpaneFrame } from "./harness";
 import { lookShot, paneLocator } from "./look";
 

@@ -1,6 +1,6 @@
 /**
  * Serves a production build over https, as a static host would: correct content types, no COOP header (the
- * dialog pages must not have one), cacheable icons. Test-only.
+ * dialog pages must not have one), cacheable icons. For npm start and the end-to-end stack, never production.
  */
 import { readFile, stat } from "node:fs/promises";
 import { createServer, type Server } from "node:https";
