@@ -1,7 +1,7 @@
 /**
  * End to end: @azure/msal-browser's standard public client signs in against the Entra emulator with
  * the auth-code + PKCE redirect flow in a real Chromium, then calls the Graph emulator cross-origin.
- * Fails when there is no Chromium (test/support/chromium.ts says how to get one).
+ * Fails when there is no Chromium (dev/stack/chromium.ts says how to get one).
  */
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:https";
@@ -9,8 +9,8 @@ import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../test/support/chromium";
 import { ensureDevCerts } from "../../tools/dev-certs";
+import { launchChromium } from "../stack/chromium";
 import { ADELE } from "./data";
 import { type Emulator, startEmulator } from "./server";
 

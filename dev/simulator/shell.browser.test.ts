@@ -1,15 +1,15 @@
 /**
  * Browser smoke test: the shell in Chromium (playwright-core) with a fake add-in (fixtures/) on its own origin and a
  * stub of the Graph emulator. The CDN office.js URL is routed to the simulator's office.js, as e2e tests will do.
- * Fails when there is no Chromium (test/support/chromium.ts says how to get one).
+ * Fails when there is no Chromium (dev/stack/chromium.ts says how to get one).
  */
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchChromium } from "../../test/support/chromium";
 import { ensureDevCerts } from "../../tools/dev-certs";
+import { launchChromium } from "../stack/chromium";
 import { buildOfficeJs } from "./build";
 import { type Running, type StubEmulator, startFixtureServer, startStubEmulator } from "./fixtures/servers";
 import { type ShellServer, startShell } from "./server";
