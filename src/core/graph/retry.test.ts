@@ -6,6 +6,7 @@ import {
   BACKOFF_FLOOR_MS,
   backoffDelay,
   defaultSleep,
+  nextTry,
   parseRetryAfter,
   raceAbort,
   retryDelay,
@@ -64,6 +65,27 @@ describe("backoffDelay", () => {
         );
       }),
     );
+  });
+});
+
+describe("nextTry, the core's one retry rule", () => {
+  const limits = { maxRetries: 3, maxRetryDelayMs: 60_000, random: () => 0.5 };
+
+  it("obeys a Retry-After within the longest wait exactly, and backs off without one", () => {
+    expect(nextTry(5_000, 0, limits)).toEqual({ retry: true, delayMs: 5_000 });
+    expect(nextTry(60_000, 2, limits)).toEqual({ retry: true, delayMs: 60_000 });
+    expect(nextTry(undefined, 2, limits)).toEqual({ retry: true, delayMs: backoffDelay(2, limits.random) });
+  });
+
+  it("gives up, never waits less, when Graph asks for longer than the longest wait", () => {
+    expect(nextTry(60_001, 0, limits)).toEqual({ retry: false, retryAfterExceededMs: 60_001 });
+    // Also with retries left over and with none: the too-long wait is what the person is told about.
+    expect(nextTry(120_000, 3, limits)).toEqual({ retry: false, retryAfterExceededMs: 120_000 });
+  });
+
+  it("gives up once the retries are used", () => {
+    expect(nextTry(1_000, 3, limits)).toEqual({ retry: false });
+    expect(nextTry(undefined, 3, { ...limits, maxRetries: 0 })).toEqual({ retry: false });
   });
 });
 

@@ -49,6 +49,29 @@ export function retryDelay(
   return retryAfterMs !== undefined && retryAfterMs > 0 ? retryAfterMs : backoffDelay(retryIndex, random);
 }
 
+/** How far trying again may go: the retries after the first send, and the longest Retry-After worth waiting for. */
+export interface RetryLimits {
+  maxRetries: number;
+  maxRetryDelayMs: number;
+  /** Jitter source in [0, 1). */
+  random: () => number;
+}
+
+export type NextTry = { retry: true; delayMs: number } | { retry: false; retryAfterExceededMs?: number };
+
+/**
+ * The core's one rule after an answer worth trying again (the client's 429/503/504, the scheduler's members, a
+ * folder's delete): give up when Graph asks for a longer wait than `maxRetryDelayMs` (the caller says how long it
+ * asked) or when the retries are used up; otherwise send again after `retryDelay`.
+ */
+export function nextTry(retryAfterMs: number | undefined, retriesUsed: number, limits: RetryLimits): NextTry {
+  if (retryAfterMs !== undefined && retryAfterMs > limits.maxRetryDelayMs) {
+    return { retry: false, retryAfterExceededMs: retryAfterMs };
+  }
+  if (retriesUsed >= limits.maxRetries) return { retry: false };
+  return { retry: true, delayMs: retryDelay(retryAfterMs, retriesUsed, limits.random) };
+}
+
 export class AbortedError extends Error {
   constructor() {
     super("aborted");

@@ -3,7 +3,7 @@
  * after how long, and the wait itself. Graph's throttling guidance: wait the Retry-After it gives, else back off
  * (learn.microsoft.com/graph/throttling).
  */
-import { AbortedError, backoffDelay, parseRetryAfter, raceAbort, retryDelay } from "./retry";
+import { AbortedError, backoffDelay, nextTry, parseRetryAfter, raceAbort } from "./retry";
 import { whileEither } from "./signals";
 
 export interface RetrySettings {
@@ -29,12 +29,11 @@ export function afterRetryableAnswer(
   retriesUsed: number,
   settings: RetrySettings,
 ): RetryDecision {
-  const retryAfterMs = parseRetryAfter(headers.get("retry-after"), settings.now());
-  if (retryAfterMs !== undefined && retryAfterMs > settings.maxRetryDelayMs) {
-    return { type: "give-up", retryAfterExceededMs: retryAfterMs };
-  }
-  if (retriesUsed >= settings.maxRetries) return { type: "give-up" };
-  return { type: "retry", delayMs: retryDelay(retryAfterMs, retriesUsed, settings.random) };
+  const next = nextTry(parseRetryAfter(headers.get("retry-after"), settings.now()), retriesUsed, settings);
+  if (next.retry) return { type: "retry", delayMs: next.delayMs };
+  return next.retryAfterExceededMs === undefined
+    ? { type: "give-up" }
+    : { type: "give-up", retryAfterExceededMs: next.retryAfterExceededMs };
 }
 
 /**

@@ -106,6 +106,49 @@ describe("folder actions against the emulator", () => {
   });
 });
 
+describe("a whole $batch refused with 429: the core's one retry rule", () => {
+  const send = (retryAfterSeconds: number, waits: number[]) => {
+    emu.control.addFault({
+      op: "$batch",
+      target: "request",
+      action: { kind: "error", status: 429, retryAfter: { seconds: retryAfterSeconds } },
+    });
+    const graph = createGraphClient({
+      baseUrl: emu.url,
+      tokens: { getToken: async () => emu.control.mintToken({ scopes: ["Mail.ReadWrite"] }).accessToken },
+      sleep: async () => undefined,
+      maxRetries: 0,
+    });
+    return createFolderActions(graph, ME).permanentDelete(folderNamed("Receipts"), {
+      maxRetryDelayMs: 60_000,
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    });
+  };
+  const batches = () => emu.control.requests().filter((r) => r.op === "$batch").length;
+
+  it("asked to wait longer than the longest wait, it gives up at once instead of waiting less and sending again", async () => {
+    const waits: number[] = [];
+    const outcome = await send(120, waits);
+    expect(waits).toEqual([]);
+    expect(batches()).toBe(1);
+    expect(outcome).toMatchObject({
+      status: "failed",
+      message: expect.stringContaining("didn't reach Exchange"),
+    });
+    expect(adele().folders.has(folderNamed("Receipts").id)).toBe(true);
+  });
+
+  it("asked to wait within it, it waits exactly that long, up to its four sends", async () => {
+    const waits: number[] = [];
+    const outcome = await send(5, waits);
+    expect(waits).toEqual([5000, 5000, 5000]);
+    expect(batches()).toBe(4);
+    expect(outcome).toMatchObject({ status: "failed" });
+  });
+});
+
 describe("folderOutcomeFor", () => {
   it("calls nothing deleted but a 204", () => {
     expect(folderOutcomeFor(204, undefined, "X")).toEqual({ status: "deleted" });

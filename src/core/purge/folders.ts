@@ -17,7 +17,7 @@ import type { BatchFailure, BatchMemberResult, BatchRequest, BatchResult } from 
 import type { GraphClient } from "../graph/client";
 import { GraphError } from "../graph/errors";
 import { mailboxPath } from "../graph/paths";
-import { defaultSleep, parseRetryAfter, retryDelay } from "../graph/retry";
+import { defaultSleep, nextTry, parseRetryAfter, type RetryLimits } from "../graph/retry";
 import type { MailboxRef } from "../graph/types";
 import { t } from "../i18n";
 import { mapLimited } from "./mailData";
@@ -140,6 +140,8 @@ export interface FolderDeleteOptions {
   /** A Retry-After beyond this is not waited for. @default 60_000 */
   maxRetryDelayMs?: number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Clock for an HTTP-date Retry-After. @default Date.now */
+  now?: () => number;
   /** Jitter for the backoff when Graph gives no Retry-After (the core's one policy: graph/retry.ts). */
   random?: () => number;
 }
@@ -192,9 +194,10 @@ export async function permanentDeleteFolder(
   options: FolderDeleteOptions = {},
 ): Promise<FolderDeleteOutcome> {
   const retry: FolderRetry = {
-    maxAttempts: options.maxAttempts ?? 4,
-    maxDelayMs: options.maxRetryDelayMs ?? 60_000,
+    maxRetries: (options.maxAttempts ?? 4) - 1,
+    maxRetryDelayMs: options.maxRetryDelayMs ?? 60_000,
     random: options.random ?? Math.random,
+    now: options.now ?? Date.now,
   };
   const member = folderDeleteMember(mailbox, folder.id);
   // Set once a request may have reached Exchange without a readable 204 (a 504 at the gateway, retried by the
@@ -226,11 +229,9 @@ export async function permanentDeleteFolder(
   }
 }
 
-/** Sends at most, and how long to wait between them (the core's one backoff: graph/retry.ts). */
-interface FolderRetry {
-  maxAttempts: number;
-  maxDelayMs: number;
-  random: () => number;
+/** When to send again: the core's one rule (graph/retry.ts's nextTry), and the clock for an HTTP-date. */
+interface FolderRetry extends RetryLimits {
+  now: () => number;
 }
 
 /** One send of the folder's delete, as the answer to it is judged. */
@@ -267,10 +268,8 @@ function afterFailedBatch(failure: BatchFailure, sent: Sent): Step {
   if (failure.problem.kind === "unauthorized")
     return end({ status: "failed", message: t("folder.unauthorized") });
   const refused = failure.nothingRan && (failure.status === 429 || failure.status === 503);
-  if (refused && sent.attempt < sent.retry.maxAttempts) {
-    const delay = retryDelay(failure.retryAfterMs, sent.attempt - 1, sent.retry.random);
-    return { kind: "retry", delayMs: Math.min(delay, sent.retry.maxDelayMs), note };
-  }
+  const next = refused ? nextTry(failure.retryAfterMs, sent.attempt - 1, sent.retry) : undefined;
+  if (next?.retry) return { kind: "retry", delayMs: next.delayMs, note };
   return end(
     failure.nothingRan
       ? { status: "failed", message: t("folder.notReached", { note }) }
@@ -290,11 +289,10 @@ function afterAnswer(answer: BatchMemberResult | undefined, sent: Sent): Step {
   const note = code
     ? t("folder.note.code", { code })
     : t("folder.note.status", { status: String(answer.status) });
-  if ((answer.status === 429 || answer.status === 503) && sent.attempt < sent.retry.maxAttempts) {
-    const after = parseRetryAfter(answer.headers["retry-after"] ?? null, Date.now());
-    if (after === undefined || after <= sent.retry.maxDelayMs) {
-      return { kind: "retry", delayMs: retryDelay(after, sent.attempt - 1, sent.retry.random), note };
-    }
+  if (answer.status === 429 || answer.status === 503) {
+    const after = parseRetryAfter(answer.headers["retry-after"] ?? null, sent.retry.now());
+    const next = nextTry(after, sent.attempt - 1, sent.retry);
+    if (next.retry) return { kind: "retry", delayMs: next.delayMs, note };
   }
   // A 504 inside the batch: the gateway gave up, Exchange may still have deleted it.
   const uncertain = sent.uncertain || answer.status === 504;

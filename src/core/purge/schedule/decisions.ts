@@ -11,7 +11,7 @@
  */
 import type { BatchFailure, BatchMemberResult } from "../../graph/batch";
 import { outcomeFromResponse } from "../../graph/outcome";
-import { parseRetryAfter, retryDelay } from "../../graph/retry";
+import { nextTry, parseRetryAfter } from "../../graph/retry";
 import type { ItemRef } from "../../graph/types";
 import { deleting, reportDelete, reportProblem } from "../graphReports";
 import * as say from "../graphWording";
@@ -54,13 +54,19 @@ function retryOrSettle(
   now: number,
   final: (context: { retryAfterExceededMs?: number }) => DeleteReport,
 ): Decision {
-  if (entry.attempts >= policy.maxAttempts) return { kind: "settle", outcome: final({}) };
-  if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryDelayMs) {
-    return { kind: "settle", outcome: final({ retryAfterExceededMs: retryAfterMs }) };
-  }
-  // The Graph client's rule (graph/retry.ts): a positive Retry-After exactly, else jittered backoff.
-  const delay = retryDelay(retryAfterMs, Math.max(0, entry.attempts - 1), policy.random);
-  return { kind: "retry", notBefore: now + delay };
+  // The Graph client's rule (graph/retry.ts): attempts so far are the first send and the retries after it.
+  const next = nextTry(retryAfterMs, Math.max(0, entry.attempts - 1), {
+    maxRetries: policy.maxAttempts - 1,
+    maxRetryDelayMs: policy.maxRetryDelayMs,
+    random: policy.random,
+  });
+  if (next.retry) return { kind: "retry", notBefore: now + next.delayMs };
+  return {
+    kind: "settle",
+    outcome: final(
+      next.retryAfterExceededMs === undefined ? {} : { retryAfterExceededMs: next.retryAfterExceededMs },
+    ),
+  };
 }
 
 /** One member's answer (or the lack of one) inside a batch that Graph answered. */
