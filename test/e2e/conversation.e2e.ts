@@ -58,7 +58,8 @@ describe("conversation view: a collapsed conversation across folders", () => {
     const dialog = pane.getByRole("alertdialog");
     await dialog.waitFor();
     // The confirmation names exactly what goes: the ticked messages, counted.
-    expect(await dialog.textContent()).toContain(`the ${ticked} selected messages you ticked`);
+    const noun = ticked === 1 ? "message" : "messages";
+    expect(await dialog.textContent()).toContain(`the ${ticked} selected ${noun} you ticked`);
     await screenshot(page, "conversation-confirm");
     const typed = dialog.getByLabel(`Type ${ticked} to confirm`);
     if ((await typed.count()) > 0) await typed.fill(String(ticked));

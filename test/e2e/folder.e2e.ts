@@ -18,7 +18,9 @@ async function confirmFolderPurge(
   await start.click();
   const dialog = pane.getByRole("alertdialog");
   await dialog.waitFor();
-  expect(await dialog.textContent()).toContain(`all ${count} messages in Deleted Items`);
+  expect(await dialog.textContent()).toContain(
+    count === 1 ? "the 1 message in Deleted Items" : `all ${count} messages in Deleted Items`,
+  );
   await beforeYes();
   await dialog.getByLabel(`Type ${count} to confirm`).fill(String(count));
   await dialog.getByRole("button", { name: "Delete permanently" }).click();

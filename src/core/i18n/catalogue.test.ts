@@ -69,10 +69,10 @@ describe("numbers and dates in the person's locale", () => {
   it("groups thousands as the locale does", () => {
     activateLanguage("de", de, "de-DE");
     expect(formatNumber(1000)).toBe("1.000");
-    expect(t("selection.count", { count: 1234 })).toBe("1.234 Nachrichten ausgewählt");
+    expect(t("selection.count.other", { count: 1234 })).toBe("1.234 Nachrichten ausgewählt");
     activateLanguage("en", en, "en-US");
     expect(formatNumber(1000)).toBe("1,000");
-    expect(t("selection.count", { count: 1234 })).toBe("1,234 messages selected");
+    expect(t("selection.count.other", { count: 1234 })).toBe("1,234 messages selected");
   });
 
   it("keeps codes passed as strings as they are", () => {

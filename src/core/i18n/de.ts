@@ -398,8 +398,10 @@ export const de: Catalogue = {
     "Dabei werden „Gelöschte Elemente“ und „Gelöschte Elemente wiederherstellen“ übersprungen. {hold}",
   "bulk.typeToConfirm": "Geben Sie zur Bestätigung {count} ein",
   "progress.label": "Fortschritt des Löschvorgangs",
-  "progress.deleting.message": "{count} Nachrichten werden gelöscht…",
-  "progress.deleting.contact": "{count} Kontakte werden gelöscht…",
+  "progress.deleting.message.one": "{count} Nachricht wird gelöscht…",
+  "progress.deleting.message.other": "{count} Nachrichten werden gelöscht…",
+  "progress.deleting.contact.one": "{count} Kontakt wird gelöscht…",
+  "progress.deleting.contact.other": "{count} Kontakte werden gelöscht…",
   "progress.left": "Noch etwa {duration}",
   "progress.seconds": "{seconds} s",
   "progress.minutes": "{minutes} min {seconds} s",
@@ -422,10 +424,13 @@ export const de: Catalogue = {
   "selection.changed":
     "Die Auswahl in Outlook hat sich geändert, während Sie bestätigt haben, deshalb wurde nichts gelöscht. Prüfen Sie die Liste, und versuchen Sie es erneut.",
   "selection.checking": "Die ausgewählten Nachrichten werden geprüft…",
-  "selection.scope":
+  "selection.scope.one":
+    "die {count} ausgewählte Nachricht, die Sie angehakt haben, in Ihrem eigenen Postfach",
+  "selection.scope.other":
     "die {count} ausgewählten Nachrichten, die Sie angehakt haben, in Ihrem eigenen Postfach",
   "selection.label": "Ausgewählte Nachrichten",
-  "selection.count": "{count} Nachrichten ausgewählt",
+  "selection.count.one": "{count} Nachricht ausgewählt",
+  "selection.count.other": "{count} Nachrichten ausgewählt",
   "selection.left": "{remaining} von {total} ausgewählten Nachrichten übrig",
   "selection.severalFolders":
     "Outlook hat eine Unterhaltung aus mehreren Ordnern ausgewählt ({folders}). Nichts ist angehakt: Haken Sie an, was weg soll.",
@@ -434,10 +439,15 @@ export const de: Catalogue = {
   "selection.delete": "{count} endgültig löschen",
   "folders.loading": "Ordner werden geladen…",
   "folders.empty": "{folder} ist leer.",
-  "folders.scope": "alle {count} Nachrichten in {folder}, in Ihrem eigenen Postfach",
-  "folders.scopeChanged":
+  "folders.scope.one": "die {count} Nachricht in {folder}, in Ihrem eigenen Postfach",
+  "folders.scope.other": "alle {count} Nachrichten in {folder}, in Ihrem eigenen Postfach",
+  "folders.scopeChanged.one":
+    "die {count} aufgelistete Nachricht in {folder}, in Ihrem eigenen Postfach ({folder} hat sich beim Auflisten verändert und enthält jetzt {now}: nur die aufgelistete wird gelöscht)",
+  "folders.scopeChanged.other":
     "die {count} aufgelisteten Nachrichten in {folder}, in Ihrem eigenen Postfach ({folder} hat sich beim Auflisten verändert und enthält jetzt {now}: nur die aufgelisteten werden gelöscht)",
-  "folders.changedALot":
+  "folders.changedALot.one":
+    "{folder} hat sich seit dem Auflisten stark verändert ({count} Nachricht, jetzt {now}), deshalb wurde nichts gelöscht. Prüfen Sie den Ordner, und bestätigen Sie erneut.",
+  "folders.changedALot.other":
     "{folder} hat sich seit dem Auflisten stark verändert ({count} Nachrichten, jetzt {now}), deshalb wurde nichts gelöscht. Prüfen Sie den Ordner, und bestätigen Sie erneut.",
   "folders.label": "Einen ganzen Ordner löschen",
   "folders.folder": "Ordner",
@@ -450,8 +460,8 @@ export const de: Catalogue = {
     "„Gelöschte Elemente“ und „Junk-E-Mail“ stehen zuerst. Wenn Sie den Vorgang später erneut ausführen, wird mit dem Rest fortgefahren.",
   "folders.contents.messages.one": "seiner {count} Nachricht",
   "folders.contents.messages.other": "seinen {count} Nachrichten",
-  "folders.contents.subfolder": "seinem Unterordner mit allem Inhalt",
-  "folders.contents.subfolders": "seinen {count} Unterordnern mit allem Inhalt",
+  "folders.contents.subfolders.one": "seinem Unterordner mit allem Inhalt",
+  "folders.contents.subfolders.other": "seinen {count} Unterordnern mit allem Inhalt",
   "folders.contents.and": "{first} und {second}",
   "folders.cantCheck":
     "Das Löschen eines Ordners selbst wird gerade nicht angeboten: Das Add-In konnte nicht prüfen, welche Ordner die eigenen Ordner von Outlook sind. Laden Sie den Bereich neu, um es erneut zu versuchen.",

@@ -392,8 +392,10 @@ export const en = {
   "bulk.confirm.warning": 'They skip Deleted Items and "Recover deleted items". {hold}',
   "bulk.typeToConfirm": "Type {count} to confirm",
   "progress.label": "Deletion progress",
-  "progress.deleting.message": "Deleting {count} messages…",
-  "progress.deleting.contact": "Deleting {count} contacts…",
+  "progress.deleting.message.one": "Deleting {count} message…",
+  "progress.deleting.message.other": "Deleting {count} messages…",
+  "progress.deleting.contact.one": "Deleting {count} contact…",
+  "progress.deleting.contact.other": "Deleting {count} contacts…",
   "progress.left": "About {duration} left",
   "progress.seconds": "{seconds} s",
   "progress.minutes": "{minutes} min {seconds} s",
@@ -414,9 +416,11 @@ export const en = {
   "selection.changed":
     "The selection in Outlook changed while you were confirming, so nothing was deleted. Check the list and try again.",
   "selection.checking": "Checking the selected messages…",
-  "selection.scope": "the {count} selected messages you ticked, in your own mailbox",
+  "selection.scope.one": "the {count} selected message you ticked, in your own mailbox",
+  "selection.scope.other": "the {count} selected messages you ticked, in your own mailbox",
   "selection.label": "Selected messages",
-  "selection.count": "{count} messages selected",
+  "selection.count.one": "{count} message selected",
+  "selection.count.other": "{count} messages selected",
   "selection.left": "{remaining} of {total} selected messages left",
   "selection.severalFolders":
     "Outlook selected a conversation across several folders ({folders}). None is ticked: tick the ones to delete.",
@@ -425,10 +429,15 @@ export const en = {
   "selection.delete": "Delete {count} permanently",
   "folders.loading": "Loading folders…",
   "folders.empty": "{folder} is empty.",
-  "folders.scope": "all {count} messages in {folder}, in your own mailbox",
-  "folders.scopeChanged":
+  "folders.scope.one": "the {count} message in {folder}, in your own mailbox",
+  "folders.scope.other": "all {count} messages in {folder}, in your own mailbox",
+  "folders.scopeChanged.one":
+    "the {count} message listed in {folder}, in your own mailbox ({folder} changed while it was listed and now holds {now}: only the listed one goes)",
+  "folders.scopeChanged.other":
     "the {count} messages listed in {folder}, in your own mailbox ({folder} changed while it was listed and now holds {now}: only the listed ones go)",
-  "folders.changedALot":
+  "folders.changedALot.one":
+    "{folder} changed a lot since it was listed ({count} message, now {now}), so nothing was deleted. Check it and confirm again.",
+  "folders.changedALot.other":
     "{folder} changed a lot since it was listed ({count} messages, now {now}), so nothing was deleted. Check it and confirm again.",
   "folders.label": "Delete a whole folder",
   "folders.folder": "Folder",
@@ -441,8 +450,8 @@ export const en = {
     "Deleted Items and Junk Email come first. Running it again later continues with whatever is left.",
   "folders.contents.messages.one": "its {count} message",
   "folders.contents.messages.other": "its {count} messages",
-  "folders.contents.subfolder": "its subfolder with everything in it",
-  "folders.contents.subfolders": "its {count} subfolders with everything in them",
+  "folders.contents.subfolders.one": "its subfolder with everything in it",
+  "folders.contents.subfolders.other": "its {count} subfolders with everything in them",
   "folders.contents.and": "{first} and {second}",
   "folders.cantCheck":
     "Deleting a folder itself isn't offered right now: the add-in couldn't check which folders are Outlook's own. Reload the pane to try again.",

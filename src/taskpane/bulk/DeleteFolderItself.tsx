@@ -33,9 +33,9 @@ export function folderContents(tree: FolderTree): string {
   }
   if (tree.subfolders > 0) {
     parts.push(
-      tree.subfolders === 1
-        ? t("folders.contents.subfolder")
-        : t("folders.contents.subfolders", { count: tree.subfolders }),
+      isOne(tree.subfolders)
+        ? t("folders.contents.subfolders.one")
+        : t("folders.contents.subfolders.other", { count: tree.subfolders }),
     );
   }
   const [first, second] = parts;

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { MailFolder } from "../../core/purge/mailData";
 import type { PurgeTarget } from "../../core/purge/types";
 import type { BulkDeps } from "./bulkDeps";
-import FolderView, { folderJob } from "./FolderView";
+import FolderView, { folderJob, folderScope } from "./FolderView";
 import type { BulkJob } from "./useBulkPurge";
 
 const archive: MailFolder = {
@@ -62,6 +62,20 @@ describe("FolderView: the confirmation's scope", () => {
     expect(job.scope).toContain("the 3 messages listed in Archive");
     expect(job.scope).toContain("changed while it was listed and now holds 5");
     expect(job.targets).toHaveLength(3);
+  });
+});
+
+describe("folderScope and the void sentence for one message", () => {
+  it("take the singular", async () => {
+    expect(folderScope(1, "Archive", 1)).toBe("the 1 message in Archive, in your own mailbox");
+    expect(folderScope(1, "Archive", 4)).toBe(
+      "the 1 message listed in Archive, in your own mailbox (Archive changed while it was listed and now holds 4: only the listed one goes)",
+    );
+    const counts = [1, 7];
+    const job = await folderJob({ folderCount: async () => counts.shift() ?? 0 }, archive, [target("a")]);
+    expect(await job.stillValid()).toBe(
+      "Archive changed a lot since it was listed (1 message, now 7), so nothing was deleted. Check it and confirm again.",
+    );
   });
 });
 

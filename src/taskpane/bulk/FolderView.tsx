@@ -7,6 +7,7 @@ import { Button, Caption1, Field, makeStyles, tokens } from "@fluentui/react-com
 import { DeleteRegular } from "@fluentui/react-icons";
 import { memo, useEffect, useRef, useState } from "react";
 import { t } from "../../core/i18n";
+import { isOne } from "../../core/i18n/plural";
 import { summarizeFailure } from "../../core/purge/failures";
 import type { MailFolder } from "../../core/purge/mailData";
 import type { Summary } from "../../core/purge/report";
@@ -34,6 +35,17 @@ export interface FolderViewProps {
   onError(summary: Summary): void;
 }
 
+/** What the confirmation says goes: the folder's messages, or only the listed ones when it changed meanwhile. */
+export function folderScope(count: number, folder: string, countNow: number): string {
+  if (countNow === count) {
+    return isOne(count)
+      ? t("folders.scope.one", { count, folder })
+      : t("folders.scope.other", { count, folder });
+  }
+  const values = { count, folder, now: countNow };
+  return isOne(count) ? t("folders.scopeChanged.one", values) : t("folders.scopeChanged.other", values);
+}
+
 /**
  * The job for a folder's listed messages. Mail that arrived or left while the folder was listed isn't in the
  * list: the scope says so, the list is what goes; a count that moved a lot by the "yes" voids it.
@@ -46,15 +58,14 @@ export async function folderJob(
   const countNow = await bulk.folderCount(folder.id);
   return {
     targets,
-    scope:
-      countNow === targets.length
-        ? t("folders.scope", { count: targets.length, folder: folder.displayName })
-        : t("folders.scopeChanged", { count: targets.length, folder: folder.displayName, now: countNow }),
+    scope: folderScope(targets.length, folder.displayName, countNow),
     stillValid: async () => {
       const now = await bulk.folderCount(folder.id);
-      return changedALot(targets.length, now)
-        ? t("folders.changedALot", { folder: folder.displayName, count: targets.length, now })
-        : true;
+      if (!changedALot(targets.length, now)) return true;
+      const values = { folder: folder.displayName, count: targets.length, now };
+      return isOne(targets.length)
+        ? t("folders.changedALot.one", values)
+        : t("folders.changedALot.other", values);
     },
   };
 }

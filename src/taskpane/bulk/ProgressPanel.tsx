@@ -1,5 +1,6 @@
 import { Body1, Button, Caption1, Field, makeStyles, ProgressBar, tokens } from "@fluentui/react-components";
 import { t } from "../../core/i18n";
+import { isOne } from "../../core/i18n/plural";
 import type { BulkProgress } from "./bulkDeps";
 
 const useStyles = makeStyles({
@@ -29,7 +30,11 @@ export function ProgressPanel({ progress, cancelling, onCancel, kind = "message"
   return (
     <section className={styles.root} aria-label={t("progress.label")}>
       <Field
-        label={t(`progress.deleting.${kind}` as const, { count: progress.total })}
+        label={
+          isOne(progress.total)
+            ? t(`progress.deleting.${kind}.one` as const, { count: progress.total })
+            : t(`progress.deleting.${kind}.other` as const, { count: progress.total })
+        }
         validationState="none"
         hint={
           progress.etaMs !== undefined && progress.left > 0

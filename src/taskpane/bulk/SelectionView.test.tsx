@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { SelectedMessage } from "../../core/office/selection";
 import type { PurgeTarget } from "../../core/purge/types";
 import type { BulkDeps } from "./bulkDeps";
-import { initiallyTicked, SelectionView } from "./SelectionView";
+import { initiallyTicked, SelectionView, selectedCount, selectionScope } from "./SelectionView";
 import type { BulkJob } from "./useBulkPurge";
 
 const target = (id: string, folderName: string): PurgeTarget => ({
@@ -76,6 +76,28 @@ describe("SelectionView", () => {
     const job = onDelete.mock.calls[0]?.[0];
     expect(job?.targets.map((t) => t.ref.id)).toEqual(["in1", "sent2"]);
     expect(job?.scope).toBe("the 2 selected messages you ticked, in your own mailbox");
+  });
+});
+
+describe("counts in the selection's sentences", () => {
+  it("take the singular for one message, in English and German", async () => {
+    expect(selectionScope(1)).toBe("the 1 selected message you ticked, in your own mailbox");
+    expect(selectionScope(2)).toBe("the 2 selected messages you ticked, in your own mailbox");
+    expect(selectedCount(1)).toBe("1 message selected");
+    expect(selectedCount(3)).toBe("3 messages selected");
+    const { activateLanguage } = await import("../../core/i18n");
+    const { de } = await import("../../core/i18n/de");
+    const { en } = await import("../../core/i18n/en");
+    activateLanguage("de", de, "de-DE");
+    try {
+      expect(selectionScope(1)).toBe(
+        "die 1 ausgewählte Nachricht, die Sie angehakt haben, in Ihrem eigenen Postfach",
+      );
+      expect(selectedCount(1)).toBe("1 Nachricht ausgewählt");
+      expect(selectedCount(2)).toBe("2 Nachrichten ausgewählt");
+    } finally {
+      activateLanguage("en", en);
+    }
   });
 });
 

@@ -9,6 +9,7 @@
 import { Caption1, Checkbox, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { memo, useCallback, useEffect, useMemo, useState } from "react";
 import { t } from "../../core/i18n";
+import { isOne } from "../../core/i18n/plural";
 import { summarizeFailure } from "../../core/purge/failures";
 import type { ResolvedSelection } from "../../core/purge/mailData";
 import type { Summary } from "../../core/purge/report";
@@ -166,7 +167,7 @@ export const SelectionView = memo(function SelectionView({
   const start = () =>
     onDelete({
       targets: chosen,
-      scope: t("selection.scope", { count: chosen.length }),
+      scope: selectionScope(chosen.length),
       stillValid: async () => {
         // Bound to the selection that was listed: if Outlook's selection changed meanwhile, ask again.
         const now = await bulk.readSelection().catch(() => []);
@@ -178,7 +179,7 @@ export const SelectionView = memo(function SelectionView({
     <section className={styles.root} aria-label={t("selection.label")}>
       <Subtitle2 as="h2" block>
         {remaining.length === resolved.targets.length
-          ? t("selection.count", { count: resolved.targets.length })
+          ? selectedCount(resolved.targets.length)
           : t("selection.left", { remaining: remaining.length, total: resolved.targets.length })}
       </Subtitle2>
       {folders.length > 1 && (
@@ -216,3 +217,13 @@ export const SelectionView = memo(function SelectionView({
     </section>
   );
 });
+
+/** "3 messages selected", in the active language's plural. */
+export function selectedCount(count: number): string {
+  return isOne(count) ? t("selection.count.one", { count }) : t("selection.count.other", { count });
+}
+
+/** What the confirmation says goes: "the 2 selected messages you ticked, in your own mailbox". */
+export function selectionScope(count: number): string {
+  return isOne(count) ? t("selection.scope.one", { count }) : t("selection.scope.other", { count });
+}
