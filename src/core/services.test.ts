@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { msalAccount } from "../../test/support/msalAccount";
 import { installOffice } from "../../test/support/officeFake";
 import type { NestableClient } from "./auth/tokens";
 
@@ -18,9 +19,11 @@ const CONFIG = {
   graphBaseUrl: "https://graph.microsoft.com",
 };
 
+const ADELE_ACCOUNT = msalAccount();
+
 function client(overrides: Partial<NestableClient> = {}): NestableClient {
   return {
-    getAccount: vi.fn(() => ({ username: "adele@contoso.com" })),
+    getAccount: vi.fn(() => ADELE_ACCOUNT),
     acquireTokenSilent: vi.fn(async () => ({ accessToken: "silent" })),
     ssoSilent: vi.fn(async () => ({ accessToken: "sso" })),
     acquireTokenPopup: vi.fn(async () => ({ accessToken: "popup" })),

@@ -12,7 +12,9 @@
  * status, each batch member's status and Retry-After). The invariants are checked against the emulator's own
  * request log and Purges view; the wire record only adds what the log doesn't keep (Retry-After headers).
  */
+
 import { AsyncLocalStorage } from "node:async_hooks";
+import type { AccountInfo } from "@azure/msal-browser";
 import { afterAll, beforeAll } from "vitest";
 import { seedMailboxes } from "../../dev/emulator/data";
 import {
@@ -28,6 +30,7 @@ import { createGraphClient, type GraphClient } from "../../src/core/graph/client
 import { batchSlots, MAILBOX_CONCURRENCY } from "../../src/core/graph/gate";
 import type { TokenProvider } from "../../src/core/graph/types";
 import { VirtualClock, type Wait } from "../../src/core/purge/scheduler.testkit";
+import { msalAccount } from "../support/msalAccount";
 
 /** The add-in's app id in emulator tokens: how its requests are told apart from "someone else's" in the log. */
 export const APP_ID = "5e1f0c2a-9d3b-4e7f-8a6c-1b2d3e4f5a6b";
@@ -200,8 +203,8 @@ export class FakeMsal implements NestableClient {
     this.failures.set(this.calls + k, code);
   }
 
-  getAccount(filter: { username?: string }): unknown {
-    return { username: filter.username };
+  getAccount(filter: { username?: string }): AccountInfo {
+    return msalAccount(filter.username);
   }
 
   private async token(): Promise<{ accessToken: string; expiresOn: Date }> {

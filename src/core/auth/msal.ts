@@ -16,12 +16,7 @@
  * factory's against the same scripted host bridge and fails if they send different bridge requests or give
  * different results, so an upgrade that changes MSAL's internals fails a test, not production.
  */
-import type {
-  AccountInfo,
-  Configuration,
-  IPublicClientApplication,
-  SilentRequest,
-} from "@azure/msal-browser";
+import type { Configuration, IPublicClientApplication, SilentRequest } from "@azure/msal-browser";
 import { AUTH_MESSAGES, AuthError } from "./errors";
 import type { NestableClient } from "./tokens";
 
@@ -59,32 +54,22 @@ export async function createNestedController(clientId: string, authority: string
   return controller;
 }
 
-/**
- * The token service's view of a nested controller. Accounts are MSAL's own objects, passed through untouched;
- * anything else is a programming error, refused before MSAL sees it.
- */
+/** The token service's view of a nested controller: MSAL's own accounts and results, passed through untouched. */
 export function nestableClientOver(controller: NestedController): NestableClient {
   const unavailable = watchBridgeUnavailable(controller);
   return {
     getAccount: (filter) => controller.getAccount(filter),
-    acquireTokenSilent: async ({ scopes, account, forceRefresh }) => {
-      if (!isAccount(account)) throw new TypeError("not an MSAL account");
-      return unavailable((correlationId) => {
+    acquireTokenSilent: ({ scopes, account, forceRefresh }) =>
+      unavailable((correlationId) => {
         const request: SilentRequest = { scopes, account, correlationId };
         if (forceRefresh) request.forceRefresh = true;
         return controller.acquireTokenSilent(request);
-      });
-    },
+      }),
     ssoSilent: (request) =>
       unavailable((correlationId) => controller.ssoSilent({ ...request, correlationId })),
     acquireTokenPopup: (request) =>
       unavailable((correlationId) => controller.acquireTokenPopup({ ...request, correlationId })),
   };
-}
-
-/** MSAL's AccountInfo, as getAccount returns it (homeAccountId is what MSAL's cache looks accounts up by). */
-function isAccount(value: unknown): value is AccountInfo {
-  return typeof value === "object" && value !== null && "homeAccountId" in value;
 }
 
 /** The bridge's status for "nested app auth can't be used here; standard browser sign-in can" (BridgeStatusCode). */
@@ -105,7 +90,7 @@ type EventSource = Pick<NestedController, "addEventCallback">;
 export function watchBridgeUnavailable(controller: EventSource) {
   const seen = new Set<string>();
   controller.addEventCallback((message) => {
-    const status = (message.error as { status?: unknown } | null)?.status;
+    const status = field(message.error, "status");
     if (message.eventType === ACQUIRE_TOKEN_FAILURE && status === NESTED_APP_AUTH_UNAVAILABLE)
       seen.add(message.correlationId);
   });
@@ -116,11 +101,16 @@ export function watchBridgeUnavailable(controller: EventSource) {
     } catch (error) {
       if (!seen.delete(correlationId)) throw error;
       // The host's own code, when it sent one, is kept for support.
-      const code = (error as { errorCode?: unknown } | null)?.errorCode;
+      const code = field(error, "errorCode");
       throw new AuthError("nested-auth-unavailable", AUTH_MESSAGES.failed, {
         code: typeof code === "string" && code !== "" ? code : "nested_app_auth_unavailable",
         correlationId,
       });
     }
   };
+}
+
+/** A property of an error object of unknown shape (the bridge's error, MSAL's AuthError), if it has one. */
+function field(value: unknown, name: string): unknown {
+  return typeof value === "object" && value !== null ? Reflect.get(value, name) : undefined;
 }

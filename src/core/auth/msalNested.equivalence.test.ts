@@ -226,6 +226,7 @@ async function run(build: () => Promise<Built>, script: Script, steps: Step[]) {
             result = await client.ssoSilent({ scopes: step.scopes, loginHint: UPN });
             break;
           case "acquireTokenSilent":
+            if (account === null) throw new Error("no account in the cache");
             result = await client.acquireTokenSilent({
               scopes: step.scopes,
               account,

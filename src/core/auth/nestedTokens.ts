@@ -6,6 +6,7 @@
  * Brokered tokens are kept in memory until shortly before they expire: each bridge round trip is a message to the
  * host and back, and a bulk run asks for a token before every batch.
  */
+import type { AccountInfo } from "@azure/msal-browser";
 import { fromMsalError } from "./errors";
 import { scopeKey, TokenCache } from "./tokenCache";
 import type { AuthContextInfo, NestableClient, TokenRequest } from "./tokens";
@@ -75,20 +76,24 @@ export class NestedTokens {
 }
 
 /** MSAL's account for the person the host says is signed in, if MSAL knows it. */
-function accountOf(pca: NestableClient, context: AuthContextInfo | undefined): unknown {
+function accountOf(pca: NestableClient, context: AuthContextInfo | undefined): AccountInfo | null {
   return context?.userPrincipalName
     ? pca.getAccount({
         username: context.userPrincipalName,
         ...(context.userObjectId ? { localAccountId: context.userObjectId } : {}),
         ...(context.tenantId ? { tenantId: context.tenantId } : {}),
       })
-    : undefined;
+    : null;
 }
 
 /** Silently: with MSAL's account when it has one, else single sign-on with the person's name as the hint. */
 function acquireSilently(
   pca: NestableClient,
-  { scopes, account, context }: { scopes: string[]; account: unknown; context: AuthContextInfo | undefined },
+  {
+    scopes,
+    account,
+    context,
+  }: { scopes: string[]; account: AccountInfo | null; context: AuthContextInfo | undefined },
   forceRefresh: boolean | undefined,
 ): Promise<MsalResult> {
   return account

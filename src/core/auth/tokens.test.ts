@@ -1,8 +1,11 @@
 import { describe, expect, it, vi } from "vitest";
+import { msalAccount } from "../../../test/support/msalAccount";
 import { AuthError, fromMsalError } from "./errors";
 import { createTokenService, type NestableClient, type TokenServiceOptions } from "./tokens";
 
 const SCOPES = ["Mail.ReadWrite"];
+
+const ADELE_ACCOUNT = msalAccount();
 
 function interactionRequired() {
   return Object.assign(new Error("interaction_required"), {
@@ -13,7 +16,7 @@ function interactionRequired() {
 
 function fakeClient(overrides: Partial<NestableClient> = {}): NestableClient {
   return {
-    getAccount: vi.fn(() => ({ username: "adele@contoso.com" })),
+    getAccount: vi.fn(() => ADELE_ACCOUNT),
     acquireTokenSilent: vi.fn(async () => ({ accessToken: "silent-token" })),
     ssoSilent: vi.fn(async () => ({ accessToken: "sso-token" })),
     acquireTokenPopup: vi.fn(async () => ({ accessToken: "popup-token" })),
@@ -107,7 +110,7 @@ describe("token service", () => {
     });
     expect(client.acquireTokenSilent).toHaveBeenCalledWith({
       scopes: SCOPES,
-      account: { username: "adele@contoso.com" },
+      account: ADELE_ACCOUNT,
     });
     expect(tokens.mode).toBe("nested");
   });

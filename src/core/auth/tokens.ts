@@ -13,6 +13,7 @@
  * those it imports load no MSAL: the client comes from `createNestableClient` (msal.ts imports MSAL on first
  * use), so the pane's first paint doesn't wait for it.
  */
+import type { AccountInfo } from "@azure/msal-browser";
 import { DialogTokens } from "./dialogTokens";
 import { AUTH_MESSAGES, AuthError } from "./errors";
 import { NestedTokens } from "./nestedTokens";
@@ -47,10 +48,10 @@ export interface AuthContextInfo {
 /** The dialog's token; expiresOn in epoch milliseconds. */
 export type DialogToken = ExpiringToken;
 
-/** The subset of MSAL's client the service uses; MSAL's own type satisfies it. */
+/** The subset of MSAL's client the service uses, in MSAL's own types (type-only: nothing of MSAL loads here). */
 export interface NestableClient {
-  getAccount(filter: { username?: string; localAccountId?: string; tenantId?: string }): unknown;
-  acquireTokenSilent(request: { scopes: string[]; account: unknown; forceRefresh?: boolean }): Promise<{
+  getAccount(filter: { username?: string; localAccountId?: string; tenantId?: string }): AccountInfo | null;
+  acquireTokenSilent(request: { scopes: string[]; account: AccountInfo; forceRefresh?: boolean }): Promise<{
     accessToken: string;
     expiresOn?: Date | null;
   }>;
