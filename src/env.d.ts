@@ -1,6 +1,6 @@
 /// <reference types="vite/client" />
 
-/** Build-time configuration (see README, "Configure"). */
+/** Build-time configuration (docs/deploy.md, "2. Configure the build"). */
 interface ImportMetaEnv {
   readonly VITE_AAD_CLIENT_ID?: string;
   readonly VITE_AAD_AUTHORITY?: string;

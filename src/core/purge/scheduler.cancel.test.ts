@@ -1,8 +1,8 @@
 /**
  * Cancel means "nothing new is sent": a batch (or single delete) that Graph refused as a whole (429/503 with
  * Retry-After, or 401 before a token refresh) ran nothing, so sending it again after the person cancelled is new
- * work. Found by the generated-scenario invariants (test/invariants): the client used to wait out Retry-After or
- * refresh the token and resend after the cancel, deleting messages the person had just stopped.
+ * work. The client must neither wait out Retry-After nor refresh the token and resend once the run is cancelled:
+ * that would delete messages the person had just stopped.
  */
 import { describe, expect, it } from "vitest";
 import { emulatorForThisFile } from "../../../dev/emulator/testkit";

@@ -50,9 +50,9 @@ interface SelectionRowProps {
 }
 
 /**
- * One selected message. Memoised with stable props, so the list's 100 rows don't re-render when the view does
- * (a run starting or ending, the Delete button's count): in the pane benchmark that was most of the time between
- * a run's last answer and its report.
+ * One selected message. Memoised with stable props, so the list's rows (up to 100) don't re-render when the view
+ * does (a run starting or ending, the Delete button's count), which would delay a run's report after its last
+ * answer.
  */
 const SelectionRow = memo(function SelectionRow({ target, checked, locale, onToggle }: SelectionRowProps) {
   const styles = useStyles();
