@@ -396,8 +396,12 @@ describe("fault table: sign-in during a bulk run", () => {
     const refused = statuses.filter((s) => s === 401).length;
     expect(refused).toBeGreaterThanOrEqual(1); // a lane's next batch met the expired token ...
     expect(tokens.calls.filter((c) => c.forceRefresh)).toHaveLength(refused); // ... and refreshed it
-    // 4 lanes: at most ceil(100/20) + 4 batches, plus one resend per refused one.
-    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(9 + refused);
+    expect(new Set(statuses)).toEqual(new Set([200, 401]));
+    // Each member ran once, in a batch that was answered: nothing was sent twice after it ran. (How many batches
+    // carry them depends on timing: a lane held up by its refresh may have half its waiting items taken by a lane
+    // that has finished (schedule/lanes.ts), one more batch each time; the bench counts requests.)
+    const members = env.emu.control.requests().filter((r) => r.batchMember);
+    expect(members.map((r) => r.status)).toEqual(Array(100).fill(204));
     for (const t of list) expect(deletesOf(env.emu, t.ref.id).map((r) => r.status)).toEqual([204]);
   });
 

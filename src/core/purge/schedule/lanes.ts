@@ -7,8 +7,9 @@
  * arrangement is refused whole: microsoft-graph-docs#16280). So the items are dealt to up to 4 *lanes*, round
  * robin in input order, and each lane sends its items as fully sequential batches of up to 20, one batch at a time:
  * 4 lanes hold 4 slots, the pattern of Microsoft's throttling guidance. N items take about ceil(N/4) server times
- * and at most ceil(N/20) + 4 requests. Within a lane a batch takes an even share of what is ready (25 ready go as
- * 13 then 12, not 20 then 5), so no lane ends on a long tail.
+ * and at most ceil(N/20) + 4 requests while no lane is held up (each take from a held-up lane, below, adds one).
+ * Within a lane a batch takes an even share of what is ready (25 ready go as 13 then 12, not 20 then 5), so no lane
+ * ends on a long tail.
  *
  * A sequential batch stops at a member that fails: the rest answer 424 without running and come back to their
  * lane, oldest first. A lane with nothing ready takes half of the ready items of the busiest lane, so a lane whose
