@@ -427,9 +427,10 @@ describe("fault table: sign-in during a bulk run", () => {
         if (settled === 13) env.emu.control.advanceClock(3_600_000);
       },
     });
-    // The four first batches went before the expiry (52 items); what was sent after it met the 401.
+    // The first batch answered went before the expiry (13 items; the other lanes' first batches too, unless the
+    // machine held one back until after it); what was sent after the expiry met the 401.
     const deleted = env.emu.control.requests().filter((r) => r.batchMember && r.status === 204).length;
-    expect(deleted).toBeGreaterThanOrEqual(52);
+    expect(deleted).toBeGreaterThanOrEqual(13);
     expect(deleted).toBeLessThan(100);
     expect(run.summary).toContain(`${deleted} of 100 deleted permanently, ${100 - deleted} not attempted`);
     const rows = [...run.rows.values()];
