@@ -8,10 +8,19 @@ import { join } from "node:path";
 import { DEFAULT_CLIENT_ID } from "../emulator/server";
 import { E2E, E2E_EMULATOR_URL } from "./config";
 
-export async function buildProduction(outDir: string, env: Record<string, string> = {}): Promise<void> {
+export async function buildProduction(
+  outDir: string,
+  env: Record<string, string> = {},
+  /** Build as a person who configured nothing would: every VITE_* variable of this process is unset meanwhile. */
+  { unconfigured = false }: { unconfigured?: boolean } = {},
+): Promise<void> {
   const { build } = await import("vite");
   const vars = { NODE_ENV: "production", ...env };
-  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  const cleared = unconfigured
+    ? Object.keys(process.env).filter((k) => k.startsWith("VITE_") && !(k in vars))
+    : [];
+  const saved = Object.fromEntries([...Object.keys(vars), ...cleared].map((k) => [k, process.env[k]]));
+  for (const k of cleared) delete process.env[k];
   Object.assign(process.env, vars);
   try {
     await build({

@@ -4,10 +4,11 @@
  */
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, relative, resolve } from "node:path";
+import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CLIENT_ID } from "../../dev/emulator/tokens.ts";
 import { FRAME_NAME_PREFIX, PROTOCOL } from "../../dev/simulator/common/protocol.ts";
+import { buildProduction } from "../../dev/stack/build.ts";
 import { readConfig } from "../../src/core/config.ts";
 import { buildCsp } from "../../tools/csp.ts";
 import { OUTLOOK_FRAME_ANCESTORS, staticWebAppConfig } from "../../tools/deploy/headers.ts";
@@ -22,22 +23,8 @@ async function walk(dir: string): Promise<string[]> {
 
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), "pd-security-build-"));
-  const { build } = await import("vite");
   // No VITE_* from the environment: this is the build a person makes without configuring anything.
-  const saved = Object.entries(process.env).filter(([k]) => k.startsWith("VITE_") || k === "NODE_ENV");
-  for (const [k] of saved) delete process.env[k];
-  process.env.NODE_ENV = "production";
-  try {
-    await build({
-      configFile: resolve(import.meta.dirname, "../../vite.config.ts"),
-      mode: "production",
-      logLevel: "warn",
-      build: { outDir, emptyOutDir: true },
-    });
-  } finally {
-    delete process.env.NODE_ENV;
-    for (const [k, v] of saved) process.env[k] = v;
-  }
+  await buildProduction(outDir, {}, { unconfigured: true });
   for (const path of await walk(outDir)) {
     // Emitted code and pages; source maps carry library sources and comments that never run.
     if (/\.(js|html|css)$/.test(path)) files.set(relative(outDir, path), await readFile(path, "utf8"));
